@@ -1,0 +1,38 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Weir: HTTP access-log monitoring. One library target per concern, a thin `weir` executable.
+let package = Package(
+    name: "weir",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "weir", targets: ["weir"]),
+        .library(name: "WeirLog", targets: ["WeirLog"]),
+        .library(name: "WeirTraffic", targets: ["WeirTraffic"]),
+        .library(name: "WeirGenerator", targets: ["WeirGenerator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        /// Access-log formats, line parsing on bytes, streaming line reading (plain, gzip, stdin).
+        .target(name: "WeirLog", dependencies: ["CZlib"]),
+        /// Traffic aggregation: counters, top-k tables, the whole-file report.
+        .target(name: "WeirTraffic", dependencies: ["WeirLog"]),
+        /// Realistic access-log traffic, live or fast, reproducible by seed.
+        .target(name: "WeirGenerator", dependencies: ["WeirLog"]),
+        .executableTarget(
+            name: "weir",
+            dependencies: [
+                "WeirLog", "WeirTraffic", "WeirGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "WeirLogTests", dependencies: ["WeirLog"]),
+        .testTarget(name: "WeirTrafficTests", dependencies: ["WeirTraffic", "WeirGenerator"]),
+        .testTarget(name: "WeirGeneratorTests", dependencies: ["WeirGenerator", "WeirLog"]),
+        .testTarget(name: "WeirEndToEndTests", dependencies: ["WeirLog"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,57 @@
+/// Which keys of a JSON-lines access log hold which field.
+///
+/// By default each field is looked up under several common names (nginx's `escape=json`
+/// layouts, Logstash/OpenSearch documents such as `@timestamp`, `remote`, `path`, `code`, `size`).
+/// `json:time=ts,client=ip` replaces the candidates of the fields it names.
+public struct JSONFieldNames: Sendable {
+    /// The fields a JSON line can map, and the keys tried for each, in order.
+    public private(set) var keys: [String: [String]] = [
+        "time": ["@timestamp", "time", "timestamp", "time_iso8601", "time_local", "ts", "msec"],
+        "client": ["remote", "remote_addr", "client", "clientip", "client_ip", "ip", "host_ip"],
+        "user": ["remote_user", "user", "auth"],
+        "method": ["method", "request_method", "verb"],
+        "target": ["path", "request_uri", "uri", "url", "target"],
+        "request": ["request"],
+        "protocol": ["protocol", "server_protocol", "httpversion", "http_version"],
+        "status": ["code", "status", "response", "status_code"],
+        "bytes": ["size", "body_bytes_sent", "bytes", "bytes_sent"],
+        "referrer": ["referrer", "referer", "http_referer"],
+        "user_agent": ["agent", "user_agent", "http_user_agent", "useragent"],
+        "scheme": ["scheme"],
+        "host": ["host", "server_name", "vhost"],
+        "duration": ["request_time", "duration", "response_time"],
+    ]
+
+    public init() {}
+
+    /// Parses `field=key,field=key` overrides, e.g. `time=ts,client=ip`.
+    public init(spec: String) throws(LogFormatError) {
+        for pair in spec.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0) }
+            guard parts.count == 2, !parts[1].isEmpty else {
+                throw LogFormatError("JSON field mapping '\(pair)' is not FIELD=KEY (fields: \(keys.keys.sorted().joined(separator: ", ")))")
+            }
+            guard keys[parts[0]] != nil else {
+                throw LogFormatError("JSON field mapping names unknown field '\(parts[0])' (fields: \(keys.keys.sorted().joined(separator: ", ")))")
+            }
+            keys[parts[0]] = [parts[1]]
+        }
+    }
+
+    /// Flattened lookup table: key bytes → field kind, first name of each field winning.
+    var table: [(key: [UInt8], kind: FieldKind)] {
+        let kinds: [(String, FieldKind)] = [
+            ("time", .timeISO), ("client", .client), ("user", .user), ("method", .method), ("target", .target),
+            ("request", .request), ("protocol", .protocolVersion), ("status", .status), ("bytes", .bytes),
+            ("referrer", .referrer), ("user_agent", .userAgent), ("scheme", .scheme), ("host", .host),
+            ("duration", .durationSeconds),
+        ]
+        var result: [(key: [UInt8], kind: FieldKind)] = []
+        for (field, kind) in kinds {
+            for key in keys[field] ?? [] where !result.contains(where: { $0.key == Array(key.utf8) }) {
+                result.append((Array(key.utf8), kind))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,80 @@
+/// Reads a whole log input line by line: chunks from a ``ByteSource``, lines from a
+/// ``LineSplitter``, the format detected from the first lines when none was given, and every
+/// line handed on parsed or with the reason it is malformed, numbered from 1.
+public struct LogReader {
+    /// One line handed to the reader's consumer; the bytes are valid only during the call.
+    public struct Line {
+        /// 1-based line number within the input.
+        public var number: Int
+        /// The line's bytes, without `\n`.
+        public var bytes: UnsafeRawBufferPointer
+        /// Why the line is malformed, or `nil` when `parsed` holds it.
+        public var failure: ParseFailure?
+    }
+
+    /// The input's name in messages (`-` is standard input).
+    public let name: String
+    /// The format in use: the given one, or the detected one once detection has run.
+    public private(set) var format: LogFormat?
+    private var source: any ByteSource
+    private let chunkSize: Int
+    private var splitter: LineSplitter
+
+    /// Prepares to read `source`; `format` `nil` detects it from the first lines.
+    public init(source: any ByteSource, name: String, format: LogFormat?, chunkSize: Int = 1 << 20,
+                maxLineLength: Int = 1 << 20) {
+        self.source = source
+        self.name = name
+        self.format = format
+        self.chunkSize = chunkSize
+        self.splitter = LineSplitter(maxLineLength: maxLineLength)
+    }
+
+    /// Reads to the end, calling `body` for each line with the parsed fields in `parsed`
+    /// (meaningful when `line.failure` is `nil`).
+    public mutating func read(_ body: (Line, inout ParsedLine) throws -> Void) throws {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 64)
+        defer { buffer.deallocate() }
+        var number = 0
+        var parsed = ParsedLine()
+        var sample: [(bytes: [UInt8], truncated: Bool)] = []
+        var parser = format.map { LineParser(format: $0) }
+        var splitter = self.splitter
+        let limit = splitter.maxLineLength
+        var detected: LogFormat?
+        defer {
+            self.splitter = splitter
+            if let detected { format = detected }
+        }
+
+        func handle(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool, _ parser: LineParser) throws {
+            number += 1
+            let failure = truncated ? .lineTooLong(limit: limit) : parser.parse(bytes, into: &parsed)
+            try body(Line(number: number, bytes: bytes, failure: failure), &parsed)
+        }
+        func detectAndDrain() throws -> LineParser {
+            let candidates = sample.filter { !$0.truncated && $0.bytes.contains(where: { $0 > 32 }) }.map(\.bytes)
+            guard let found = FormatDetector.detect(candidates) else {
+                throw InputError(FormatDetector.failureMessage(source: name, sampled: candidates.count))
+            }
+            detected = found
+            let p = LineParser(format: found)
+            for line in sample { try line.bytes.withUnsafeBytes { try handle($0, line.truncated, p) } }
+            sample = []
+            return p
+        }
+        func route(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool) throws {
+            if let p = parser { return try handle(bytes, truncated, p) }
+            sample.append((Array(bytes), truncated))
+            if sample.count >= FormatDetector.sampleSize { parser = try detectAndDrain() }
+        }
+
+        while true {
+            let n = try source.read(into: buffer)
+            if n == 0 { break }
+            try splitter.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), route)
+        }
+        try splitter.finish(route)
+        if parser == nil, !sample.isEmpty { _ = try detectAndDrain() }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import WeirLog
+
+/// An instant given on the command line (RFC 3339, `YYYY-MM-DD HH:MM:SS` UTC, or Unix seconds).
+struct Instant: ExpressibleByArgument {
+    let seconds: Int64
+    init?(argument: String) {
+        guard let s = Timestamps.parse(argument) else { return nil }
+        seconds = s
+    }
+    static var defaultCompletionKind: CompletionKind { .default }
+}
+
+/// `--format`: `auto` or anything ``LogFormat/parse(_:)`` takes.
+struct FormatOption: ExpressibleByArgument {
+    /// `nil` means detect.
+    let format: LogFormat?
+    init?(argument: String) {
+        if argument == "auto" { format = nil; return }
+        guard let f = try? LogFormat.parse(argument) else { return nil }
+        format = f
+    }
+
+    /// Parses with the precise reason on failure.
+    static func resolve(_ text: String) throws -> LogFormat? {
+        text == "auto" ? nil : try LogFormat.parse(text)
+    }
+}
