@@ -53,6 +53,14 @@ enum FieldKind: Sendable, Equatable {
         }
     }
 
+    /// Free-text fields, which may contain spaces when they end a line unquoted.
+    var mayHoldSpaces: Bool {
+        switch self {
+        case .referrer, .userAgent, .request, .ignored, .target: true
+        default: false
+        }
+    }
+
     var isTime: Bool {
         switch self {
         case .timeLocal, .timeISO, .timeEpochSeconds, .timeEpochMillis: true

@@ -28,6 +28,8 @@ public struct LineParser: Sendable {
         var isSingleSpace: Bool
         /// For a field: the literal after it is the format's last step.
         var terminatorIsFinal: Bool
+        /// For a path directly followed by a query field (`%U%q`): the path ends at `?`.
+        var stopsAtQuery = false
     }
 
     struct JSONKey {
@@ -56,11 +58,17 @@ public struct LineParser: Sendable {
                 case .field(let kind, let quoted):
                     var op = Op(isLiteral: false, kind: kind, quoted: quoted, literalStart: 0, literalCount: 0,
                                 isSingleSpace: false, terminatorIsFinal: false)
-                    if i + 1 < steps.count, case .literal(let next) = steps[i + 1] {
+                    // A path glued to its query (`%U%q`) ends where the query's own terminator is.
+                    var next = i + 1
+                    if kind == .path, next < steps.count, case .field(.query, _) = steps[next] {
+                        op.stopsAtQuery = true
+                        next += 1
+                    }
+                    if next < steps.count, case .literal(let literal) = steps[next] {
                         op.literalStart = pool.count
-                        op.literalCount = next.count
-                        op.terminatorIsFinal = i + 2 == steps.count
-                        pool.append(contentsOf: next)
+                        op.literalCount = literal.count
+                        op.terminatorIsFinal = next + 1 == steps.count
+                        pool.append(contentsOf: literal)
                     }
                     ops.append(op)
                 }
@@ -134,12 +142,20 @@ public struct LineParser: Sendable {
                     return .unterminatedQuote(op.kind.label, column: pos)
                 }
             } else if op.literalCount == 0 {
+                // The last field: free text runs to the end, anything else stops at a space so
+                // that extra fields are reported as such.
                 end = n
+                if !op.kind.mayHoldSpaces, let hit = memchr(base + pos, 32, n - pos) {
+                    end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                }
             } else {
                 guard pos < n, let hit = memchr(base + pos, Int32(lit[op.literalStart]), n - pos) else {
-                    return .missingField(op.kind.label, column: pos + 1)
+                    return .missingField(nextLabel(i), column: n + 1)
                 }
                 end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            }
+            if op.stopsAtQuery, end > pos, let q = memchr(base + pos, Int32(UInt8(ascii: "?")), end - pos) {
+                end = UnsafeRawPointer(q) - UnsafeRawPointer(base)
             }
             if let failure = assign(op.kind, ByteRange(start: pos, end: end), base, line, &out) { return failure }
             pos = end

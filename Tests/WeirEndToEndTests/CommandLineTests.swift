@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// `weir generate` and `weir analyze` run as processes on real files.
+@Suite(.serialized)
+struct CommandLineTests {
+    let samplePath = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/data/apache_logs").path
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func generateThenAnalyzeAgree() throws {
+        let dir = try WeirProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("big.log").path
+        let gen = try WeirProcess.run(["generate", "--count", "20000", "--start", "2026-01-01T00:00:00Z", "--rate", "100", "--seed", "9", "-f", log])
+        #expect(gen.status == 0, "\(gen.stderr)")
+        let first = try Data(contentsOf: URL(fileURLWithPath: log))
+        // Same seed, same bytes; the file is replaced, not appended to.
+        #expect(try WeirProcess.run(["generate", "--count", "20000", "--start", "2026-01-01T00:00:00Z", "--rate", "100", "--seed", "9", "-f", log]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: log)) == first)
+
+        let analyzed = try WeirProcess.run(["analyze", log, "--json", "--top", "3"])
+        #expect(analyzed.status == 0, "\(analyzed.stderr)")
+        let report = try json(analyzed.stdout)
+        #expect(report["lines"] as? Int == 20_000)
+        #expect(report["parsed"] as? Int == 20_000)
+        #expect(report["malformed"] as? Int == 0)
+        #expect(report["first"] as? String == "2026-01-01T00:00:00Z")
+        #expect((report["hosts"] as? [[String: Any]])?.count == 3)
+        let status = try #require(report["status"] as? [String: Int])
+        #expect(status.values.reduce(0, +) == 20_000)
+    }
+
+    @Test func analyzeTheRealSampleAsTextJSONGzipAndStdin() throws {
+        let text = try WeirProcess.run(["analyze", samplePath])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("lines      10000    parsed 10000    malformed 0"))
+        #expect(text.stdout.contains("482  66.249.73.135"))
+
+        let dir = try WeirProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let gz = dir.appendingPathComponent("apache_logs.gz").path
+        let zip = Process()
+        zip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        zip.arguments = ["-c", "gzip -c '\(samplePath)' > '\(gz)'"]
+        try zip.run()
+        zip.waitUntilExit()
+        let fromGzip = try json(WeirProcess.run(["analyze", gz, "--json"]).stdout)
+        let fromStdin = try json(WeirProcess.run(["analyze", "-", "--json"], stdin: Data(contentsOf: URL(fileURLWithPath: samplePath))).stdout)
+        for report in [fromGzip, fromStdin] {
+            #expect(report["lines"] as? Int == 10_000)
+            #expect((report["status"] as? [String: Int])?["200"] == 9126)
+            #expect((report["status"] as? [String: Int])?["304"] == 445)
+        }
+        let ranged = try json(WeirProcess.run(["analyze", samplePath, "--json", "--from", "2015-05-18T00:00:00Z", "--to", "2015-05-19T00:00:00Z"]).stdout)
+        #expect((ranged["requests"] as? Int ?? 0) > 0 && (ranged["requests"] as? Int ?? 0) < 10_000)
+        #expect((ranged["first"] as? String ?? "") >= "2015-05-18T00:00:00Z")
+    }
+
+    @Test func malformedLinesAreReportedWithNumbers() throws {
+        let dir = try WeirProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("messy.log")
+        var lines = try String(contentsOfFile: samplePath, encoding: .utf8).split(separator: "\n").prefix(50).map(String.init)
+        lines[9] = "GARBAGE"
+        lines[19] = String(lines[19].prefix(30))
+        try (lines.joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
+        let result = try WeirProcess.run(["analyze", log.path, "--json"])
+        let report = try json(result.stdout)
+        #expect(report["malformed"] as? Int == 2)
+        let listed = try #require(report["malformed_lines"] as? [[String: Any]])
+        #expect(listed.map { $0["line"] as? Int } == [10, 20])
+        #expect(listed.allSatisfy { !($0["reason"] as? String ?? "").isEmpty })
+    }
+
+    @Test(arguments: [
+        (["analyze", "/nonexistent/x.log"], "cannot open /nonexistent/x.log: no such file"),
+        (["analyze", "/etc/passwd"], "cannot recognise the log format of /etc/passwd"),
+        (["analyze", "/tmp", "--format", "combined"], "cannot read /tmp: it is a directory"),
+        (["analyze", "x.log", "--format", "bogus"], "unknown log format 'bogus'"),
+        (["analyze", "x.log", "--top", "0"], "--top must be a positive number"),
+        (["generate", "--profile", "calm"], "--profile must be steady, spike, attack or mixed"),
+        (["generate", "--rate=-3"], "--rate must be a positive number"),
+        (["generate", "--count", "10", "-f", "/nonexistent/dir/x.log"], "cannot write /nonexistent/dir/x.log: its directory does not exist"),
+    ])
+    func badInputGivesOneLineAndNonZeroExit(arguments: [String], message: String) throws {
+        let result = try WeirProcess.run(arguments)
+        #expect(result.status != 0)
+        #expect(result.stderr.hasPrefix("weir: "))
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func helpForEverySubcommand() throws {
+        for sub in ["generate", "analyze"] {
+            let result = try WeirProcess.run([sub, "--help"])
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("Examples:"))
+        }
+        let root = try WeirProcess.run(["--help"])
+        #expect(root.stdout.contains("generate") && root.stdout.contains("analyze"))
+    }
+
+    @Test func liveGeneratorAppendsLinesStampedNow() throws {
+        let dir = try WeirProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("live.log").path
+        let before = Int64(Date().timeIntervalSince1970)
+        let result = try WeirProcess.run(["generate", "-f", log, "-d", "1.5", "-i", "0.1", "--rate", "40"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try json(WeirProcess.run(["analyze", log, "--json"]).stdout)
+        let lines = report["lines"] as? Int ?? 0
+        #expect(lines >= 40 && lines <= 80)
+        #expect(report["malformed"] as? Int == 0)
+        #expect((report["first"] as? String ?? "") >= ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(before))))
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import WeirLog
+
+struct TimestampTests {
+    @Test func sameInstantInTwoZones() throws {
+        let parser = LineParser(format: .common)
+        let utc = try parser.parse(#"a - - [10/Oct/2000:20:55:36 +0000] "GET / HTTP/1.1" 200 1"#).get()
+        let pdt = try parser.parse(#"a - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200 1"#).get()
+        let ist = try parser.parse(#"a - - [11/Oct/2000:02:25:36 +0530] "GET / HTTP/1.1" 200 1"#).get()
+        #expect(utc.timestamp == pdt.timestamp)
+        #expect(utc.timestamp == ist.timestamp)
+    }
+
+    @Test func calendarArithmeticMatchesFoundation() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let seconds = Int64.random(in: -2_000_000_000...8_000_000_000, using: &rng)
+            let text = Timestamps.rfc3339(seconds)
+            let formatter = ISO8601DateFormatter()
+            #expect(formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds))) == text)
+            #expect(Timestamps.parse(text) == seconds)
+            var local: [UInt8] = []
+            Timestamps.appendCommonLogTime(seconds, offset: -34200, to: &local)
+            #expect(Timestamps.parse(String(decoding: local, as: UTF8.self)) == seconds)
+        }
+    }
+
+    @Test func userInstants() {
+        #expect(Timestamps.parse("2000-10-10T13:00:00Z") == 971_182_800)
+        #expect(Timestamps.parse("2000-10-10 13:00:00") == 971_182_800)
+        #expect(Timestamps.parse("2000-10-10T15:00:00+02:00") == 971_182_800)
+        #expect(Timestamps.parse("2000-10-10T13:00:00.999Z") == 971_182_800)
+        #expect(Timestamps.parse("971182800") == 971_182_800)
+        #expect(Timestamps.parse("2000-13-10T13:00:00Z") == nil)
+        #expect(Timestamps.parse("yesterday") == nil)
+    }
+}
