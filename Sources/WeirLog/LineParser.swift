@@ -121,7 +121,7 @@ public struct LineParser: Sendable {
                     pos += 1
                     while pos < n, base[pos] == 32 { pos += 1 }
                 } else {
-                    guard n - pos >= op.literalCount, memcmp(base + pos, lit + op.literalStart, op.literalCount) == 0 else {
+                    guard n - pos >= op.literalCount, Self.equal(base + pos, lit + op.literalStart, op.literalCount) else {
                         if pos >= n { return .missingField(nextLabel(i), column: pos + 1) }
                         return .expected("'\(String(decoding: UnsafeBufferPointer(start: lit + op.literalStart, count: op.literalCount), as: UTF8.self))'", column: pos + 1)
                     }
@@ -183,13 +183,24 @@ public struct LineParser: Sendable {
             var k = h - 1
             while k >= start, base[k] == 92 { backslashes += 1; k -= 1 }
             if backslashes & 1 == 0, n - h >= op.literalCount,
-               memcmp(base + h, lit + op.literalStart, op.literalCount) == 0 {
+               Self.equal(base + h, lit + op.literalStart, op.literalCount) {
                 let after = h + op.literalCount
                 if !op.terminatorIsFinal || after == n || (allowsTrailingFields && base[after] == 32) { return h }
             }
             q = h + 1
         }
         return nil
+    }
+
+    /// Byte equality for the short literals of formats, without a call into libc.
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var i = 0
+        while i < count {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
     }
 
     // MARK: Field values

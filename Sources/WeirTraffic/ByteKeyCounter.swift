@@ -1,8 +1,9 @@
 /// Counts occurrences of byte strings (hosts, paths, sections) without making a `String` per hit.
 ///
 /// Open addressing with linear probing over a power-of-two table; keys are copied once, when first
-/// seen, into one arena. Memory grows with the number of distinct keys only.
-public struct ByteKeyCounter: Sendable {
+/// seen, into one arena. Memory grows with the number of distinct keys only. A reference type:
+/// the hot path touches raw storage directly, with no copy-on-write checks.
+public final class ByteKeyCounter {
     struct Slot {
         var hash: UInt64  // 0 marks an empty slot
         var offset: Int
@@ -10,8 +11,11 @@ public struct ByteKeyCounter: Sendable {
         var count: Int
     }
 
-    private var slots: [Slot]
-    private var arena: [UInt8] = []
+    private var slots: UnsafeMutablePointer<Slot>
+    private var slotCount: Int
+    private var arena: UnsafeMutablePointer<UInt8>
+    private var arenaCapacity: Int
+    private var arenaUsed = 0
     private var mask: Int
     /// Number of distinct keys counted.
     public private(set) var distinctCount = 0
@@ -20,45 +24,57 @@ public struct ByteKeyCounter: Sendable {
     public init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: Slot(hash: 0, offset: 0, length: 0, count: 0), count: size)
+        slotCount = size
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: Slot(hash: 0, offset: 0, length: 0, count: 0), count: size)
         mask = size - 1
+        arenaCapacity = max(256, capacity * 16)
+        arena = .allocate(capacity: arenaCapacity)
+    }
+
+    deinit {
+        slots.deallocate()
+        arena.deallocate()
     }
 
     /// Adds `amount` to the count of `key`.
-    @inlinable @inline(__always)
-    public mutating func add(_ key: UnsafeRawBufferPointer, _ amount: Int = 1) {
+    @inline(__always)
+    public func add(_ key: UnsafeRawBufferPointer, _ amount: Int = 1) {
         add(key.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, key.count, amount)
     }
 
     /// Adds `amount` to the count of the key given as text.
-    public mutating func add(_ key: String, _ amount: Int = 1) {
+    public func add(_ key: String, _ amount: Int = 1) {
         var bytes = Array(key.utf8)
         bytes.withUnsafeMutableBytes { add(UnsafeRawBufferPointer($0), amount) }
     }
 
-    @usableFromInline
-    mutating func add(_ p: UnsafeRawPointer, _ n: Int, _ amount: Int) {
+    func add(_ p: UnsafeRawPointer, _ n: Int, _ amount: Int) {
         let h = Self.hash(p, n)
         var i = Int(truncatingIfNeeded: h) & mask
-        let found: Bool = arena.withUnsafeBytes { keys in
-            slots.withUnsafeMutableBufferPointer { table in
-                while true {
-                    let slot = table[i]
-                    if slot.hash == 0 { return false }
-                    if slot.hash == h, slot.length == n, memcmp(keys.baseAddress! + slot.offset, p, n) == 0 {
-                        table[i].count &+= amount
-                        return true
-                    }
-                    i = (i &+ 1) & mask
-                }
+        while true {
+            let slot = slots[i]
+            if slot.hash == 0 { break }
+            if slot.hash == h, slot.length == n, memcmp(arena + slot.offset, p, n) == 0 {
+                slots[i].count &+= amount
+                return
             }
+            i = (i &+ 1) & mask
         }
-        if found { return }
-        let offset = arena.count
-        arena.append(contentsOf: UnsafeRawBufferPointer(start: p, count: n))
-        slots[i] = Slot(hash: h, offset: offset, length: n, count: amount)
+        if arenaUsed + n > arenaCapacity {
+            var grown = arenaCapacity * 2
+            while arenaUsed + n > grown { grown *= 2 }
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            bigger.update(from: arena, count: arenaUsed)
+            arena.deallocate()
+            arena = bigger
+            arenaCapacity = grown
+        }
+        (arena + arenaUsed).update(from: p.assumingMemoryBound(to: UInt8.self), count: n)
+        slots[i] = Slot(hash: h, offset: arenaUsed, length: n, count: amount)
+        arenaUsed += n
         distinctCount += 1
-        if distinctCount * 2 > slots.count { grow() }
+        if distinctCount * 2 > slotCount { grow() }
     }
 
     /// The count of `key`, 0 when never seen.
@@ -66,42 +82,45 @@ public struct ByteKeyCounter: Sendable {
         entries.first { $0.key == key }?.count ?? 0
     }
 
+    private var occupied: [Slot] {
+        UnsafeBufferPointer(start: slots, count: slotCount).filter { $0.hash != 0 }
+    }
+
     /// Every key with its count, in no particular order.
     public var entries: [(key: String, count: Int)] {
-        arena.withUnsafeBytes { keys in
-            slots.filter { $0.hash != 0 }.map { slot in (key: Self.text(keys, slot), count: slot.count) }
-        }
+        occupied.map { (key: text($0), count: $0.count) }
     }
 
     /// The `n` keys with the highest counts, ties broken by key, highest first.
     public func top(_ n: Int) -> [(key: String, count: Int)] {
         // Select on counts first so that only the winners are turned into strings.
-        let winners = slots.filter { $0.hash != 0 }.sorted { $0.count > $1.count }
+        let winners = occupied.sorted { $0.count > $1.count }
         guard let cut = winners.prefix(n).last?.count else { return [] }
         let chosen = winners.prefix { $0.count >= cut }
-        var named: [(key: String, count: Int)] = arena.withUnsafeBytes { keys in
-            chosen.map { slot in (key: Self.text(keys, slot), count: slot.count) }
-        }
+        var named = chosen.map { (key: text($0), count: $0.count) }
         named.sort { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
         return Array(named.prefix(n))
     }
 
-    private static func text(_ keys: UnsafeRawBufferPointer, _ slot: Slot) -> String {
-        String(decoding: UnsafeRawBufferPointer(rebasing: keys[slot.offset..<(slot.offset + slot.length)]), as: UTF8.self)
+    private func text(_ slot: Slot) -> String {
+        String(decoding: UnsafeBufferPointer(start: arena + slot.offset, count: slot.length), as: UTF8.self)
     }
 
     /// Forgets every key, keeping the allocated capacity.
-    public mutating func removeAll() {
-        for i in slots.indices { slots[i].hash = 0 }
-        arena.removeAll(keepingCapacity: true)
+    public func removeAll() {
+        for i in 0..<slotCount { slots[i].hash = 0 }
+        arenaUsed = 0
         distinctCount = 0
     }
 
-    private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: Slot(hash: 0, offset: 0, length: 0, count: 0), count: old.count * 2)
-        mask = slots.count - 1
-        for slot in old where slot.hash != 0 {
+    private func grow() {
+        let old = occupied
+        slots.deallocate()
+        slotCount *= 2
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: Slot(hash: 0, offset: 0, length: 0, count: 0), count: slotCount)
+        mask = slotCount - 1
+        for slot in old {
             var i = Int(truncatingIfNeeded: slot.hash) & mask
             while slots[i].hash != 0 { i = (i + 1) & mask }
             slots[i] = slot

@@ -3,17 +3,17 @@ import WeirLog
 /// Running totals over parsed requests: hits, bytes, status codes and classes, methods, and
 /// counts per section, path and client host. Shared by `weir analyze` (one tally for the whole
 /// input) and the monitor (one tally per interval).
-public struct TrafficTally: Sendable {
+public struct TrafficTally {
     public private(set) var hits = 0
     public private(set) var bytes: Int64 = 0
     /// Hits per status code 0–999.
     public private(set) var statusCodes = [Int](repeating: 0, count: 1000)
     /// Hits per class: index 1 is 1xx … 5 is 5xx, 0 anything else.
     public private(set) var statusClasses = [Int](repeating: 0, count: 6)
-    public private(set) var methods = ByteKeyCounter(capacity: 16)
-    public private(set) var sections = ByteKeyCounter(capacity: 256)
-    public private(set) var paths = ByteKeyCounter(capacity: 4096)
-    public private(set) var hosts = ByteKeyCounter(capacity: 4096)
+    public let methods = ByteKeyCounter(capacity: 16)
+    public let sections = ByteKeyCounter(capacity: 256)
+    public let paths = ByteKeyCounter(capacity: 4096)
+    public let hosts = ByteKeyCounter(capacity: 4096)
     /// Which per-key tables to keep; paths are the most expensive.
     public let tracksPaths: Bool
 
@@ -40,7 +40,7 @@ public struct TrafficTally: Sendable {
         statusClasses.withUnsafeMutableBufferPointer { $0[(c >= 1 && c <= 5) ? c : 0] &+= 1 }
     }
 
-    mutating func addKeys(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer) {
+    func addKeys(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer) {
         if parsed.method.isEmpty { Self.noPath.withUnsafeBytes { methods.add($0) } } else { methods.add(line.slice(parsed.method)) }
         hosts.add(line.slice(parsed.client))
         if let path = RequestTarget.path(line, parsed.target) {

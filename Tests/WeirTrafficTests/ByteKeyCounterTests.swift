@@ -4,7 +4,7 @@ import Testing
 struct ByteKeyCounterTests {
     @Test func matchesADictionaryThroughGrowth() {
         var rng = SystemRandomNumberGenerator()
-        var counter = ByteKeyCounter(capacity: 4)
+        let counter = ByteKeyCounter(capacity: 4)
         var reference: [String: Int] = [:]
         for _ in 0..<50_000 {
             let key = "/k/" + String(Int.random(in: 0..<3000, using: &rng)) + String(repeating: "x", count: Int.random(in: 0..<20, using: &rng))
@@ -21,7 +21,7 @@ struct ByteKeyCounterTests {
     }
 
     @Test func emptyKeyIsAKey() {
-        var counter = ByteKeyCounter()
+        let counter = ByteKeyCounter()
         counter.add("")
         counter.add("")
         #expect(counter.count(of: "") == 2)
