@@ -4,7 +4,7 @@ import PackageDescription
 /// Weir: HTTP access-log monitoring. One library target per concern, a thin `weir` executable.
 let package = Package(
     name: "weir",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "weir", targets: ["weir"]),
         .library(name: "WeirLog", targets: ["WeirLog"]),

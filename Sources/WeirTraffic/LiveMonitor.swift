@@ -1,0 +1,153 @@
+import WeirLog
+
+/// Runs the monitor over a file: `--replay` to its end, or following it live. Everything that
+/// touches time or the outside world is passed in, so tests can drive it.
+public final class LiveMonitor {
+    public struct Options: Sendable {
+        public var path: String
+        public var format: LogFormat?
+        public var fromStart = false
+        public var replay = false
+        /// Stop after this many seconds of wall time.
+        public var duration: Double?
+        /// Seconds between two polls of an idle file.
+        public var pollInterval = 0.1
+
+        public init(path: String, format: LogFormat?) {
+            self.path = path
+            self.format = format
+        }
+    }
+
+    /// The world the monitor runs in.
+    public struct Environment {
+        /// Unix time in seconds.
+        public var wallClock: () -> Double
+        /// Waits about this many seconds.
+        public var sleep: (Double) async -> Void
+        /// True once SIGINT or SIGTERM arrived.
+        public var shouldStop: () -> Bool
+        /// Receives each output line (stdout).
+        public var output: (String) -> Void
+        /// Receives warnings (stderr).
+        public var warn: (String) -> Void
+
+        public init(wallClock: @escaping () -> Double, sleep: @escaping (Double) async -> Void,
+                    shouldStop: @escaping () -> Bool, output: @escaping (String) -> Void, warn: @escaping (String) -> Void) {
+            self.wallClock = wallClock
+            self.sleep = sleep
+            self.shouldStop = shouldStop
+            self.output = output
+            self.warn = warn
+        }
+    }
+
+    public let options: Options
+    public let renderer: MonitorOutput
+    private var monitor: TrafficMonitor
+    private var parser: LineParser?
+    private var sample: [[UInt8]] = []
+    private var lineNumber = 0
+    private var firstMalformed: String?
+
+    public init(options: Options, configuration: TrafficMonitor.Configuration, output: MonitorOutput) {
+        self.options = options
+        self.renderer = output
+        monitor = TrafficMonitor(configuration: configuration)
+        parser = options.format.map { LineParser(format: $0) }
+    }
+
+    /// Runs to the end of a replay, the end of `--duration`, or a stop signal.
+    public func run(_ env: Environment) async throws {
+        if options.replay || options.path == "-" {
+            try replay(env)
+            return
+        }
+        var follower = FileFollower(path: options.path, fromStart: options.fromStart)
+        defer { follower.close() }
+        let started = env.wallClock()
+        while true {
+            let now = env.wallClock()
+            let read = follower.poll(line: { bytes, truncated in
+                take(bytes, truncated, wallNow: now, env)
+            }, notice: { notice in
+                switch notice {
+                case .waiting: env.warn("waiting for \(options.path) to appear")
+                case .truncated: env.warn("\(options.path) was truncated: reading it again from its start")
+                case .rotated: env.warn("\(options.path) was rotated: reading the new file from its start")
+                case .opened: break
+                }
+            })
+            detectWithWhatWeHave(wallNow: now, env)
+            monitor.advance(wallNow: env.wallClock()) { emit($0, env) }
+            if env.shouldStop() || options.duration.map({ env.wallClock() - started >= $0 }) == true { break }
+            if read == 0 { await env.sleep(options.pollInterval) }
+        }
+        emit(.stats(monitor.finalBlock(wallNow: env.wallClock())), env)
+    }
+
+    private func replay(_ env: Environment) throws {
+        var reader = LogReader(source: try LogInput.open(options.path), name: options.path, format: options.format)
+        let live = !options.replay
+        try reader.read { line, parsed in
+            if env.shouldStop() { return }
+            lineNumber = line.number
+            if let failure = line.failure {
+                noteMalformed(failure)
+            } else {
+                monitor.add(parsed, line: line.bytes, wallNow: live ? env.wallClock() : nil) { emit($0, env) }
+            }
+        }
+        if env.shouldStop() {
+            emit(.stats(monitor.finalBlock(wallNow: nil)), env)
+        } else {
+            monitor.finishReplay { emit($0, env) }
+        }
+    }
+
+    private func take(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool, wallNow: Double, _ env: Environment) {
+        lineNumber += 1
+        guard let parser else {
+            sample.append(Array(bytes))
+            if sample.count >= FormatDetector.sampleSize { detectWithWhatWeHave(wallNow: wallNow, env) }
+            return
+        }
+        var parsed = ParsedLine()
+        if truncated {
+            noteMalformed(.lineTooLong(limit: 1 << 20))
+        } else if let failure = parser.parse(bytes, into: &parsed) {
+            noteMalformed(failure)
+        } else {
+            monitor.add(parsed, line: bytes, wallNow: wallNow) { emit($0, env) }
+        }
+    }
+
+    /// Chooses the format from the lines buffered so far (the monitor cannot wait for 32 lines
+    /// on a quiet log); lines that fit none stay malformed.
+    private func detectWithWhatWeHave(wallNow: Double, _ env: Environment) {
+        guard parser == nil, !sample.isEmpty else { return }
+        let lines = sample
+        sample = []
+        guard let format = FormatDetector.detect(lines.filter { $0.contains { $0 > 32 } }) else {
+            for _ in lines { noteMalformed(.invalidField("line", value: "no known log format", column: 1)) }
+            return
+        }
+        parser = LineParser(format: format)
+        env.warn("reading \(options.path) as \(format.name)")
+        lineNumber -= lines.count
+        for line in lines { line.withUnsafeBytes { take($0, false, wallNow: wallNow, env) } }
+    }
+
+    private func noteMalformed(_ failure: ParseFailure) {
+        monitor.addMalformed()
+        if firstMalformed == nil { firstMalformed = "line \(lineNumber): \(failure)" }
+    }
+
+    private func emit(_ event: MonitorEvent, _ env: Environment) {
+        if case .stats(let block) = event, block.malformed > 0 {
+            env.warn("\(block.malformed) malformed line\(block.malformed == 1 ? "" : "s") in the interval ending \(Timestamps.rfc3339(block.at))" + (firstMalformed.map { " (first: \($0))" } ?? ""))
+            firstMalformed = nil
+        }
+        if let text = renderer.render(event) { env.output(text) }
+    }
+}

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Synchronization
+import WeirTraffic
+
+struct MonitorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "monitor",
+        abstract: "Follows an access log live: stats every 10 s, an alert when the 2-minute average is too high.",
+        discussion: """
+            Times come from the log's own timestamps. Every --interval seconds (ticks on whole multiples
+            of it) a stats block covers the lines stamped in the last interval. After each block, when the
+            average over the last --window seconds goes above --threshold requests/s an alert is printed,
+            and when it goes back below, a recovery; both stay on screen. While the log is idle the clock
+            moves on with the wall time, so a quiet log recovers. Rotation, truncation and half-written
+            lines are handled like `tail -F`; malformed lines are counted, never fatal.
+
+            Examples:
+              weir monitor                                   # follows /tmp/access.log, threshold 10 req/s
+              weir monitor -f /var/log/nginx/access.log -t 50 --json
+              weir monitor -f old.log --replay -t 5          # whole file as fast as possible, then exit
+            """
+    )
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Access log to follow (`-` for standard input).", valueName: "FILE"))
+    var file = "/tmp/access.log"
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Alert threshold in requests per second (a decimal number).", valueName: "THRESHOLD"))
+    var threshold: Double = 10
+
+    @Flag(name: .shortAndLong, help: "Longer stats blocks: full top lists and per-status codes.")
+    var verbose = false
+
+    @Flag(name: .shortAndLong, help: "Print alerts and recoveries only.")
+    var quiet = false
+
+    @Flag(help: "One JSON object per line instead of text.")
+    var json = false
+
+    @Flag(help: "Read the file from its first byte, then keep following it.")
+    var fromStart = false
+
+    @Flag(help: "Read the file from its first byte to its end as fast as possible, then exit.")
+    var replay = false
+
+    @Option(help: ArgumentHelp("Seconds between two stats blocks.", valueName: "SECONDS"))
+    var interval: Int = 10
+
+    @Option(help: ArgumentHelp("Seconds the alert average is taken over.", valueName: "SECONDS"))
+    var window: Int = 120
+
+    @Option(help: ArgumentHelp("Stop after this many seconds of wall time.", valueName: "SECONDS"))
+    var duration: Double?
+
+    @Option(help: ArgumentHelp("auto, or any format `weir analyze --help` lists.", valueName: "FORMAT"))
+    var format = "auto"
+
+    func validate() throws {
+        guard threshold >= 0, threshold.isFinite else { throw ValidationError("-t must be a number of requests per second, 0 or more, got \(threshold)") }
+        guard interval > 0 else { throw ValidationError("--interval must be a positive number of seconds, got \(interval)") }
+        guard window > 0 else { throw ValidationError("--window must be a positive number of seconds, got \(window)") }
+        if let duration, !(duration > 0) { throw ValidationError("--duration must be a positive number of seconds, got \(duration)") }
+        if fromStart && replay { throw ValidationError("--from-start and --replay cannot be used together") }
+        if quiet && verbose { throw ValidationError("-q and -v cannot be used together") }
+    }
+
+    func run() async throws {
+        var options = LiveMonitor.Options(path: file, format: try FormatOption.resolve(format))
+        options.fromStart = fromStart
+        options.replay = replay
+        options.duration = duration
+        let style: MonitorOutput.Style = json ? .json : quiet ? .quiet : verbose ? .verbose : .text
+        let monitor = LiveMonitor(
+            options: options,
+            configuration: .init(threshold: threshold, interval: Int64(interval), window: Int64(window), top: verbose ? 10 : 5),
+            output: MonitorOutput(style: style))
+        let stop = StopSignal()
+        try await monitor.run(.init(
+            wallClock: { Date().timeIntervalSince1970 },
+            sleep: { try? await Task.sleep(for: .seconds($0)) },
+            shouldStop: { stop.received },
+            output: { Console.out($0) },
+            warn: { Console.err("weir: \($0)") }))
+    }
+}
+
+/// Becomes true on SIGINT or SIGTERM, so the monitor can print its final block and exit 0.
+/// The signal sources are created once in `init` and only kept alive afterwards.
+final class StopSignal: @unchecked Sendable {
+    private final class Flag: Sendable {
+        let value = Atomic<Bool>(false)
+    }
+
+    private let flag = Flag()
+    private var sources: [DispatchSourceSignal] = []
+
+    init() {
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            let flag = self.flag
+            source.setEventHandler { flag.value.store(true, ordering: .relaxed) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    var received: Bool { flag.value.load(ordering: .relaxed) }
+}
+
+/// Unbuffered line output, so pipes and terminals see each event as it happens.
+enum Console {
+    static func out(_ line: String) { write(1, line + "\n") }
+    static func err(_ line: String) { write(2, line + "\n") }
+
+    private static func write(_ fd: Int32, _ text: String) {
+        var bytes = Array(text.utf8)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n <= 0 { return }
+            done += n
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import WeirLog
+
+/// `tail -F` behaviour: every line exactly once across appends, half-written lines, truncation
+/// and rotation.
+struct FileFollowerTests {
+    final class Collector {
+        var lines: [String] = []
+        var notices: [FileFollower.Notice] = []
+        func poll(_ f: inout FileFollower) {
+            f.poll(line: { bytes, _ in self.lines.append(String(decoding: bytes, as: UTF8.self)) },
+                   notice: { self.notices.append($0) })
+        }
+    }
+
+    func append(_ path: String, _ text: String) throws {
+        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        h.seekToEndOfFile()
+        h.write(Data(text.utf8))
+        try h.close()
+    }
+
+    @Test func followsAppendsHalfLinesTruncationAndRotation() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("weir-follow-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("access.log").path
+        var follower = FileFollower(path: path, fromStart: false)
+        let c = Collector()
+        c.poll(&follower)
+        #expect(c.notices == [.waiting])
+        // A file that appears later is read from its start.
+        try "a1\na2\n".write(toFile: path, atomically: false, encoding: .utf8)
+        c.poll(&follower)
+        #expect(c.lines == ["a1", "a2"])
+        // Half a line waits for its newline.
+        try append(path, "a3-first-half")
+        c.poll(&follower)
+        #expect(c.lines == ["a1", "a2"])
+        try append(path, "-second-half\na4\n")
+        c.poll(&follower)
+        #expect(c.lines == ["a1", "a2", "a3-first-half-second-half", "a4"])
+        // Truncation: read again from the start.
+        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try h.truncate(atOffset: 0)
+        try h.close()
+        c.poll(&follower)
+        try append(path, "b1\n")
+        c.poll(&follower)
+        #expect(c.lines.suffix(1) == ["b1"])
+        #expect(c.notices.contains(.truncated))
+        // Rotation: lines written to the old file before the switch are not lost.
+        try append(path, "b2\n")
+        try FileManager.default.moveItem(atPath: path, toPath: path + ".1")
+        try append(path + ".1", "b3-late-in-old\n")
+        try "c1\n".write(toFile: path, atomically: false, encoding: .utf8)
+        c.poll(&follower)
+        #expect(c.lines.suffix(4) == ["b1", "b2", "b3-late-in-old", "c1"])
+        #expect(c.notices.contains(.rotated))
+        #expect(c.lines.count == Set(c.lines).count)
+    }
+
+    @Test func startsAtTheEndOfAnExistingFileUnlessFromStart() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("weir-follow-\(UUID().uuidString).log").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "old\n".write(toFile: path, atomically: false, encoding: .utf8)
+        var tail = FileFollower(path: path, fromStart: false)
+        var all = FileFollower(path: path, fromStart: true)
+        try append(path, "new\n")
+        let a = Collector(), b = Collector()
+        a.poll(&tail)
+        b.poll(&all)
+        #expect(a.lines == ["new"])
+        #expect(b.lines == ["old", "new"])
+    }
+}
