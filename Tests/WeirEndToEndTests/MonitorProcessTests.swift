@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// `weir generate` and `weir monitor` as two processes on one temporary `test.log`, with a short
+/// interval and window so each case takes seconds.
+@Suite(.serialized)
+struct MonitorProcessTests {
+    /// Starts `weir monitor`, then `weir generate` into the same file, and returns the monitor's
+    /// JSON events once both have finished.
+    func runSideBySide(generator: [String], monitor: [String], monitorSeconds: Double) throws -> [[String: Any]] {
+        let dir = try WeirProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("test.log").path
+        let mon = Process()
+        mon.executableURL = WeirProcess.executable
+        mon.arguments = ["monitor", "-f", log, "--json", "--duration", String(monitorSeconds)] + monitor
+        let out = Pipe()
+        mon.standardOutput = out
+        mon.standardError = FileHandle.nullDevice
+        try mon.run()
+        let gen = try WeirProcess.run(["generate", "-f", log] + generator)
+        #expect(gen.status == 0, "\(gen.stderr)")
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        mon.waitUntilExit()
+        #expect(mon.terminationStatus == 0)
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+    }
+
+    func kinds(_ events: [[String: Any]]) -> [String] {
+        events.compactMap { $0["event"] as? String }.filter { $0 != "stats" }
+    }
+
+    @Test func normalTrafficGivesNoAlert() throws {
+        let events = try runSideBySide(generator: ["-d", "4", "--rate", "5"], monitor: ["-t", "20", "--interval", "1", "--window", "3"], monitorSeconds: 6)
+        #expect(kinds(events).isEmpty)
+        let hits = events.filter { $0["event"] as? String == "stats" }.compactMap { $0["hits"] as? Int }.reduce(0, +)
+        #expect(hits >= 15 && hits <= 25)
+    }
+
+    @Test func highTrafficAlertsThenRecoversWhenItStops() throws {
+        let events = try runSideBySide(generator: ["-d", "4", "--rate", "100"], monitor: ["-t", "20", "--interval", "1", "--window", "3"], monitorSeconds: 10)
+        #expect(kinds(events) == ["alert", "recovered"])
+        let alert = try #require(events.first { $0["event"] as? String == "alert" })
+        #expect((alert["avg"] as? Double ?? 0) > 20)
+        #expect((alert["threshold"] as? Double) == 20)
+    }
+
+    @Test func highTrafficStillRunningIsStillAlerting() throws {
+        let events = try runSideBySide(generator: ["-d", "5", "--rate", "100"], monitor: ["-t", "20", "--interval", "1", "--window", "3"], monitorSeconds: 5)
+        #expect(kinds(events) == ["alert"])
+    }
+
+    @Test func replayOfTheRealSampleEndsAndExitsZero() throws {
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data/apache_logs").path
+        let result = try WeirProcess.run(["monitor", "-f", sample, "--replay", "--json", "-t", "0.5"])
+        #expect(result.status == 0)
+        let events = result.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let hits = events.filter { $0["event"] as? String == "stats" }.compactMap { $0["hits"] as? Int }.reduce(0, +)
+        // Every line once, counted in its own interval or reported late (the sample is not sorted).
+        let late = events.compactMap { $0["late"] as? Int }.reduce(0, +)
+        #expect(hits + late == 10_000)
+        #expect(kinds(events).first == "alert")
+    }
+
+    @Test func badMonitorFlagsGiveOneLine() throws {
+        for args in [["monitor", "--interval", "0"], ["monitor", "--replay", "--from-start"], ["monitor", "-t", "abc"]] {
+            let r = try WeirProcess.run(args)
+            #expect(r.status != 0)
+            #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        }
+    }
+}
+
+@Suite(.serialized)
+struct DemoProcessTests {
+    @Test func demoRunsAndCleansUp() throws {
+        let result = try WeirProcess.run(["demo", "--duration", "12", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let dir = try #require(result.stderr.split(separator: " ").first { $0.hasSuffix("access.log") })
+        #expect(!FileManager.default.fileExists(atPath: String(dir)))
+        let stats = result.stdout.split(separator: "\n").filter { $0.contains("\"event\":\"stats\"") }
+        #expect(stats.count >= 1)
+        let hits = stats.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }.compactMap { $0["hits"] as? Int }.reduce(0, +)
+        #expect(hits > 50)
+    }
+}
