@@ -45,12 +45,7 @@ struct DemoCommand: AsyncParsableCommand {
         options.duration = duration
         let monitor = LiveMonitor(options: options, configuration: .init(threshold: 20),
                                   output: MonitorOutput(style: json ? .json : .text))
-        try await monitor.run(.init(
-            wallClock: { Date().timeIntervalSince1970 },
-            sleep: { try? await Task.sleep(for: .seconds($0)) },
-            shouldStop: { stop.received },
-            output: { Console.out($0) },
-            warn: { Console.err("weir: \($0)") }))
+        try await monitor.run(.console(stop: stop))
         writer.cancel()
         _ = await writer.result
         if !keep { try? FileManager.default.removeItem(at: dir) }

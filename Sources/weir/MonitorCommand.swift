@@ -76,12 +76,7 @@ struct MonitorCommand: AsyncParsableCommand {
             configuration: .init(threshold: threshold, interval: Int64(interval), window: Int64(window), top: verbose ? 10 : 5),
             output: MonitorOutput(style: style))
         let stop = StopSignal()
-        try await monitor.run(.init(
-            wallClock: { Date().timeIntervalSince1970 },
-            sleep: { try? await Task.sleep(for: .seconds($0)) },
-            shouldStop: { stop.received },
-            output: { Console.out($0) },
-            warn: { Console.err("weir: \($0)") }))
+        try await monitor.run(.console(stop: stop))
     }
 }
 
@@ -107,6 +102,18 @@ final class StopSignal: @unchecked Sendable {
     }
 
     var received: Bool { flag.value.load(ordering: .relaxed) }
+}
+
+extension LiveMonitor.Environment {
+    /// The real world: wall clock, sleeping, stop signals, stdout and stderr.
+    static func console(stop: StopSignal) -> Self {
+        .init(
+            wallClock: { Date().timeIntervalSince1970 },
+            sleep: { try? await Task.sleep(for: .seconds($0)) },
+            shouldStop: { stop.received },
+            output: { Console.out($0) },
+            warn: { Console.err("weir: \($0)") })
+    }
 }
 
 /// Unbuffered line output, so pipes and terminals see each event as it happens.

@@ -29,7 +29,7 @@ struct Weir: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is CleanExit { exit(withError: error) }
-            let message = (error as? CustomStringConvertible).map(\.description) ?? Weir.message(for: error)
+            let message = Weir.message(for: error)
             let firstLine = message.split(separator: "\n").first.map(String.init) ?? "failed"
             let text = firstLine.hasPrefix("Error: ") ? String(firstLine.dropFirst(7)) : firstLine
             FileHandle.standardError.write(Data("weir: \(text)\n".utf8))
