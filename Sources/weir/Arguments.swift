@@ -12,16 +12,8 @@ struct Instant: ExpressibleByArgument {
 }
 
 /// `--format`: `auto` or anything ``LogFormat/parse(_:)`` takes.
-struct FormatOption: ExpressibleByArgument {
-    /// `nil` means detect.
-    let format: LogFormat?
-    init?(argument: String) {
-        if argument == "auto" { format = nil; return }
-        guard let f = try? LogFormat.parse(argument) else { return nil }
-        format = f
-    }
-
-    /// Parses with the precise reason on failure.
+enum FormatOption {
+    /// The format to use, `nil` to detect it; the precise reason on failure.
     static func resolve(_ text: String) throws -> LogFormat? {
         text == "auto" ? nil : try LogFormat.parse(text)
     }

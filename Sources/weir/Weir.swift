@@ -37,9 +37,3 @@ struct Weir: AsyncParsableCommand {
         }
     }
 }
-
-/// A failure worded for the user, shown as one line.
-struct CommandFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
