@@ -95,23 +95,16 @@ public final class GzipSource: ByteSource {
         stream.next_out = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
         stream.avail_out = UInt32(buffer.count)
         while stream.avail_out == UInt32(buffer.count) {
-            if stream.avail_in == 0 {
-                let n = try inner.read(into: input)
-                if n == 0 {
-                    finished = true
-                    break
-                }
-                stream.next_in = input.baseAddress!.assumingMemoryBound(to: UInt8.self)
-                stream.avail_in = UInt32(n)
+            if stream.avail_in == 0, try !refill() {
+                finished = true
+                break
             }
             let status = inflate(&stream, Z_NO_FLUSH)
             if status == Z_STREAM_END {
                 // Another gzip member may follow (logrotate's `compresscmd` and `cat a.gz b.gz`).
-                if stream.avail_in == 0 {
-                    let n = try inner.read(into: input)
-                    if n == 0 { finished = true; break }
-                    stream.next_in = input.baseAddress!.assumingMemoryBound(to: UInt8.self)
-                    stream.avail_in = UInt32(n)
+                if stream.avail_in == 0, try !refill() {
+                    finished = true
+                    break
                 }
                 inflateReset(&stream)
             } else if status != Z_OK && status != Z_BUF_ERROR {
@@ -121,6 +114,15 @@ public final class GzipSource: ByteSource {
             }
         }
         return buffer.count - Int(stream.avail_out)
+    }
+
+    /// Reads more compressed bytes into the input buffer; false at the end of the file.
+    private func refill() throws(InputError) -> Bool {
+        let n = try inner.read(into: input)
+        guard n > 0 else { return false }
+        stream.next_in = input.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        stream.avail_in = UInt32(n)
+        return true
     }
 }
 

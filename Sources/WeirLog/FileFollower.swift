@@ -25,7 +25,7 @@ public struct FileFollower {
 
     /// Prepares to follow `path`; with `fromStart` false an existing file is read from its end.
     /// A file that appears later is always read from its start.
-    public init(path: String, fromStart: Bool, maxLineLength: Int = 1 << 20) {
+    public init(path: String, fromStart: Bool, maxLineLength: Int = LineSplitter.defaultMaxLineLength) {
         self.path = path
         splitter = LineSplitter(maxLineLength: maxLineLength)
         buffer = [UInt8](repeating: 0, count: 1 << 20)

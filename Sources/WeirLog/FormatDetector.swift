@@ -4,8 +4,9 @@ public enum FormatDetector {
     public static let sampleSize = 32
 
     /// The candidate that parses the most sample lines (earlier candidates win ties), or `nil`
-    /// when none parses any. `lines` are raw lines without `\n`.
-    public static func detect(_ lines: [[UInt8]], candidates: [LogFormat] = LogFormat.detectable) -> LogFormat? {
+    /// when none parses any. `lines` are raw lines without `\n`; blank ones are ignored.
+    public static func detect(_ sample: [[UInt8]], candidates: [LogFormat] = LogFormat.detectable) -> LogFormat? {
+        let lines = sample.filter { $0.contains { $0 > 32 } }
         var best: (format: LogFormat, hits: Int)?
         for format in candidates {
             let parser = LineParser(format: format)

@@ -10,13 +10,16 @@ import Darwin
 /// that has none). Lines longer than `maxLineLength` are cut to that length and flagged, and the
 /// rest of them is skipped, so memory stays bounded whatever the input.
 public struct LineSplitter: Sendable {
+    /// The default longest line: 1 MiB.
+    public static let defaultMaxLineLength = 1 << 20
+
     /// Longest line kept whole, in bytes.
     public let maxLineLength: Int
     private var pending: [UInt8] = []
     private var pendingOverflow = false
 
     /// Creates a splitter; lines longer than `maxLineLength` bytes are truncated and flagged.
-    public init(maxLineLength: Int = 1 << 20) {
+    public init(maxLineLength: Int = defaultMaxLineLength) {
         self.maxLineLength = maxLineLength
     }
 

@@ -22,7 +22,7 @@ public struct LogReader {
 
     /// Prepares to read `source`; `format` `nil` detects it from the first lines.
     public init(source: any ByteSource, name: String, format: LogFormat?, chunkSize: Int = 1 << 20,
-                maxLineLength: Int = 1 << 20) {
+                maxLineLength: Int = LineSplitter.defaultMaxLineLength) {
         self.source = source
         self.name = name
         self.format = format
@@ -53,7 +53,7 @@ public struct LogReader {
             try body(Line(number: number, bytes: bytes, failure: failure), &parsed)
         }
         func detectAndDrain() throws -> LineParser {
-            let candidates = sample.filter { !$0.truncated && $0.bytes.contains(where: { $0 > 32 }) }.map(\.bytes)
+            let candidates = sample.filter { !$0.truncated }.map(\.bytes)
             guard let found = FormatDetector.detect(candidates) else {
                 throw InputError(FormatDetector.failureMessage(source: name, sampled: candidates.count))
             }

@@ -29,7 +29,11 @@ public enum RequestTarget {
     /// The section of a target (see the type's documentation); `nil` when the target has no path.
     /// An absolute URL with an empty path has the section `/`, returned as an empty range.
     @inlinable public static func section(_ line: UnsafeRawBufferPointer, _ target: ByteRange) -> ByteRange? {
-        guard let path = path(line, target) else { return nil }
+        path(line, target).map { section(line, path: $0) }
+    }
+
+    /// The section of a path already found by ``path(_:_:)``.
+    @inlinable public static func section(_ line: UnsafeRawBufferPointer, path: ByteRange) -> ByteRange {
         guard !path.isEmpty else { return path }
         let p = line.baseAddress!.assumingMemoryBound(to: UInt8.self)
         var i = path.start + 1

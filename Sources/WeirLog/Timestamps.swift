@@ -163,6 +163,13 @@ public enum Timestamps {
         (1...12).contains(month) && (1...31).contains(day) && hour < 24 && minute < 60 && second <= 60
     }
 
+    /// A UTC offset given as text, `+hhmm` or `+hh:mm`, in seconds east of UTC.
+    public static func parseUTCOffset(_ text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 5 || bytes.count == 6 else { return nil }
+        return bytes.withUnsafeBufferPointer { parseNumericOffset($0.baseAddress!, colon: bytes.count == 6) }
+    }
+
     /// `+hhmm` or `+hh:mm` → seconds east of UTC.
     @inlinable static func parseNumericOffset(_ p: UnsafePointer<UInt8>, colon: Bool) -> Int? {
         let sign: Int

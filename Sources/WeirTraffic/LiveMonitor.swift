@@ -114,7 +114,7 @@ public final class LiveMonitor {
         }
         var parsed = ParsedLine()
         if truncated {
-            noteMalformed(.lineTooLong(limit: 1 << 20))
+            noteMalformed(.lineTooLong(limit: LineSplitter.defaultMaxLineLength))
         } else if let failure = parser.parse(bytes, into: &parsed) {
             noteMalformed(failure)
         } else {
@@ -128,7 +128,7 @@ public final class LiveMonitor {
         guard parser == nil, !sample.isEmpty else { return }
         let lines = sample
         sample = []
-        guard let format = FormatDetector.detect(lines.filter { $0.contains { $0 > 32 } }) else {
+        guard let format = FormatDetector.detect(lines) else {
             for _ in lines { noteMalformed(.invalidField("line", value: "no known log format", column: 1)) }
             return
         }

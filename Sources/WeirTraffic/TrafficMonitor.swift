@@ -68,14 +68,7 @@ public struct TrafficMonitor {
     /// Moves the clock on with the wall time while the log is idle, firing due ticks. Before any
     /// line has been read the clock is the wall time itself.
     public mutating func advance(wallNow: Double, _ emit: (MonitorEvent) -> Void) {
-        let clock: Int64
-        if let newest, let lastReadWall {
-            clock = newest + Int64((wallNow - lastReadWall).rounded(.down))
-        } else if newest == nil {
-            clock = Int64(wallNow.rounded(.down))
-        } else {
-            return
-        }
+        guard let clock = clock(wallNow: wallNow) else { return }
         if nextTick == nil { nextTick = firstTick(after: clock) }
         fireTicks(upTo: clock, emit)
     }
@@ -89,13 +82,19 @@ public struct TrafficMonitor {
     /// The shutdown block: the unfinished interval up to the clock, with no alert check.
     public mutating func finalBlock(wallNow: Double?) -> StatsBlock {
         let start = (nextTick ?? 0) - configuration.interval
-        var at = newest ?? Int64((wallNow ?? 0).rounded(.down))
-        if let wallNow, let newest, let lastReadWall { at = newest + Int64((wallNow - lastReadWall).rounded(.down)) }
-        at = max(at, start)
+        let at = max(wallNow.flatMap { clock(wallNow: $0) } ?? newest ?? 0, start)
         var block = stats(at: at)
         block.interval = max(at - start, 0)
         block.final = true
         return block
+    }
+
+    /// The event-time clock at wall time `wallNow`: the newest timestamp plus the wall time since
+    /// the last line was read; the wall time itself before any line. `nil` during a replay.
+    private func clock(wallNow: Double) -> Int64? {
+        guard let newest else { return Int64(wallNow.rounded(.down)) }
+        guard let lastReadWall else { return nil }
+        return newest + Int64((wallNow - lastReadWall).rounded(.down))
     }
 
     private func firstTick(after t: Int64) -> Int64 {
@@ -134,7 +133,6 @@ public struct TrafficMonitor {
         }
         var classes = tally.statusClassCounts
         classes["1xx"] = nil
-        if classes["other"] == 0 { classes["other"] = nil }
         return StatsBlock(at: tick, interval: configuration.interval, hits: tally.hits, sections: named(tally.sections),
                           hosts: named(tally.hosts), statusClasses: classes, statusCodes: tally.statusCodeCounts,
                           methods: tally.methodCounts, bytes: tally.bytes, malformed: malformed, late: late, final: false)

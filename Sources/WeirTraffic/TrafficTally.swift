@@ -44,11 +44,10 @@ public struct TrafficTally {
         if parsed.method.isEmpty { Self.noPath.withUnsafeBytes { methods.add($0) } } else { methods.add(line.slice(parsed.method)) }
         hosts.add(line.slice(parsed.client))
         if let path = RequestTarget.path(line, parsed.target) {
-            let section = RequestTarget.section(line, parsed.target)!
             if path.isEmpty {
                 Self.root.withUnsafeBytes { sections.add($0); if tracksPaths { paths.add($0) } }
             } else {
-                sections.add(line.slice(section))
+                sections.add(line.slice(RequestTarget.section(line, path: path)))
                 if tracksPaths { paths.add(line.slice(path)) }
             }
         } else {

@@ -32,7 +32,7 @@ struct DemoCommand: AsyncParsableCommand {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("weir-demo-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let log = dir.appendingPathComponent("access.log").path
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         Console.err("weir demo: writing traffic to \(log) (\(keep ? "kept" : "deleted") at the end); monitor threshold 20 req/s; Ctrl-C stops")
         let stop = StopSignal()
         let writer = Task {

@@ -62,20 +62,13 @@ struct GenerateCommand: AsyncParsableCommand {
         if count == nil, start != nil { throw ValidationError("--start goes with --count (fast mode)") }
         guard duration > 0, duration.isFinite else { throw ValidationError("-d must be a positive number of seconds, got \(duration)") }
         guard interval > 0, interval.isFinite else { throw ValidationError("-i must be a positive number of seconds, got \(interval)") }
-        guard Self.offsetSeconds(utcOffset) != nil else { throw ValidationError("--utc-offset must look like +0200 or -0700, got '\(utcOffset)'") }
-    }
-
-    static func offsetSeconds(_ text: String) -> Int? {
-        let b = Array(text.utf8)
-        guard b.count == 5, b[0] == UInt8(ascii: "+") || b[0] == UInt8(ascii: "-"),
-              let v = Int(String(decoding: b[1...], as: UTF8.self)), v % 100 < 60, v / 100 < 24 else { return nil }
-        return (b[0] == UInt8(ascii: "-") ? -1 : 1) * ((v / 100) * 3600 + (v % 100) * 60)
+        guard Timestamps.parseUTCOffset(utcOffset) != nil else { throw ValidationError("--utc-offset must look like +0200 or -0700, got '\(utcOffset)'") }
     }
 
     func run() async throws {
         var generator = TrafficGenerator(
             format: TrafficGenerator.Format(rawValue: format)!, profile: TrafficProfile(rawValue: profile)!,
-            seed: seed ?? UInt64(SystemGeneratorClock().now() * 1e6), utcOffset: Self.offsetSeconds(utcOffset)!)
+            seed: seed ?? UInt64(SystemGeneratorClock().now() * 1e6), utcOffset: Timestamps.parseUTCOffset(utcOffset)!)
         let sink = try LineSink(path: file, truncate: count != nil)
         if let count {
             try GeneratorRun.fast(count: count, start: start?.seconds ?? 971_182_800, rate: rate ?? 10,

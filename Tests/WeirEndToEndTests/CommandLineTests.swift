@@ -4,9 +4,7 @@ import Testing
 /// `weir generate` and `weir analyze` run as processes on real files.
 @Suite(.serialized)
 struct CommandLineTests {
-    let samplePath = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/data/apache_logs").path
+    let samplePath = WeirProcess.samplePath
 
     func json(_ text: String) throws -> [String: Any] {
         try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

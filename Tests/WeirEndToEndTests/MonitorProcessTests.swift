@@ -53,9 +53,7 @@ struct MonitorProcessTests {
     }
 
     @Test func replayOfTheRealSampleEndsAndExitsZero() throws {
-        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data/apache_logs").path
-        let result = try WeirProcess.run(["monitor", "-f", sample, "--replay", "--json", "-t", "0.5"])
+        let result = try WeirProcess.run(["monitor", "-f", WeirProcess.samplePath, "--replay", "--json", "-t", "0.5"])
         #expect(result.status == 0)
         let events = result.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         let hits = events.filter { $0["event"] as? String == "stats" }.compactMap { $0["hits"] as? Int }.reduce(0, +)
@@ -99,7 +97,7 @@ struct MonitorFileHandlingProcessTests {
     }
 
     func append(_ path: String, _ text: String) throws {
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         h.seekToEndOfFile()
         h.write(Data(text.utf8))

@@ -12,6 +12,11 @@ enum WeirProcess {
         return dir.appendingPathComponent("weir")
     }
 
+    /// The real Apache sample in `shared/data`, beside the repository.
+    static let samplePath = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/data/apache_logs").path
+
     struct Result {
         var status: Int32
         var stdout: String

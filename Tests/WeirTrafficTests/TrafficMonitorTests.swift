@@ -16,14 +16,14 @@ struct TrafficMonitorTests {
             monitor = TrafficMonitor(configuration: .init(threshold: threshold, interval: interval, window: window))
         }
 
-        func line(at t: Int64, offset: Int = 0, path: String = "/api/x") {
+        func line(at t: Int64, offset: Int = 0, path: String = "/api/x", wallNow: Double? = nil) {
             var text: [UInt8] = Array("1.2.3.4 - - [".utf8)
             Timestamps.appendCommonLogTime(t, offset: offset, to: &text)
             text += Array("] \"GET \(path) HTTP/1.1\" 200 10".utf8)
             text.withUnsafeBytes { raw in
                 var parsed = ParsedLine()
                 #expect(parser.parse(raw, into: &parsed) == nil)
-                monitor.add(parsed, line: raw, wallNow: nil) { events.append($0) }
+                monitor.add(parsed, line: raw, wallNow: wallNow) { events.append($0) }
             }
         }
 
@@ -156,32 +156,14 @@ struct TrafficMonitorTests {
     }
 
     @Test func idleLogRecoversWithWallTime() {
+        // Lines are read at wall time 5000; then nothing more comes, and the clock moves on with wall time.
         let h = Harness()
-        h.feed(Array(repeating: 50, count: 60))
-        #expect(h.alerts.map(\.0) == ["alert"])
-        // Lines were read at wall time W; nothing more comes. The clock moves on with wall time.
-        var m = TrafficMonitor(configuration: .init())
-        var events: [MonitorEvent] = []
-        let parser = LineParser(format: .common)
         for s in 0..<60 {
-            for _ in 0..<50 {
-                var text: [UInt8] = Array("1.2.3.4 - - [".utf8)
-                Timestamps.appendCommonLogTime(Self.t0 + Int64(s), offset: 0, to: &text)
-                text += Array("] \"GET / HTTP/1.1\" 200 1".utf8)
-                text.withUnsafeBytes { raw in
-                    var p = ParsedLine()
-                    _ = parser.parse(raw, into: &p)
-                    m.add(p, line: raw, wallNow: 5000) { events.append($0) }
-                }
-            }
+            for _ in 0..<50 { h.line(at: Self.t0 + Int64(s), wallNow: 5000) }
         }
-        m.advance(wallNow: 5000 + 300) { events.append($0) }
-        let kinds = events.compactMap { e -> String? in
-            if case .alert = e { return "alert" }
-            if case .recovered = e { return "recovered" }
-            return nil
-        }
-        #expect(kinds == ["alert", "recovered"])
+        #expect(h.alerts.map(\.0) == ["alert"])
+        h.monitor.advance(wallNow: 5000 + 300) { h.events.append($0) }
+        #expect(h.alerts.map(\.0) == ["alert", "recovered"])
     }
 
     @Test func finalBlockCoversTheOpenInterval() {
