@@ -13,6 +13,12 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -22,6 +28,9 @@ let package = Package(
         .target(name: "WeirTraffic", dependencies: ["WeirLog"]),
         /// Realistic access-log traffic, live or fast, reproducible by seed.
         .target(name: "WeirGenerator", dependencies: ["WeirLog"]),
+        /// The task rules of the service: blacklists, rate limits overall and per client, plain HTTP,
+        /// accepted URLs; evaluated over parsed records into findings, one per burst.
+        .target(name: "WeirRules", dependencies: ["WeirLog", "WeirTraffic"]),
         .executableTarget(
             name: "weir",
             dependencies: [
@@ -32,6 +41,7 @@ let package = Package(
         .testTarget(name: "WeirLogTests", dependencies: ["WeirLog"]),
         .testTarget(name: "WeirTrafficTests", dependencies: ["WeirTraffic", "WeirGenerator"]),
         .testTarget(name: "WeirGeneratorTests", dependencies: ["WeirGenerator", "WeirLog"]),
+        .testTarget(name: "WeirRulesTests", dependencies: ["WeirRules", "WeirLog"]),
         .testTarget(name: "WeirEndToEndTests", dependencies: ["WeirLog"]),
     ],
     swiftLanguageModes: [.v6]

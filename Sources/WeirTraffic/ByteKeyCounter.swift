@@ -7,7 +7,8 @@ public final class ByteKeyCounter {
     struct Slot {
         var hash: UInt64  // 0 marks an empty slot
         var offset: Int
-        var length: Int
+        var length: Int32
+        var id: Int32  // dense, in order of first sight
         var count: Int
     }
 
@@ -19,6 +20,7 @@ public final class ByteKeyCounter {
     private var mask: Int
     /// Number of distinct keys counted.
     public private(set) var distinctCount = 0
+    private var keysByID: [(offset: Int, length: Int)] = []
 
     /// Creates an empty counter sized for about `capacity` keys before it grows.
     public init(capacity: Int = 64) {
@@ -26,7 +28,7 @@ public final class ByteKeyCounter {
         while size < capacity * 2 { size <<= 1 }
         slotCount = size
         slots = .allocate(capacity: size)
-        slots.initialize(repeating: Slot(hash: 0, offset: 0, length: 0, count: 0), count: size)
+        slots.initialize(repeating: Slot(hash: 0, offset: 0, length: 0, id: 0, count: 0), count: size)
         mask = size - 1
         arenaCapacity = max(256, capacity * 16)
         arena = .allocate(capacity: arenaCapacity)
@@ -37,27 +39,35 @@ public final class ByteKeyCounter {
         arena.deallocate()
     }
 
-    /// Adds `amount` to the count of `key`.
-    @inline(__always)
-    public func add(_ key: UnsafeRawBufferPointer, _ amount: Int = 1) {
+    /// Adds `amount` to the count of `key`; returns the key's id: 0 for the first key ever
+    /// added, 1 for the next new one, and so on (see ``key(id:)``).
+    @inline(__always) @discardableResult
+    public func add(_ key: UnsafeRawBufferPointer, _ amount: Int = 1) -> Int {
         add(key.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, key.count, amount)
+    }
+
+    /// The key with the given id, as text.
+    public func key(id: Int) -> String {
+        let (offset, length) = keysByID[id]
+        return String(decoding: UnsafeBufferPointer(start: arena + offset, count: length), as: UTF8.self)
     }
 
     /// Adds `amount` to the count of the key given as text.
     public func add(_ key: String, _ amount: Int = 1) {
         var bytes = Array(key.utf8)
-        bytes.withUnsafeMutableBytes { add(UnsafeRawBufferPointer($0), amount) }
+        bytes.withUnsafeMutableBytes { _ = add(UnsafeRawBufferPointer($0), amount) }
     }
 
-    func add(_ p: UnsafeRawPointer, _ n: Int, _ amount: Int) {
+    @discardableResult
+    func add(_ p: UnsafeRawPointer, _ n: Int, _ amount: Int) -> Int {
         let h = Self.hash(p, n)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let slot = slots[i]
             if slot.hash == 0 { break }
-            if slot.hash == h, slot.length == n, memcmp(arena + slot.offset, p, n) == 0 {
+            if slot.hash == h, Int(slot.length) == n, memcmp(arena + slot.offset, p, n) == 0 {
                 slots[i].count &+= amount
-                return
+                return Int(slot.id)
             }
             i = (i &+ 1) & mask
         }
@@ -71,10 +81,13 @@ public final class ByteKeyCounter {
             arenaCapacity = grown
         }
         (arena + arenaUsed).update(from: p.assumingMemoryBound(to: UInt8.self), count: n)
-        slots[i] = Slot(hash: h, offset: arenaUsed, length: n, count: amount)
+        let id = distinctCount
+        slots[i] = Slot(hash: h, offset: arenaUsed, length: Int32(n), id: Int32(truncatingIfNeeded: id), count: amount)
+        keysByID.append((arenaUsed, n))
         arenaUsed += n
         distinctCount += 1
         if distinctCount * 2 > slotCount { grow() }
+        return id
     }
 
     /// The count of `key`, 0 when never seen.
@@ -103,7 +116,7 @@ public final class ByteKeyCounter {
     }
 
     private func text(_ slot: Slot) -> String {
-        String(decoding: UnsafeBufferPointer(start: arena + slot.offset, count: slot.length), as: UTF8.self)
+        String(decoding: UnsafeBufferPointer(start: arena + slot.offset, count: Int(slot.length)), as: UTF8.self)
     }
 
     /// Forgets every key, keeping the allocated capacity.
@@ -111,6 +124,7 @@ public final class ByteKeyCounter {
         for i in 0..<slotCount { slots[i].hash = 0 }
         arenaUsed = 0
         distinctCount = 0
+        keysByID.removeAll(keepingCapacity: true)
     }
 
     private func grow() {
@@ -118,7 +132,7 @@ public final class ByteKeyCounter {
         slots.deallocate()
         slotCount *= 2
         slots = .allocate(capacity: slotCount)
-        slots.initialize(repeating: Slot(hash: 0, offset: 0, length: 0, count: 0), count: slotCount)
+        slots.initialize(repeating: Slot(hash: 0, offset: 0, length: 0, id: 0, count: 0), count: slotCount)
         mask = slotCount - 1
         for slot in old {
             var i = Int(truncatingIfNeeded: slot.hash) & mask

@@ -1,0 +1,153 @@
+import WeirLog
+import WeirTraffic
+
+/// Evaluates a task's rules over parsed records, one line at a time, on the line's bytes.
+///
+/// Rate rules count requests per second in sliding windows (overall, and per client with one
+/// window per client and limit) and merge overlapping windows over the limit into one finding per
+/// burst. List rules (blacklist, plain HTTP, accepted URLs) give one finding per client per run,
+/// with its request count, first and last time and a few example paths.
+public final class RuleEvaluator {
+    private let rules: TaskRules
+    private var overall: [(window: SlidingWindow, tracker: BurstTracker)]
+    private var perClient: [[(window: SlidingWindow, tracker: BurstTracker)]] = []
+    private let clients = ByteKeyCounter(capacity: 1024)
+    private var clientAddresses: [UInt8] = []  // per client id: 0 unknown, 1 listed, 2 not listed
+    private let paths = ByteKeyCounter(capacity: 1024)
+    private var pathAccepted: [Bool] = []
+    private var linesWithoutScheme = 0
+    private var groups: [RuleName: [String: ClientGroup]] = [:]
+    private var findings: [RuleFinding] = []
+    private var notes: [String] = []
+
+    struct ClientGroup {
+        var first: Int64
+        var last: Int64
+        var count: Int
+        var examples: [String]
+    }
+
+    /// Prepares to evaluate `rules`.
+    public init(rules: TaskRules) {
+        self.rules = rules
+        overall = rules.requestLimits.map { (SlidingWindow(length: $0.seconds), BurstTracker(limit: $0)) }
+    }
+
+    /// Evaluates one parsed line; `line` is the bytes `parsed` refers to.
+    public func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer) {
+        let t = parsed.timestamp
+        for i in overall.indices {
+            guard let (count, oldest) = overall[i].window.add(t) else { continue }
+            if let ended = overall[i].tracker.observe(count: count, oldest: oldest, at: t) {
+                findings.append(rateFinding(ended, overall[i].tracker.limit, client: nil))
+            }
+        }
+        let needsClientID = !rules.clientRequestLimits.isEmpty || !rules.blacklist.isEmpty
+        let clientBytes = line.slice(parsed.client)
+        let clientID = needsClientID ? clients.add(clientBytes) : -1
+        if !rules.clientRequestLimits.isEmpty { countClient(clientID, at: t) }
+        if !rules.blacklist.isEmpty, isListed(clientID, clientBytes) {
+            group(.blackIPAddress, clientBytes, t, line, parsed.target)
+        }
+        if rules.httpAccepted == false, isPlainHTTP(parsed, line) {
+            group(.isHTTPRequestsAccepted, clientBytes, t, line, parsed.target)
+        }
+        if rules.acceptedURLs != nil, !isAccepted(parsed, line) {
+            group(.acceptedURLs, clientBytes, t, line, parsed.target)
+        }
+    }
+
+    /// Ends the open bursts and returns every finding, in time order.
+    public func finish() -> RuleOutcome {
+        for i in overall.indices {
+            if let b = overall[i].tracker.finish() { findings.append(rateFinding(b, overall[i].tracker.limit, client: nil)) }
+        }
+        for id in perClient.indices {
+            for j in perClient[id].indices {
+                if let b = perClient[id][j].tracker.finish() {
+                    findings.append(rateFinding(b, perClient[id][j].tracker.limit, client: clients.key(id: id)))
+                }
+            }
+        }
+        if linesWithoutScheme > 0 {
+            notes.append("\(RuleName.isHTTPRequestsAccepted.rawValue) could not apply to \(linesWithoutScheme) lines: their format has no scheme or port field, so plain HTTP cannot be told from HTTPS")
+        }
+        for (rule, byClient) in groups {
+            for (client, g) in byClient { findings.append(listFinding(rule, client, g)) }
+        }
+        findings.sort { ($0.first, $0.rule, $0.client ?? "") < ($1.first, $1.rule, $1.client ?? "") }
+        return RuleOutcome(findings: findings, notes: notes)
+    }
+
+    private func countClient(_ id: Int, at t: Int64) {
+        if id == perClient.count {
+            perClient.append(rules.clientRequestLimits.map { (SlidingWindow(length: $0.seconds), BurstTracker(limit: $0)) })
+        }
+        for j in perClient[id].indices {
+            guard let (count, oldest) = perClient[id][j].window.add(t) else { continue }
+            if let ended = perClient[id][j].tracker.observe(count: count, oldest: oldest, at: t) {
+                findings.append(rateFinding(ended, perClient[id][j].tracker.limit, client: clients.key(id: id)))
+            }
+        }
+    }
+
+    private func isListed(_ id: Int, _ client: UnsafeRawBufferPointer) -> Bool {
+        if id == clientAddresses.count { clientAddresses.append(0) }
+        if clientAddresses[id] == 0 {
+            let listed = AddressRange.parse(client).map { address in rules.blacklist.contains { $0.contains(address.0) } } ?? false
+            clientAddresses[id] = listed ? 1 : 2
+        }
+        return clientAddresses[id] == 1
+    }
+
+    private func isPlainHTTP(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer) -> Bool {
+        if parsed.fields.contains(.scheme) {
+            let s = line.slice(parsed.scheme)
+            return s.count == 4 && (s.elementsEqual("http".utf8) || s.elementsEqual("HTTP".utf8))
+        }
+        if parsed.fields.contains(.port) { return parsed.port == 80 }
+        linesWithoutScheme += 1
+        return false
+    }
+
+    private func isAccepted(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer) -> Bool {
+        guard let patterns = rules.acceptedURLs, let path = RequestTarget.path(line, parsed.target) else { return false }
+        let bytes = line.slice(path)
+        let id = paths.add(bytes)
+        if id == pathAccepted.count { pathAccepted.append(patterns.contains { $0.matches(bytes) }) }
+        return pathAccepted[id]
+    }
+
+    private func group(_ rule: RuleName, _ client: UnsafeRawBufferPointer, _ t: Int64,
+                       _ line: UnsafeRawBufferPointer, _ target: ByteRange) {
+        let key = String(decoding: client, as: UTF8.self)
+        let example = line.string(target)
+        if var g = groups[rule, default: [:]][key] {
+            g.first = min(g.first, t); g.last = max(g.last, t); g.count += 1
+            if g.examples.count < 5, !g.examples.contains(example) { g.examples.append(example) }
+            groups[rule]![key] = g
+        } else {
+            groups[rule, default: [:]][key] = ClientGroup(first: t, last: t, count: 1, examples: [example])
+        }
+    }
+
+    private func rateFinding(_ burst: Burst, _ limit: WindowLimit, client: String?) -> RuleFinding {
+        let rule = client == nil ? RuleName.averageRequestsPerTimeInterval : .averageRequestsPerClientPerTimeInterval
+        let who = client.map { "client \($0) made" } ?? "the site received"
+        return RuleFinding(
+            rule: rule.rawValue, client: client, first: burst.first, last: burst.last, peak: burst.peak,
+            windowSeconds: limit.seconds, limit: limit.max,
+            message: "\(who) up to \(burst.peak) requests in \(limit.seconds) s (limit \(limit.max)) between \(Timestamps.rfc3339(burst.first)) and \(Timestamps.rfc3339(burst.last))")
+    }
+
+    private func listFinding(_ rule: RuleName, _ client: String, _ g: ClientGroup) -> RuleFinding {
+        let what: String
+        switch rule {
+        case .blackIPAddress: what = "blacklisted client \(client) made \(g.count) requests"
+        case .isHTTPRequestsAccepted: what = "client \(client) made \(g.count) requests over plain HTTP"
+        default: what = "client \(client) made \(g.count) requests to paths outside accepted_urls"
+        }
+        return RuleFinding(rule: rule.rawValue, client: client, first: g.first, last: g.last, peak: g.count,
+                           message: what, examples: g.examples)
+    }
+}

@@ -1,0 +1,41 @@
+/// Something a rule found in a run's records: one burst over a rate limit, or one client's
+/// requests that broke a list rule.
+public struct RuleFinding: Sendable, Equatable, Codable {
+    /// The rule's name (`black_ip_address`, …, or `anomaly`).
+    public var rule: String
+    /// The client concerned; `nil` for rules over all traffic.
+    public var client: String?
+    /// Unix seconds of the first and last request concerned.
+    public var first: Int64
+    public var last: Int64
+    /// For rate rules, the highest count in one window; otherwise the number of requests.
+    public var peak: Int
+    /// The window length in seconds, for rate rules.
+    public var windowSeconds: Int?
+    /// The limit exceeded, for rate rules.
+    public var limit: Int?
+    /// A sentence for people.
+    public var message: String
+    /// A few examples: the paths requested, the range matched.
+    public var examples: [String]
+
+    public init(rule: String, client: String?, first: Int64, last: Int64, peak: Int,
+                windowSeconds: Int? = nil, limit: Int? = nil, message: String, examples: [String] = []) {
+        self.rule = rule
+        self.client = client
+        self.first = first
+        self.last = last
+        self.peak = peak
+        self.windowSeconds = windowSeconds
+        self.limit = limit
+        self.message = message
+        self.examples = examples
+    }
+}
+
+/// What the rules made of one run's records.
+public struct RuleOutcome: Sendable, Equatable {
+    public var findings: [RuleFinding]
+    /// Rules that could not apply to this source, and why.
+    public var notes: [String]
+}

@@ -1,0 +1,90 @@
+/// Requests per second over the last `length` seconds, for one rate limit: a queue of
+/// (second, count) buckets and their running sum. Memory is bounded by the window's length.
+///
+/// Logs are nearly in time order; a line up to `length` seconds late is added to its own second,
+/// an older one is not counted in any window (``add(_:)`` says so by returning `nil`).
+struct SlidingWindow {
+    let length: Int64
+    private var seconds: [Int64] = []
+    private var counts: [Int] = []
+    private var head = 0
+    private(set) var sum = 0
+
+    init(length: Int) {
+        self.length = Int64(length)
+    }
+
+    /// Counts one request at second `t`; returns the number of requests in the window ending at
+    /// the newest second seen, and the second of the oldest request in it.
+    mutating func add(_ t: Int64) -> (count: Int, oldest: Int64)? {
+        if head == seconds.count {
+            seconds.append(t); counts.append(1)
+        } else {
+            let newest = seconds[seconds.count - 1]
+            if t == newest {
+                counts[counts.count - 1] += 1
+            } else if t > newest {
+                seconds.append(t); counts.append(1)
+            } else {
+                guard t > newest - length else { return nil }
+                insertLate(t)
+            }
+        }
+        sum += 1
+        let newest = seconds[seconds.count - 1]
+        while seconds[head] <= newest - length {
+            sum -= counts[head]
+            head += 1
+        }
+        if head > 4096, head * 2 > seconds.count {
+            seconds.removeFirst(head); counts.removeFirst(head); head = 0
+        }
+        return (sum, seconds[head])
+    }
+
+    private mutating func insertLate(_ t: Int64) {
+        var i = seconds.count - 1
+        while i > head, seconds[i - 1] >= t { i -= 1 }
+        if seconds[i] == t { counts[i] += 1; return }
+        if i == head, seconds[i] < t { i += 1 }
+        seconds.insert(t, at: i); counts.insert(1, at: i)
+    }
+}
+
+/// One burst over a rate limit: overlapping windows over the limit merged into one.
+struct Burst: Sendable, Equatable {
+    var first: Int64
+    var last: Int64
+    var peak: Int
+}
+
+/// Turns the window counts of one limit into bursts: a window over the limit that overlaps the
+/// previous one over the limit extends its burst; one that does not starts a new burst.
+struct BurstTracker {
+    let limit: WindowLimit
+    private(set) var open: Burst?
+
+    init(limit: WindowLimit) {
+        self.limit = limit
+    }
+
+    /// Takes the count of the window ending at `t`; returns a burst that has just ended, if any.
+    mutating func observe(count: Int, oldest: Int64, at t: Int64) -> Burst? {
+        guard count > limit.max else { return nil }
+        if var burst = open, t - burst.last < Int64(limit.seconds) {
+            burst.last = max(burst.last, t)
+            burst.peak = max(burst.peak, count)
+            open = burst
+            return nil
+        }
+        let ended = open
+        open = Burst(first: oldest, last: t, peak: count)
+        return ended
+    }
+
+    /// Ends the open burst, if any.
+    mutating func finish() -> Burst? {
+        defer { open = nil }
+        return open
+    }
+}
