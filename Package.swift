@@ -31,6 +31,15 @@ let package = Package(
         /// The task rules of the service: blacklists, rate limits overall and per client, plain HTTP,
         /// accepted URLs; evaluated over parsed records into findings, one per burst.
         .target(name: "WeirRules", dependencies: ["WeirLog", "WeirTraffic"]),
+        /// Storage of tasks, runs, findings and checkpoints behind one protocol; SQLite via SQLiteNIO.
+        .target(
+            name: "WeirStore",
+            dependencies: [
+                "WeirRules",
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "weir",
             dependencies: [
@@ -42,6 +51,7 @@ let package = Package(
         .testTarget(name: "WeirTrafficTests", dependencies: ["WeirTraffic", "WeirGenerator"]),
         .testTarget(name: "WeirGeneratorTests", dependencies: ["WeirGenerator", "WeirLog"]),
         .testTarget(name: "WeirRulesTests", dependencies: ["WeirRules", "WeirLog"]),
+        .testTarget(name: "WeirStoreTests", dependencies: ["WeirStore", "WeirRules"]),
         .testTarget(name: "WeirEndToEndTests", dependencies: ["WeirLog"]),
     ],
     swiftLanguageModes: [.v6]

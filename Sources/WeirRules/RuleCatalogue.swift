@@ -16,6 +16,13 @@ public struct RuleDescription: Sendable, Codable, Equatable {
     /// A value that is valid for this rule.
     public var example: JSONValue
 
+    public init(name: String, description: String, valueType: String, example: JSONValue) {
+        self.name = name
+        self.description = description
+        self.valueType = valueType
+        self.example = example
+    }
+
     enum CodingKeys: String, CodingKey {
         case name, description, example
         case valueType = "value_type"

@@ -1,0 +1,222 @@
+import WeirRules
+
+/// Weir's storage logic, written once over any ``SQLDatabase``: SQLite by default, PostgreSQL for
+/// several instances.
+public struct SQLStore: WeirStore {
+    public let database: any SQLDatabase
+
+    public init(database: any SQLDatabase) {
+        self.database = database
+    }
+
+    // MARK: schema
+
+    public func migrate() async throws {
+        let d = database.dialect
+        try await database.query("CREATE TABLE IF NOT EXISTS weir_schema (version \(d.bigInteger) NOT NULL, applied_at \(d.bigInteger) NOT NULL)", [])
+        let migrations = Migrations.all(d)
+        let applied = try await schemaVersion()
+        guard applied <= migrations.count else {
+            throw StoreError("the database has schema version \(applied), newer than this weir (\(migrations.count)); upgrade weir")
+        }
+        for (index, statements) in migrations.enumerated() where index + 1 > applied {
+            try await database.transaction { tx in
+                for sql in statements { try await tx.query(sql, []) }
+                try await tx.query("INSERT INTO weir_schema (version, applied_at) VALUES (?, ?)", [.integer(Int64(index + 1)), .integer(0)])
+            }
+        }
+        try await database.transaction { tx in
+            for rule in RuleCatalogue.all {
+                try await tx.query("""
+                    INSERT INTO task_properties (name, description, value_type, example) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (name) DO UPDATE SET description = excluded.description,
+                        value_type = excluded.value_type, example = excluded.example
+                    """, [.text(rule.name), .text(rule.description), .text(rule.valueType), .text(JSONText.encode(rule.example))])
+            }
+        }
+    }
+
+    public func reset() async throws {
+        for table in Migrations.tables { try await database.query("DROP TABLE IF EXISTS \(table)", []) }
+    }
+
+    public func ping() async throws {
+        try await database.query("SELECT 1 AS one", [])
+    }
+
+    public func schemaVersion() async throws -> Int {
+        let rows = try await database.query("SELECT MAX(version) AS version FROM weir_schema", [])
+        return Int(rows.first?.optionalInt("version") ?? 0)
+    }
+
+    public func ruleCatalogue() async throws -> [RuleDescription] {
+        try await database.query("SELECT name, description, value_type, example FROM task_properties ORDER BY name", []).map {
+            RuleDescription(name: $0.text("name"), description: $0.text("description"), valueType: $0.text("value_type"),
+                            example: try JSONText.decode(JSONValue.self, $0.text("example")))
+        }
+    }
+
+    // MARK: tasks
+
+    static let taskColumns = "id, name, description, frequency, next_run_time, is_active, target_data, properties, detection, created_at, updated_at"
+
+    public func createTask(_ task: MonitoringTask, now: Int64) async throws -> MonitoringTask {
+        let rows = try await database.query("""
+            INSERT INTO tasks (name, description, frequency, next_run_time, is_active, target_data, properties, detection, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING \(Self.taskColumns)
+            """, Self.taskBinds(task) + [.integer(now), .integer(now)])
+        return try Self.task(rows[0])
+    }
+
+    public func task(id: Int64) async throws -> MonitoringTask? {
+        try await database.query("SELECT \(Self.taskColumns) FROM tasks WHERE id = ?", [.integer(id)]).first.map(Self.task)
+    }
+
+    public func tasks(activeOnly: Bool) async throws -> [MonitoringTask] {
+        let filter = activeOnly ? " WHERE is_active = 1" : ""
+        return try await database.query("SELECT \(Self.taskColumns) FROM tasks\(filter) ORDER BY id", []).map(Self.task)
+    }
+
+    public func updateTask(_ task: MonitoringTask, now: Int64) async throws -> MonitoringTask? {
+        let rows = try await database.query("""
+            UPDATE tasks SET name = ?, description = ?, frequency = ?, next_run_time = ?, is_active = ?, target_data = ?,
+                properties = ?, detection = ?, updated_at = ? WHERE id = ? RETURNING \(Self.taskColumns)
+            """, Self.taskBinds(task) + [.integer(now), .integer(task.id)])
+        return try rows.first.map(Self.task)
+    }
+
+    public func deleteTask(id: Int64) async throws -> Bool {
+        try await database.transaction { tx in
+            // Children first, so that it works with or without foreign-key cascades.
+            for table in ["checkpoints", "findings", "runs"] {
+                try await tx.query("DELETE FROM \(table) WHERE task_id = ?", [.integer(id)])
+            }
+            return try await !tx.query("DELETE FROM tasks WHERE id = ? RETURNING id", [.integer(id)]).isEmpty
+        }
+    }
+
+    public func dueTasks(at now: Int64) async throws -> [MonitoringTask] {
+        try await database.query("SELECT \(Self.taskColumns) FROM tasks WHERE is_active = 1 AND next_run_time <= ? ORDER BY next_run_time, id",
+                                 [.integer(now)]).map(Self.task)
+    }
+
+    static func taskBinds(_ t: MonitoringTask) -> [SQLValue] {
+        [.text(t.name), .text(t.description), .integer(t.frequency), .integer(t.nextRunTime), .bool(t.isActive),
+         .text(JSONText.encode(t.targetData)), .text(JSONText.encode(t.properties)), .optional(t.detection.map(JSONText.encode))]
+    }
+
+    static func task(_ row: SQLRow) throws -> MonitoringTask {
+        MonitoringTask(
+            id: row.int("id"), name: row.text("name"), description: row.text("description"), frequency: row.int("frequency"),
+            nextRunTime: row.int("next_run_time"), isActive: row.bool("is_active"),
+            targetData: try JSONText.decode(JSONValue.self, row.text("target_data")),
+            properties: try JSONText.decode(JSONValue.self, row.text("properties")),
+            detection: try row.optionalText("detection").map { try JSONText.decode(JSONValue.self, $0) },
+            createdAt: row.int("created_at"), updatedAt: row.int("updated_at"))
+    }
+
+    // MARK: runs
+
+    static let runColumns = "id, task_id, run_trigger, status, started_at, finished_at, error, lines_read, malformed_lines, bytes_read, finding_count, notes"
+
+    public func startRun(taskID: Int64, trigger: RunTrigger, now: Int64) async throws -> RunRecord? {
+        let lock = database.dialect.skipLocked.isEmpty ? "" : " FOR UPDATE"
+        return try await database.transaction { tx in
+            guard let row = try await tx.query("SELECT id, frequency, next_run_time FROM tasks WHERE id = ?\(lock)", [.integer(taskID)]).first else {
+                return nil
+            }
+            let running = try await tx.query("SELECT id FROM runs WHERE task_id = ? AND status = 'running'", [.integer(taskID)])
+            guard running.isEmpty else { return nil }
+            let next = Schedule.nextRunTime(after: row.int("next_run_time"), frequency: row.int("frequency"), now: now)
+            try await tx.query("UPDATE tasks SET next_run_time = ? WHERE id = ?", [.integer(next), .integer(taskID)])
+            let inserted = try await tx.query("""
+                INSERT INTO runs (task_id, run_trigger, status, started_at) VALUES (?, ?, 'running', ?) RETURNING \(Self.runColumns)
+                """, [.integer(taskID), .text(trigger.rawValue), .integer(now)])
+            return try Self.run(inserted[0])
+        }
+    }
+
+    public func completeRun(_ c: RunCompletion) async throws {
+        try await database.transaction { tx in
+            let updated = try await tx.query("""
+                UPDATE runs SET status = 'succeeded', finished_at = ?, lines_read = ?, malformed_lines = ?, bytes_read = ?,
+                    finding_count = ?, notes = ? WHERE id = ? AND status = 'running' RETURNING id
+                """, [.integer(c.finishedAt), .integer(c.linesRead), .integer(c.malformedLines), .integer(c.bytesRead),
+                      .integer(Int64(c.findings.count)), .text(JSONText.encode(c.notes)), .integer(c.runID)])
+            guard !updated.isEmpty else { throw StoreError("run \(c.runID) is no longer running; its results were not committed") }
+            for f in c.findings {
+                try await tx.query("""
+                    INSERT INTO findings (task_id, run_id, rule, client, first_seen, last_seen, peak, window_seconds, limit_count,
+                        message, examples, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, [.integer(c.taskID), .integer(c.runID), .text(f.rule), .optional(f.client), .integer(f.first), .integer(f.last),
+                          .integer(Int64(f.peak)), .optional(f.windowSeconds), .optional(f.limit), .text(f.message),
+                          .text(JSONText.encode(f.examples)), .integer(c.finishedAt)])
+            }
+            if let checkpoint = c.checkpoint {
+                try await tx.query("""
+                    INSERT INTO checkpoints (task_id, data, updated_at) VALUES (?, ?, ?)
+                    ON CONFLICT (task_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at
+                    """, [.integer(c.taskID), .text(checkpoint), .integer(c.finishedAt)])
+            }
+        }
+    }
+
+    public func abandonRun(id: Int64, status: RunStatus, error: String, at: Int64) async throws {
+        try await database.query("UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status = 'running'",
+                                 [.text(status.rawValue), .text(error), .integer(at), .integer(id)])
+    }
+
+    public func interruptRunningRuns(at: Int64) async throws -> Int {
+        try await database.query("""
+            UPDATE runs SET status = 'interrupted', error = 'the service stopped during this run; nothing of it was committed',
+                finished_at = ? WHERE status = 'running' RETURNING id
+            """, [.integer(at)]).count
+    }
+
+    public func run(id: Int64) async throws -> RunRecord? {
+        try await database.query("SELECT \(Self.runColumns) FROM runs WHERE id = ?", [.integer(id)]).first.map(Self.run)
+    }
+
+    public func runs(taskID: Int64, limit: Int) async throws -> [RunRecord] {
+        try await database.query("SELECT \(Self.runColumns) FROM runs WHERE task_id = ? ORDER BY id DESC LIMIT ?",
+                                 [.integer(taskID), .integer(Int64(limit))]).map(Self.run)
+    }
+
+    static func run(_ row: SQLRow) throws -> RunRecord {
+        RunRecord(
+            id: row.int("id"), taskID: row.int("task_id"), trigger: RunTrigger(rawValue: row.text("run_trigger")) ?? .manual,
+            status: RunStatus(rawValue: row.text("status")) ?? .failed, startedAt: row.int("started_at"),
+            finishedAt: row.optionalInt("finished_at"), error: row.optionalText("error"), linesRead: row.int("lines_read"),
+            malformedLines: row.int("malformed_lines"), bytesRead: row.int("bytes_read"), findingCount: row.int("finding_count"),
+            notes: try JSONText.decode([String].self, row.text("notes")))
+    }
+
+    // MARK: findings and checkpoints
+
+    public func findings(taskID: Int64, query: FindingQuery) async throws -> [FindingRecord] {
+        var sql = "SELECT * FROM findings WHERE task_id = ?"
+        var binds: [SQLValue] = [.integer(taskID)]
+        if let rule = query.rule { sql += " AND rule = ?"; binds.append(.text(rule)) }
+        if let since = query.since { sql += " AND last_seen >= ?"; binds.append(.integer(since)) }
+        sql += " ORDER BY id DESC LIMIT ?"
+        binds.append(.integer(Int64(query.limit)))
+        return try await database.query(sql, binds).map { row in
+            FindingRecord(
+                id: row.int("id"), taskID: row.int("task_id"), runID: row.int("run_id"),
+                finding: RuleFinding(
+                    rule: row.text("rule"), client: row.optionalText("client"), first: row.int("first_seen"), last: row.int("last_seen"),
+                    peak: Int(row.int("peak")), windowSeconds: row.optionalInt("window_seconds").map(Int.init),
+                    limit: row.optionalInt("limit_count").map(Int.init), message: row.text("message"),
+                    examples: try JSONText.decode([String].self, row.text("examples"))),
+                createdAt: row.int("created_at"))
+        }
+    }
+
+    public func checkpoint(taskID: Int64) async throws -> String? {
+        try await database.query("SELECT data FROM checkpoints WHERE task_id = ?", [.integer(taskID)]).first?.text("data")
+    }
+
+    public func close() async throws {
+        try await database.close()
+    }
+}

@@ -1,0 +1,55 @@
+import WeirRules
+
+/// Weir's storage: tasks, runs, findings, checkpoints and the rule catalogue. One contract, one
+/// test suite, implemented on SQLite (the default) and PostgreSQL (several instances).
+public protocol WeirStore: Sendable {
+    /// Creates or migrates the schema and seeds the rule catalogue; harmless to repeat.
+    func migrate() async throws
+    /// Drops every table Weir owns. Only `weir setup-db --reset --yes` calls it.
+    func reset() async throws
+    /// Throws when the database cannot be reached.
+    func ping() async throws
+    /// The schema version applied.
+    func schemaVersion() async throws -> Int
+
+    func ruleCatalogue() async throws -> [RuleDescription]
+
+    func createTask(_ task: MonitoringTask, now: Int64) async throws -> MonitoringTask
+    func task(id: Int64) async throws -> MonitoringTask?
+    func tasks(activeOnly: Bool) async throws -> [MonitoringTask]
+    /// Saves every field of an existing task; `nil` when it does not exist.
+    func updateTask(_ task: MonitoringTask, now: Int64) async throws -> MonitoringTask?
+    /// Deletes a task with its runs, findings and checkpoint; false when it did not exist.
+    func deleteTask(id: Int64) async throws -> Bool
+
+    /// Active tasks whose next run time is at or before `now`.
+    func dueTasks(at now: Int64) async throws -> [MonitoringTask]
+
+    /// Starts a run unless the task is running already (then `nil`): records the run and moves
+    /// the task's next run time past `now` (``Schedule/nextRunTime(after:frequency:now:)``), in one
+    /// transaction.
+    func startRun(taskID: Int64, trigger: RunTrigger, now: Int64) async throws -> RunRecord?
+    /// Commits a run's findings, its counts and the source's new checkpoint in one transaction.
+    func completeRun(_ completion: RunCompletion) async throws
+    /// Ends a run that committed nothing (`failed` or `interrupted`).
+    func abandonRun(id: Int64, status: RunStatus, error: String, at: Int64) async throws
+    /// Marks every run left `running` (by a crash) as interrupted; returns how many.
+    func interruptRunningRuns(at: Int64) async throws -> Int
+
+    func run(id: Int64) async throws -> RunRecord?
+    /// Runs of a task, newest first.
+    func runs(taskID: Int64, limit: Int) async throws -> [RunRecord]
+    /// Findings of a task, newest first.
+    func findings(taskID: Int64, query: FindingQuery) async throws -> [FindingRecord]
+
+    /// The source checkpoint of a task (JSON), or `nil` before its first successful run.
+    func checkpoint(taskID: Int64) async throws -> String?
+
+    func close() async throws
+}
+
+/// A storage failure worded for the one-line error of `weir` and the service's logs.
+public struct StoreError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

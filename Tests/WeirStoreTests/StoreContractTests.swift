@@ -1,0 +1,168 @@
+import Foundation
+import Logging
+import Testing
+import WeirRules
+@testable import WeirStore
+
+/// The kinds of store the contract runs against. PostgreSQL joins when its store exists.
+enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
+    case sqlite
+    var testDescription: String { rawValue }
+
+    /// A new, empty, migrated store, and a function that deletes it.
+    func make() async throws -> (any WeirStore, @Sendable () -> Void) {
+        switch self {
+        case .sqlite:
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("weir-store-\(UUID().uuidString).sqlite").path
+            let store = SQLStore(database: try await SQLiteDatabaseClient(path: path, logger: Logger(label: "test")))
+            try await store.migrate()
+            return (store, {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            })
+        }
+    }
+}
+
+/// Runs `body` against a fresh store and closes it.
+func withStore(_ kind: StoreKind, _ body: (any WeirStore) async throws -> Void) async throws {
+    let (store, cleanup) = try await kind.make()
+    defer { cleanup() }
+    do { try await body(store) } catch { try? await store.close(); throw error }
+    try await store.close()
+}
+
+func sampleTask(_ name: String = "nginx", next: Int64 = 1_000, frequency: Int64 = 60) -> MonitoringTask {
+    MonitoringTask(name: name, description: "front door", frequency: frequency, nextRunTime: next,
+                   targetData: .object(["type": .string("file"), "path": .string("/var/log/nginx/access.log")]),
+                   properties: .object(["black_ip_address": .array([.string("192.0.2.0/24")])]))
+}
+
+func finding(_ rule: String, client: String? = nil, first: Int64, last: Int64) -> RuleFinding {
+    RuleFinding(rule: rule, client: client, first: first, last: last, peak: 3, windowSeconds: 60, limit: 2,
+                message: "m", examples: ["/a"])
+}
+
+/// The storage contract every store implementation passes.
+struct StoreContractTests {
+    @Test(arguments: StoreKind.allCases)
+    func migrationIsRepeatableAndSeedsTheCatalogue(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            try await store.migrate()
+            try await store.migrate()
+            #expect(try await store.schemaVersion() == Migrations.all(.sqlite).count)
+            let names = try await store.ruleCatalogue().map(\.name)
+            #expect(names == RuleName.allCases.map(\.rawValue).sorted())
+            try await store.ping()
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func tasksRoundTripUpdateAndList(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            var task = try await store.createTask(sampleTask(), now: 500)
+            #expect(task.id > 0 && task.createdAt == 500)
+            #expect(try await store.task(id: task.id) == task)
+            task.isActive = false
+            task.detection = .object(["method": .string("auto")])
+            let updated = try #require(try await store.updateTask(task, now: 600))
+            #expect(updated.updatedAt == 600 && updated.detection == task.detection && !updated.isActive)
+            _ = try await store.createTask(sampleTask("apache"), now: 700)
+            #expect(try await store.tasks(activeOnly: false).map(\.name) == ["nginx", "apache"])
+            #expect(try await store.tasks(activeOnly: true).map(\.name) == ["apache"])
+            var missing = task
+            missing.id = 999
+            #expect(try await store.updateTask(missing, now: 1) == nil)
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func oneRunAtATimeAndTheScheduleMovesPastNow(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            let task = try await store.createTask(sampleTask(next: 1_000, frequency: 60), now: 0)
+            #expect(try await store.dueTasks(at: 999).isEmpty)
+            #expect(try await store.dueTasks(at: 1_000).map(\.id) == [task.id])
+            // Ten periods late: one run, and the next time is the first period boundary after now.
+            let run = try #require(try await store.startRun(taskID: task.id, trigger: .autoCheck, now: 1_630))
+            #expect(run.status == .running && run.trigger == .autoCheck)
+            #expect(try await store.task(id: task.id)?.nextRunTime == 1_660)
+            #expect(try await store.startRun(taskID: task.id, trigger: .manual, now: 1_631) == nil)
+            #expect(try await store.dueTasks(at: 1_659).isEmpty)
+            try await store.abandonRun(id: run.id, status: .failed, error: "boom", at: 1_640)
+            let again = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 1_641))
+            #expect(try await store.task(id: task.id)?.nextRunTime == 1_660, "a run before the due time keeps the schedule")
+            #expect(try await store.runs(taskID: task.id, limit: 10).map(\.id) == [again.id, run.id])
+            #expect(try await store.run(id: run.id)?.error == "boom")
+            #expect(try await store.startRun(taskID: 12345, trigger: .manual, now: 1) == nil)
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func completionCommitsFindingsAndCheckpointTogether(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            let task = try await store.createTask(sampleTask(), now: 0)
+            let run = try #require(try await store.startRun(taskID: task.id, trigger: .scheduled, now: 1_000))
+            #expect(try await store.checkpoint(taskID: task.id) == nil)
+            let findings = [finding("black_ip_address", client: "192.0.2.1", first: 10, last: 20),
+                            finding("average_requests_per_time_interval", first: 30, last: 40)]
+            try await store.completeRun(RunCompletion(runID: run.id, taskID: task.id, finishedAt: 1_005, linesRead: 100,
+                                                      malformedLines: 2, bytesRead: 9_000, notes: ["n"], findings: findings,
+                                                      checkpoint: #"{"offset":9000}"#))
+            let done = try #require(try await store.run(id: run.id))
+            #expect(done.status == .succeeded && done.linesRead == 100 && done.malformedLines == 2 && done.findingCount == 2 && done.notes == ["n"])
+            #expect(try await store.checkpoint(taskID: task.id) == #"{"offset":9000}"#)
+            let stored = try await store.findings(taskID: task.id, query: FindingQuery())
+            #expect(stored.map(\.finding) == findings.reversed())
+            #expect(try await store.findings(taskID: task.id, query: FindingQuery(rule: "black_ip_address")).count == 1)
+            #expect(try await store.findings(taskID: task.id, query: FindingQuery(since: 35)).count == 1)
+            #expect(try await store.findings(taskID: task.id, query: FindingQuery(limit: 1)).map(\.finding) == [findings[1]])
+
+            // A completion for a run that is no longer running commits nothing at all.
+            let second = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 1_010))
+            #expect(try await store.interruptRunningRuns(at: 1_011) == 1)
+            await #expect(throws: StoreError.self) {
+                try await store.completeRun(RunCompletion(runID: second.id, taskID: task.id, finishedAt: 1_012, linesRead: 1,
+                                                          malformedLines: 0, bytesRead: 1, notes: [], findings: findings,
+                                                          checkpoint: #"{"offset":1}"#))
+            }
+            #expect(try await store.findings(taskID: task.id, query: FindingQuery()).count == 2)
+            #expect(try await store.checkpoint(taskID: task.id) == #"{"offset":9000}"#)
+            #expect(try await store.run(id: second.id)?.status == .interrupted)
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func deletingATaskDeletesItsRunsFindingsAndCheckpoint(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            let task = try await store.createTask(sampleTask(), now: 0)
+            let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 1))
+            try await store.completeRun(RunCompletion(runID: run.id, taskID: task.id, finishedAt: 2, linesRead: 1, malformedLines: 0,
+                                                      bytesRead: 1, notes: [], findings: [finding("x", first: 1, last: 1)],
+                                                      checkpoint: "{}"))
+            #expect(try await store.deleteTask(id: task.id))
+            #expect(try await store.deleteTask(id: task.id) == false)
+            #expect(try await store.task(id: task.id) == nil)
+            #expect(try await store.runs(taskID: task.id, limit: 10).isEmpty)
+            #expect(try await store.findings(taskID: task.id, query: FindingQuery()).isEmpty)
+            #expect(try await store.checkpoint(taskID: task.id) == nil)
+        }
+    }
+}
+
+struct ScheduleTests {
+    @Test func nextRunTimeIsAlwaysInTheFuture() {
+        #expect(Schedule.nextRunTime(after: 100, frequency: 60, now: 50) == 100)
+        #expect(Schedule.nextRunTime(after: 100, frequency: 60, now: 100) == 160)
+        #expect(Schedule.nextRunTime(after: 100, frequency: 60, now: 159) == 160)
+        #expect(Schedule.nextRunTime(after: 100, frequency: 60, now: 100 + 60 * 1_000 + 1) == 100 + 60 * 1_001)
+    }
+}
+
+struct DatabaseURLTests {
+    @Test func formsAndErrors() throws {
+        #expect(try DatabaseURL("sqlite:weir.sqlite") == .sqlite(path: "weir.sqlite"))
+        #expect(try DatabaseURL("sqlite:///var/lib/weir.sqlite") == .sqlite(path: "/var/lib/weir.sqlite"))
+        #expect(try DatabaseURL("postgres://u:p@localhost:5432/weir") == .postgres("postgres://u:p@localhost:5432/weir"))
+        #expect(throws: StoreError.self) { try DatabaseURL("mysql://x") }
+        #expect(throws: StoreError.self) { try DatabaseURL("sqlite:") }
+    }
+}
