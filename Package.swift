@@ -40,11 +40,25 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        /// The monitoring service: settings, the HTTP API, the task runner, the scheduler and the
+        /// auto-check, metrics; one composition root (`WeirServer`) for `weir serve`, the demo and tests.
+        .target(
+            name: "WeirService",
+            dependencies: [
+                "WeirLog", "WeirRules", "WeirStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         .executableTarget(
             name: "weir",
             dependencies: [
-                "WeirLog", "WeirTraffic", "WeirGenerator",
+                "WeirLog", "WeirTraffic", "WeirGenerator", "WeirStore", "WeirService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "WeirLogTests", dependencies: ["WeirLog"]),
@@ -52,6 +66,14 @@ let package = Package(
         .testTarget(name: "WeirGeneratorTests", dependencies: ["WeirGenerator", "WeirLog"]),
         .testTarget(name: "WeirRulesTests", dependencies: ["WeirRules", "WeirLog"]),
         .testTarget(name: "WeirStoreTests", dependencies: ["WeirStore", "WeirRules"]),
+        .testTarget(
+            name: "WeirServiceTests",
+            dependencies: [
+                "WeirService", "WeirStore", "WeirRules", "WeirLog", "WeirGenerator",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "WeirEndToEndTests", dependencies: ["WeirLog"]),
     ],
     swiftLanguageModes: [.v6]

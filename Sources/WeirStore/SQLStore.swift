@@ -12,9 +12,7 @@ public struct SQLStore: WeirStore {
     // MARK: schema
 
     public func migrate() async throws {
-        let d = database.dialect
-        try await database.query("CREATE TABLE IF NOT EXISTS weir_schema (version \(d.bigInteger) NOT NULL, applied_at \(d.bigInteger) NOT NULL)", [])
-        let migrations = Migrations.all(d)
+        let migrations = Migrations.all(database.dialect)
         let applied = try await schemaVersion()
         guard applied <= migrations.count else {
             throw StoreError("the database has schema version \(applied), newer than this weir (\(migrations.count)); upgrade weir")
@@ -44,7 +42,10 @@ public struct SQLStore: WeirStore {
         try await database.query("SELECT 1 AS one", [])
     }
 
+    /// The applied version; 0 for a new database (the version table is created if missing).
     public func schemaVersion() async throws -> Int {
+        let d = database.dialect
+        try await database.query("CREATE TABLE IF NOT EXISTS weir_schema (version \(d.bigInteger) NOT NULL, applied_at \(d.bigInteger) NOT NULL)", [])
         let rows = try await database.query("SELECT MAX(version) AS version FROM weir_schema", [])
         return Int(rows.first?.optionalInt("version") ?? 0)
     }

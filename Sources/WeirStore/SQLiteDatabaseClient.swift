@@ -8,7 +8,7 @@ public final class SQLiteDatabaseClient: SQLDatabase {
     public let dialect = SQLDialect.sqlite
     private let writer: SQLiteConnection
     private let reader: SQLiteConnection
-    private let lock = AsyncLock()
+    private let lock = AsyncSemaphore(permits: 1)
 
     /// Opens (creating if needed) the database file at `path`.
     public init(path: String, logger: Logger) async throws {
@@ -25,11 +25,11 @@ public final class SQLiteDatabaseClient: SQLDatabase {
     @discardableResult
     public func query(_ sql: String, _ binds: [SQLValue]) async throws -> [SQLRow] {
         if sql.hasPrefix("SELECT") { return try await Self.run(reader, sql, binds) }
-        return try await lock.withLock { try await Self.run(self.writer, sql, binds) }
+        return try await lock.withPermit { try await Self.run(self.writer, sql, binds) }
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await lock.withLock {
+        try await lock.withPermit {
             let handle = Transaction(connection: self.writer)
             _ = try await self.writer.query("BEGIN IMMEDIATE")
             do {

@@ -1,0 +1,51 @@
+import Foundation
+import WeirLog
+import WeirRules
+import WeirStore
+
+/// Where a task's records come from, read incrementally from a checkpoint. Files now; the
+/// OpenSearch source implements the same seam.
+protocol LogSource: Sendable {
+    /// Reads every record after `checkpoint` (JSON, `nil` for the first run), handing each line to
+    /// `body`; stops with ``InputError/stopped`` when `shouldStop` says so.
+    func read(after checkpoint: String?, shouldStop: @escaping @Sendable () -> Bool,
+              _ body: (LogReader.Line, inout ParsedLine) throws -> Void) throws -> SourceRead
+}
+
+/// What a source read, besides the lines.
+struct SourceRead: Sendable {
+    /// The checkpoint to commit with the run's findings.
+    var checkpoint: String
+    var bytesRead: Int64
+    var notes: [String]
+}
+
+/// A local access-log file, read from its checkpoint through appends, truncation and rotation.
+struct FileLogSource: LogSource {
+    let path: String
+    let format: LogFormat?
+
+    func read(after checkpoint: String?, shouldStop: @escaping @Sendable () -> Bool,
+              _ body: (LogReader.Line, inout ParsedLine) throws -> Void) throws -> SourceRead {
+        let previous = try checkpoint.map { try JSONDecoder().decode(FileCheckpoint.self, from: Data($0.utf8)) }
+        let outcome = try IncrementalFileReader(path: path, format: format).read(after: previous, shouldStop: shouldStop, body)
+        var notes: [String] = []
+        if outcome.truncated { notes.append("\(path) was truncated since the last run; it was read again from its start") }
+        if outcome.rotated { notes.append("\(path) was rotated since the last run; the rest of the old file was read first") }
+        if outcome.rotatedFileMissing {
+            notes.append("\(path) was rotated and the old file is gone from its folder; lines written to it after the last run could not be read")
+        }
+        let encoded = String(decoding: try JSONEncoder().encode(outcome.checkpoint), as: UTF8.self)
+        return SourceRead(checkpoint: encoded, bytesRead: outcome.bytesRead, notes: notes)
+    }
+}
+
+extension TargetData {
+    /// The source this target describes.
+    func source() throws -> any LogSource {
+        switch self {
+        case .file(let path, let format):
+            return FileLogSource(path: path, format: format == "auto" ? nil : try LogFormat.parse(format))
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import WeirLog
+import WeirRules
+import WeirStore
+
+/// Reads and validates the body of `POST /tasks` and `PATCH /tasks/{id}`, naming every invalid
+/// field at once.
+enum TaskPayload {
+    static let fieldNames: Set<String> = ["name", "description", "task_frequency", "next_run_time", "is_active",
+                                          "target_data", "properties", "detection"]
+
+    /// A new task from a create body; `now` is when the request arrived (a past time is invalid).
+    static func create(_ body: JSONValue, now: Int64) throws(FieldErrors) -> MonitoringTask {
+        var errors = FieldErrors()
+        guard let object = body.objectValue else {
+            errors.add("body", "must be a JSON object with the task's fields, got \(body.typeName)")
+            throw errors
+        }
+        for required in ["name", "task_frequency", "next_run_time", "target_data", "properties"] where object[required] == nil {
+            errors.add(required, "is required")
+        }
+        var task = MonitoringTask(name: "", description: "", frequency: 0, nextRunTime: 0,
+                                  targetData: .object([:]), properties: .object([:]))
+        apply(object, to: &task, now: now, errors: &errors)
+        try errors.throwIfAny()
+        return task
+    }
+
+    /// A task changed by a patch body, revalidated whole.
+    static func patch(_ body: JSONValue, onto existing: MonitoringTask, now: Int64) throws(FieldErrors) -> MonitoringTask {
+        var errors = FieldErrors()
+        guard let object = body.objectValue else {
+            errors.add("body", "must be a JSON object with the fields to change, got \(body.typeName)")
+            throw errors
+        }
+        var task = existing
+        apply(object, to: &task, now: now, errors: &errors)
+        try errors.throwIfAny()
+        return task
+    }
+
+    private static func apply(_ object: [String: JSONValue], to task: inout MonitoringTask, now: Int64, errors: inout FieldErrors) {
+        for key in object.keys where !fieldNames.contains(key) {
+            errors.add(key, "is not a task field; the fields are \(fieldNames.sorted().joined(separator: ", "))")
+        }
+        if let v = object["name"] {
+            if let s = v.stringValue, !s.trimmingCharacters(in: .whitespaces).isEmpty, s.count <= 200 { task.name = s }
+            else { errors.add("name", "must be a non-empty string of at most 200 characters") }
+        }
+        if let v = object["description"] {
+            if let s = v.stringValue { task.description = s } else if v != .null { errors.add("description", "must be a string, got \(v.typeName)") }
+        }
+        if let v = object["task_frequency"] {
+            if let n = v.integerValue, n >= 1, n <= 366 * 86_400 { task.frequency = Int64(n) }
+            else { errors.add("task_frequency", "must be a whole number of seconds from 1 to 31622400, got \(describe(v))") }
+        }
+        if let v = object["next_run_time"] {
+            if let s = v.stringValue, let t = Timestamps.parse(s) {
+                if t < now { errors.add("next_run_time", "\(s) is in the past; give a time after \(Timestamps.rfc3339(now))") }
+                else { task.nextRunTime = t }
+            } else {
+                errors.add("next_run_time", "must be an RFC 3339 time such as 2026-11-21T10:00:00Z, got \(describe(v))")
+            }
+        }
+        if let v = object["is_active"] {
+            if let b = v.boolValue { task.isActive = b } else { errors.add("is_active", "must be a boolean, got \(v.typeName)") }
+        }
+        if let v = object["target_data"] {
+            do { task.targetData = try TargetData(v).json } catch { errors.merge(error) }
+        }
+        if let v = object["properties"] {
+            do { _ = try TaskRules(properties: v); task.properties = v } catch { errors.merge(error) }
+        }
+        if let v = object["detection"], v != .null {
+            errors.add("detection", "anomaly detection (the expert system) is not available in this version of Weir; leave detection out")
+        }
+    }
+
+    static func describe(_ v: JSONValue) -> String {
+        switch v {
+        case .string(let s): "\"\(s)\""
+        case .number(let n): n.rounded() == n ? String(Int64(n)) : String(n)
+        default: v.typeName
+        }
+    }
+}
+
+/// A task's data source, validated.
+enum TargetData: Sendable, Equatable {
+    case file(path: String, format: String)
+
+    init(_ value: JSONValue) throws(FieldErrors) {
+        var errors = FieldErrors()
+        guard let object = value.objectValue else {
+            errors.add("target_data", "must be an object such as {\"type\":\"file\",\"path\":\"/var/log/nginx/access.log\",\"format\":\"combined\"}")
+            throw errors
+        }
+        switch object["type"]?.stringValue {
+        case "file":
+            for key in object.keys where !["type", "path", "format"].contains(key) {
+                errors.add("target_data.\(key)", "is not a field of a file source; use path and format")
+            }
+            let path = object["path"]?.stringValue ?? ""
+            if !path.hasPrefix("/") { errors.add("target_data.path", "must be the log file's absolute path") }
+            let format = object["format"]?.stringValue ?? "auto"
+            if object["format"] != nil, object["format"]?.stringValue == nil { errors.add("target_data.format", "must be a string") }
+            else if format != "auto" {
+                do { _ = try LogFormat.parse(format) } catch { errors.add("target_data.format", error.description) }
+            }
+            try errors.throwIfAny()
+            self = .file(path: path, format: format)
+        case "opensearch":
+            errors.add("target_data.type", "OpenSearch sources are not available in this version of Weir yet; use \"file\"")
+            throw errors
+        case let other:
+            errors.add("target_data.type", other.map { "\"\($0)\" is not a source type; use \"file\"" } ?? "is required: \"file\"")
+            throw errors
+        }
+    }
+
+    var json: JSONValue {
+        switch self {
+        case .file(let path, let format): .object(["type": .string("file"), "path": .string(path), "format": .string(format)])
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Logging
+import WeirLog
+import WeirRules
+import WeirStore
+
+/// Executes one claimed run: reads the task's source from its checkpoint, evaluates its rules,
+/// and commits the findings, counts and new checkpoint in one transaction. A run stopped by a
+/// shutdown or an error commits nothing, so its lines are read again by the next run.
+public struct TaskRunner: Sendable {
+    let store: any WeirStore
+    let clock: any ServiceClock
+    let findingLog: FindingLog
+    let metrics: ServiceMetrics
+    let logger: Logger
+    /// Called after each chunk read, with the number of lines so far (tests stop runs midway).
+    let onProgress: @Sendable (Int64, Int64) -> Void
+
+    /// Runs `run` to its end; never throws: failures are recorded on the run.
+    public func execute(_ run: RunRecord) async {
+        let started = ContinuousClock.now
+        var logger = logger
+        logger[metadataKey: "task_id"] = "\(run.taskID)"
+        logger[metadataKey: "run_id"] = "\(run.id)"
+        let status: RunStatus
+        do {
+            try await perform(run, logger: logger)
+            status = .succeeded
+        } catch let error where Self.isStop(error) {
+            status = .interrupted
+            await abandon(run, .interrupted, "the service stopped during this run; nothing of it was committed", logger)
+        } catch {
+            status = .failed
+            await abandon(run, .failed, "\(error)", logger)
+        }
+        let elapsed = started.duration(to: .now)
+        metrics.runEnded(trigger: run.trigger.rawValue, status: status.rawValue,
+                         seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    private func perform(_ run: RunRecord, logger: Logger) async throws {
+        guard let task = try await store.task(id: run.taskID) else { throw StoreError("the task was deleted during its run") }
+        let source = try TargetData(task.targetData).source()
+        let rules = try TaskRules(properties: task.properties)
+        let checkpoint = try await store.checkpoint(taskID: task.id)
+        let evaluator = RuleEvaluator(rules: rules)
+        var lines: Int64 = 0, malformed: Int64 = 0
+        let progress = onProgress
+        let runID = run.id
+        let read = try source.read(after: checkpoint, shouldStop: { Task.isCancelled }) { line, parsed in
+            lines += 1
+            if line.failure != nil { malformed += 1 } else { evaluator.add(parsed, line: line.bytes) }
+            if lines & 0xFFFF == 0 { progress(runID, lines) }
+        }
+        try Task.checkCancellation()
+        let outcome = evaluator.finish()
+        try await store.completeRun(RunCompletion(
+            runID: run.id, taskID: task.id, finishedAt: clock.now(), linesRead: lines, malformedLines: malformed,
+            bytesRead: read.bytesRead, notes: read.notes + outcome.notes, findings: outcome.findings, checkpoint: read.checkpoint))
+        metrics.linesRead(lines, malformed: malformed)
+        metrics.findingsCommitted(outcome.findings.map(\.rule))
+        logger.info("run committed", metadata: ["lines": "\(lines)", "malformed": "\(malformed)", "findings": "\(outcome.findings.count)"])
+        do {
+            try findingLog.append(outcome.findings, task: task, runID: run.id)
+        } catch {
+            logger.error("could not append findings to the task's log files", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func abandon(_ run: RunRecord, _ status: RunStatus, _ message: String, _ logger: Logger) async {
+        logger.warning("run ended without committing", metadata: ["status": "\(status.rawValue)", "error": "\(message)"])
+        do {
+            try await store.abandonRun(id: run.id, status: status, error: message, at: clock.now())
+        } catch {
+            logger.error("could not record the run's end", metadata: ["error": "\(error)"])
+        }
+    }
+
+    static func isStop(_ error: any Error) -> Bool {
+        error is CancellationError || (error as? InputError)?.isStop == true
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Synchronization
+import Testing
+import WeirGenerator
+import WeirRules
+import WeirService
+import WeirStore
+
+/// A clock the test moves: `sleep` advances it at once, so the scheduler runs hours of schedule
+/// in milliseconds; `stopAt` ends a loop by throwing `CancellationError` once reached.
+final class ManualClock: ServiceClock {
+    private let state: Mutex<Int64>
+    let stopAt: Int64
+
+    init(_ start: Int64, stopAt: Int64 = .max) {
+        state = Mutex(start)
+        self.stopAt = stopAt
+    }
+
+    func now() -> Int64 { state.withLock { $0 } }
+    func set(_ t: Int64) { state.withLock { $0 = t } }
+
+    func sleep(seconds: Double) async throws {
+        let t = state.withLock { value -> Int64 in value += Int64(seconds.rounded(.up)); return value }
+        await Task.yield()
+        if t >= stopAt { throw CancellationError() }
+    }
+}
+
+/// A temporary folder with a SQLite database, a log folder and the service built on them by the
+/// composition root.
+struct Harness {
+    static let start: Int64 = 1_800_000_000  // 2027-01-15T08:00:00Z
+    let directory: String
+    let settings: Settings
+    let store: any WeirStore
+    let server: WeirServer
+    let clock: ManualClock
+
+    static func make(token: String? = nil, clock: ManualClock = ManualClock(Harness.start), directory: String? = nil,
+                     onProgress: @escaping @Sendable (Int64, Int64) -> Void = { _, _ in }) async throws -> Harness {
+        let dir = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("weir-service-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        var values = ["WEIR_DATABASE_URL": "sqlite://\(dir)/weir.sqlite", "WEIR_LOG_DIR": "\(dir)/logs"]
+        if let token { values["WEIR_API_TOKEN"] = token }
+        let settings = try Settings(values: values)
+        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let store = try await WeirServer.openStore(settings, logger: logger, clock: clock)
+        let server = WeirServer(settings: settings, store: store, clock: clock, logger: logger, onProgress: onProgress)
+        return Harness(directory: dir, settings: settings, store: store, server: server, clock: clock)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Runs `body` with the coordinator executing runs, then stops it.
+    func withCoordinator(_ body: () async throws -> Void) async throws {
+        let coordinator = server.coordinator
+        let running = Task { try await coordinator.run() }
+        do { try await body() } catch { running.cancel(); throw error }
+        running.cancel()
+        _ = await running.result
+    }
+
+    /// Writes a generated combined log of `count` lines, one per `1/rate` s from `start`.
+    func writeLog(_ name: String = "access.log", count: Int, rate: Double = 20, profile: TrafficProfile = .attack,
+                  start: Int64 = Harness.start - 86_400) throws -> String {
+        let path = "\(directory)/\(name)"
+        var generator = TrafficGenerator(profile: profile, seed: 7)
+        try GeneratorRun.fast(count: count, start: start, rate: rate, generator: &generator, sink: LineSink(path: path, truncate: true))
+        return path
+    }
+
+    /// A create body for a file task.
+    static func taskBody(path: String, name: String = "front", next: String = "2027-01-15T08:01:00Z", frequency: Int = 60,
+                         properties: String = #"{"black_ip_address":["192.0.2.0/24"]}"#) -> String {
+        #"{"name":"\#(name)","description":"d","task_frequency":\#(frequency),"next_run_time":"\#(next)","#
+            + #""target_data":{"type":"file","path":"\#(path)","format":"combined"},"properties":\#(properties)}"#
+    }
+}
+
+extension TestResponse {
+    /// The body parsed as JSON.
+    var json: JSONValue { (try? JSONDecoder().decode(JSONValue.self, from: Data(body.readableBytesView))) ?? .null }
+    var text: String { String(buffer: body) }
+}
+
+extension TestClientProtocol {
+    @discardableResult
+    func request(_ method: HTTPRequest.Method, _ uri: String, _ body: String? = nil, token: String? = nil) async throws -> TestResponse {
+        var headers: HTTPFields = [:]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if body != nil { headers[.contentType] = "application/json" }
+        return try await execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+    }
+}
