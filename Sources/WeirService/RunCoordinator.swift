@@ -37,10 +37,10 @@ public actor RunCoordinator: Service {
         (stream, continuation) = AsyncStream.makeStream(of: RunRecord.self)
     }
 
-    /// Claims a run of `taskID` and queues it for execution.
-    public func start(taskID: Int64, trigger: RunTrigger) async throws -> StartResult {
+    /// Claims a run of `taskID` at `now` (default: the clock's) and queues it for execution.
+    public func start(taskID: Int64, trigger: RunTrigger, now: Int64? = nil) async throws -> StartResult {
         guard !stopped else { return .alreadyRunning }
-        guard let run = try await store.startRun(taskID: taskID, trigger: trigger, now: clock.now()) else {
+        guard let run = try await store.startRun(taskID: taskID, trigger: trigger, now: now ?? clock.now()) else {
             return try await store.task(id: taskID) == nil ? .noSuchTask : .alreadyRunning
         }
         waiting[run.id] = run

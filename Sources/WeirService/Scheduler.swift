@@ -60,7 +60,7 @@ public struct Scheduler: Service {
         var started = 0
         do {
             for task in try await store.dueTasks(at: now) where include(task) {
-                if case .started = try await coordinator.start(taskID: task.id, trigger: trigger) {
+                if case .started = try await coordinator.start(taskID: task.id, trigger: trigger, now: now) {
                     started += 1
                     metrics.schedulerLag(seconds: now - task.nextRunTime)
                 }

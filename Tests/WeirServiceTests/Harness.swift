@@ -44,7 +44,7 @@ struct Harness {
                      onProgress: @escaping @Sendable (Int64, Int64) -> Void = { _, _ in }) async throws -> Harness {
         let dir = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("weir-service-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        var values = ["WEIR_DATABASE_URL": "sqlite://\(dir)/weir.sqlite", "WEIR_LOG_DIR": "\(dir)/logs"]
+        var values = ["WEIR_DATABASE_URL": "sqlite://\(dir)/weir.sqlite", "WEIR_LOG_DIR": "\(dir)/logs", "WEIR_PORT": "0"]
         if let token { values["WEIR_API_TOKEN"] = token }
         let settings = try Settings(values: values)
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })

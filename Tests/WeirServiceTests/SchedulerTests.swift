@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+import WeirService
+import WeirStore
+
+/// The scheduler and the auto-check on an injected clock.
+struct SchedulerTests {
+    func task(_ h: Harness, next: Int64, frequency: Int64 = 60, name: String = "t") async throws -> MonitoringTask {
+        let log = "\(h.directory)/\(name).log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        return try await h.store.createTask(MonitoringTask(
+            name: name, description: "", frequency: frequency, nextRunTime: next,
+            targetData: .object(["type": .string("file"), "path": .string(log), "format": .string("combined")]),
+            properties: .object(["black_ip_address": .array([.string("192.0.2.1")])])), now: h.clock.now())
+    }
+
+    @Test func dueTaskRunsOnTimeAndMovesToTheNextPeriod() async throws {
+        let h = try await Harness.make()
+        defer { h.remove() }
+        let t = try await task(h, next: Harness.start + 60)
+        let scheduler = h.server.scheduler
+        try await h.withCoordinator {
+            #expect(await scheduler.runScheduled(now: Harness.start + 59, startedAt: Harness.start) == 0)
+            #expect(await scheduler.runScheduled(now: Harness.start + 60, startedAt: Harness.start) == 1)
+            await h.server.coordinator.waitUntilIdle()
+        }
+        let runs = try await h.store.runs(taskID: t.id, limit: 10)
+        #expect(runs.map(\.trigger) == [.scheduled])
+        #expect(runs.map(\.status) == [.succeeded])
+        #expect(try await h.store.task(id: t.id)?.nextRunTime == Harness.start + 120)
+        try await h.store.close()
+    }
+
+    @Test func anOutageGivesOneCatchUpRunByTheAutoCheck() async throws {
+        let h = try await Harness.make()
+        defer { h.remove() }
+        // Due an hour before the service started: sixty periods missed.
+        let t = try await task(h, next: Harness.start - 3_600)
+        let scheduler = h.server.scheduler
+        try await h.withCoordinator {
+            #expect(await scheduler.runScheduled(now: Harness.start, startedAt: Harness.start) == 0, "missed runs are the auto-check's")
+            #expect(await scheduler.autoCheck(now: Harness.start + 5) == 1)
+            await h.server.coordinator.waitUntilIdle()
+            #expect(await scheduler.autoCheck(now: Harness.start + 6) == 0)
+            #expect(await scheduler.runScheduled(now: Harness.start + 6, startedAt: Harness.start) == 0)
+        }
+        let runs = try await h.store.runs(taskID: t.id, limit: 10)
+        #expect(runs.map(\.trigger) == [.autoCheck])
+        #expect(try await h.store.task(id: t.id)?.nextRunTime == Harness.start + 60, "the first period boundary after now")
+        try await h.store.close()
+    }
+
+    @Test func theLoopAutoChecksAfterStartUpThenSchedules() async throws {
+        // 25 minutes of schedule, ticking every second, in milliseconds.
+        let clock = ManualClock(Harness.start, stopAt: Harness.start + 1_500)
+        let h = try await Harness.make(clock: clock)
+        defer { h.remove() }
+        let missed = try await task(h, next: Harness.start - 600, frequency: 600, name: "missed")
+        let later = try await task(h, next: Harness.start + 100, frequency: 3_600, name: "later")
+        let inactive = try await task(h, next: Harness.start - 600, name: "off")
+        var off = inactive
+        off.isActive = false
+        _ = try await h.store.updateTask(off, now: clock.now())
+        try await h.withCoordinator {
+            await #expect(throws: CancellationError.self) { try await h.server.scheduler.run() }
+            await h.server.coordinator.waitUntilIdle()
+        }
+        let missedRuns = try await h.store.runs(taskID: missed.id, limit: 50).reversed().map { ($0.trigger, $0.startedAt - Harness.start) }
+        // The auto-check 5 s after start-up catches up once; then the schedule goes on every 600 s.
+        #expect(missedRuns.first?.0 == .autoCheck)
+        #expect(missedRuns.first?.1 == 5)
+        #expect(missedRuns.dropFirst().map(\.0) == [.scheduled, .scheduled])
+        #expect(missedRuns.dropFirst().map(\.1) == [600, 1_200])
+        let laterRuns = try await h.store.runs(taskID: later.id, limit: 50)
+        #expect(laterRuns.map(\.trigger) == [.scheduled])
+        #expect(laterRuns.first.map { $0.startedAt - Harness.start } == 100)
+        #expect(try await h.store.runs(taskID: inactive.id, limit: 50).isEmpty)
+        try await h.store.close()
+    }
+}
+
+/// Settings precedence and one-line errors naming the key.
+struct SettingsTests {
+    func folder(_ files: [String: String]) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("weir-settings-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(toFile: "\(dir)/\(name)", atomically: true, encoding: .utf8) }
+        return dir
+    }
+
+    @Test func flagsBeatEnvironmentBeatDotEnvBeatSettingsFileBeatDefaults() throws {
+        let dir = try folder([
+            "settings": "WEIR_PORT=1111\nWEIR_HOST=0.0.0.0\nWEIR_LOG_DIR=/from/file\nWEIR_AUTO_CHECK_INTERVAL=60\n",
+            ".env": "# local\nWEIR_PORT=2222\nWEIR_HOST=\"10.0.0.1\"\nexport WEIR_LOG_DIR=/from/dotenv\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let settings = try Settings.load(flags: ["WEIR_PORT": "4444"],
+                                         environment: ["WEIR_PORT": "3333", "WEIR_HOST": "10.0.0.2", "WEIR_SETTINGS_FILE": "\(dir)/settings", "HOME": "/root"],
+                                         directory: dir)
+        #expect(settings.port == 4444)
+        #expect(settings.host == "10.0.0.2")
+        #expect(settings.logDirectory == "/from/dotenv")
+        #expect(settings.autoCheckInterval == 60)
+        #expect(settings.databaseURL == .sqlite(path: "weir.sqlite"))
+        let defaults = try Settings.load(flags: [:], environment: [:], directory: "/nonexistent-dir")
+        #expect(defaults == Settings())
+    }
+
+    @Test func badSettingsNameTheirKey() throws {
+        let cases: [([String: String], String)] = [
+            (["WEIR_PORT": "http"], "WEIR_PORT"),
+            (["WEIR_PORT": "70000"], "WEIR_PORT"),
+            (["WEIR_ENV": "staging"], "WEIR_ENV"),
+            (["WEIR_DATABASE_URL": "mysql://x"], "WEIR_DATABASE_URL"),
+            (["WEIR_AUTO_CHECK_INTERVAL": "0"], "WEIR_AUTO_CHECK_INTERVAL"),
+            (["WEIR_DEBUG": "maybe"], "WEIR_DEBUG"),
+            (["WEIR_PROT": "1"], "WEIR_PROT"),
+            (["WEIR_ENV": "production"], "WEIR_API_TOKEN"),
+        ]
+        for (values, key) in cases {
+            #expect(throws: SettingsError.self) { try Settings(values: values) }
+            do { _ = try Settings(values: values) } catch {
+                #expect(error.key == key)
+                #expect(!error.description.contains("\n"))
+            }
+        }
+        #expect(try Settings(values: ["WEIR_ENV": "production", "WEIR_API_TOKEN": "t"]).environment == .production)
+        #expect(throws: SettingsError.self) { try Settings.load(flags: ["WEIR_SETTINGS_FILE": "/nonexistent/settings"], environment: [:]) }
+    }
+}
