@@ -24,7 +24,12 @@ public struct Scheduler: Service {
 
     public func run() async throws {
         logger.info("scheduler started", metadata: ["auto_check_interval": "\(autoCheckInterval)"])
-        try await cancelWhenGracefulShutdown { try await loop() }
+        do {
+            try await cancelWhenGracefulShutdown { try await loop() }
+        } catch is CancellationError {
+            // Shutting down: the loop was cancelled between ticks.
+        }
+        logger.info("scheduler stopped")
     }
 
     /// Ticks until cancelled.

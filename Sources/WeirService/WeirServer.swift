@@ -100,6 +100,8 @@ struct StoreService: Service {
 
     func run() async throws {
         try? await gracefulShutdown()
-        try await store.close()
+        // Closed even when the group is cancelled rather than shut down gracefully.
+        let store = store
+        try await Task.detached { try await store.close() }.value
     }
 }

@@ -62,7 +62,7 @@ struct SchedulerTests {
         off.isActive = false
         _ = try await h.store.updateTask(off, now: clock.now())
         try await h.withCoordinator {
-            await #expect(throws: CancellationError.self) { try await h.server.scheduler.run() }
+            try await h.server.scheduler.run()  // returns when the clock reaches stopAt
             await h.server.coordinator.waitUntilIdle()
         }
         let missedRuns = try await h.store.runs(taskID: missed.id, limit: 50).reversed().map { ($0.trigger, $0.startedAt - Harness.start) }
