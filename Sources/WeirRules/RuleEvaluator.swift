@@ -132,12 +132,7 @@ public final class RuleEvaluator {
     }
 
     private func rateFinding(_ burst: Burst, _ limit: WindowLimit, client: String?) -> RuleFinding {
-        let rule = client == nil ? RuleName.averageRequestsPerTimeInterval : .averageRequestsPerClientPerTimeInterval
-        let who = client.map { "client \($0) made" } ?? "the site received"
-        return RuleFinding(
-            rule: rule.rawValue, client: client, first: burst.first, last: burst.last, peak: burst.peak,
-            windowSeconds: limit.seconds, limit: limit.max,
-            message: "\(who) up to \(burst.peak) requests in \(limit.seconds) s (limit \(limit.max)) between \(Timestamps.rfc3339(burst.first)) and \(Timestamps.rfc3339(burst.last))")
+        .burst(client: client, first: burst.first, last: burst.last, peak: burst.peak, limit: limit)
     }
 
     private func listFinding(_ rule: RuleName, _ client: String, _ g: ClientGroup) -> RuleFinding {

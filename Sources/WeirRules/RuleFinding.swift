@@ -1,3 +1,5 @@
+import WeirLog
+
 /// Something a rule found in a run's records: one burst over a rate limit, or one client's
 /// requests that broke a list rule.
 public struct RuleFinding: Sendable, Equatable, Codable {
@@ -30,6 +32,32 @@ public struct RuleFinding: Sendable, Equatable, Codable {
         self.limit = limit
         self.message = message
         self.examples = examples
+    }
+}
+
+extension RuleFinding {
+    /// A finding for one burst over a rate limit; `client` is `nil` for the overall rule.
+    public static func burst(client: String?, first: Int64, last: Int64, peak: Int, limit: WindowLimit) -> RuleFinding {
+        let rule = client == nil ? RuleName.averageRequestsPerTimeInterval : .averageRequestsPerClientPerTimeInterval
+        let who = client.map { "client \($0) made" } ?? "the site received"
+        return RuleFinding(
+            rule: rule.rawValue, client: client, first: first, last: last, peak: peak,
+            windowSeconds: limit.seconds, limit: limit.max,
+            message: "\(who) up to \(peak) requests in \(limit.seconds) s (limit \(limit.max)) between \(Timestamps.rfc3339(first)) and \(Timestamps.rfc3339(last))")
+    }
+
+    /// Whether `later`, found by a later run, continues this burst: the same rate rule, client and
+    /// limit, with windows that overlap.
+    public func isContinued(by later: RuleFinding) -> Bool {
+        guard let window = windowSeconds, let limit, later.windowSeconds == window, later.limit == limit,
+              later.rule == rule, later.client == client else { return false }
+        return later.first - last < Int64(window)
+    }
+
+    /// This burst extended by its continuation.
+    public func merged(with later: RuleFinding) -> RuleFinding {
+        .burst(client: client, first: min(first, later.first), last: max(last, later.last), peak: max(peak, later.peak),
+               limit: WindowLimit(seconds: windowSeconds ?? 0, max: limit ?? 0))
     }
 }
 

@@ -146,6 +146,7 @@ public struct SQLStore: WeirStore {
                       .integer(Int64(c.findings.count)), .text(JSONText.encode(c.notes)), .integer(c.runID)])
             guard !updated.isEmpty else { throw StoreError("run \(c.runID) is no longer running; its results were not committed") }
             for f in c.findings {
+                if try await Self.mergeIntoEarlierBurst(f, taskID: c.taskID, runID: c.runID, tx) { continue }
                 try await tx.query("""
                     INSERT INTO findings (task_id, run_id, rule, client, first_seen, last_seen, peak, window_seconds, limit_count,
                         message, examples, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -160,6 +161,25 @@ public struct SQLStore: WeirStore {
                     """, [.integer(c.taskID), .text(checkpoint), .integer(c.finishedAt)])
             }
         }
+    }
+
+    /// A burst still going when the previous run ended is one finding, not two: a rate finding
+    /// that continues the latest finding of an earlier run with the same rule, client and limit
+    /// extends it. (Within one run the evaluator has already merged overlapping windows.)
+    static func mergeIntoEarlierBurst(_ f: RuleFinding, taskID: Int64, runID: Int64, _ tx: any SQLDatabase) async throws -> Bool {
+        guard let window = f.windowSeconds, let limit = f.limit else { return false }
+        let rows = try await tx.query("""
+            SELECT * FROM findings WHERE task_id = ? AND rule = ? AND COALESCE(client, '') = ? AND window_seconds = ?
+                AND limit_count = ? AND run_id <> ? ORDER BY last_seen DESC, id DESC LIMIT 1
+            """, [.integer(taskID), .text(f.rule), .text(f.client ?? ""), .integer(Int64(window)), .integer(Int64(limit)), .integer(runID)])
+        guard let row = rows.first else { return false }
+        let earlier = try finding(row)
+        guard earlier.isContinued(by: f) else { return false }
+        let merged = earlier.merged(with: f)
+        try await tx.query("UPDATE findings SET first_seen = ?, last_seen = ?, peak = ?, message = ? WHERE id = ?",
+                           [.integer(merged.first), .integer(merged.last), .integer(Int64(merged.peak)), .text(merged.message),
+                            .integer(row.int("id"))])
+        return true
     }
 
     public func abandonRun(id: Int64, status: RunStatus, error: String, at: Int64) async throws {
@@ -202,15 +222,17 @@ public struct SQLStore: WeirStore {
         sql += " ORDER BY id DESC LIMIT ?"
         binds.append(.integer(Int64(query.limit)))
         return try await database.query(sql, binds).map { row in
-            FindingRecord(
-                id: row.int("id"), taskID: row.int("task_id"), runID: row.int("run_id"),
-                finding: RuleFinding(
-                    rule: row.text("rule"), client: row.optionalText("client"), first: row.int("first_seen"), last: row.int("last_seen"),
-                    peak: Int(row.int("peak")), windowSeconds: row.optionalInt("window_seconds").map(Int.init),
-                    limit: row.optionalInt("limit_count").map(Int.init), message: row.text("message"),
-                    examples: try JSONText.decode([String].self, row.text("examples"))),
-                createdAt: row.int("created_at"))
+            FindingRecord(id: row.int("id"), taskID: row.int("task_id"), runID: row.int("run_id"),
+                          finding: try Self.finding(row), createdAt: row.int("created_at"))
         }
+    }
+
+    static func finding(_ row: SQLRow) throws -> RuleFinding {
+        RuleFinding(
+            rule: row.text("rule"), client: row.optionalText("client"), first: row.int("first_seen"), last: row.int("last_seen"),
+            peak: Int(row.int("peak")), windowSeconds: row.optionalInt("window_seconds").map(Int.init),
+            limit: row.optionalInt("limit_count").map(Int.init), message: row.text("message"),
+            examples: try JSONText.decode([String].self, row.text("examples")))
     }
 
     public func checkpoint(taskID: Int64) async throws -> String? {

@@ -83,6 +83,9 @@ struct DemoProcessTests {
         #expect(stats.count >= 1)
         let hits = stats.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }.compactMap { $0["hits"] as? Int }.reduce(0, +)
         #expect(hits > 50)
+        // The service ran beside them: its address, and its first run over the demo log.
+        #expect(result.stderr.contains("weir demo: service on http://127.0.0.1:"))
+        #expect(result.stderr.contains("weir demo: service run 1 (scheduled) succeeded:"), "\(result.stderr)")
     }
 }
 

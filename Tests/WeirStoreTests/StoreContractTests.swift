@@ -131,6 +131,33 @@ struct StoreContractTests {
     }
 
     @Test(arguments: StoreKind.allCases)
+    func aBurstGoingOnAcrossTwoRunsIsOneFinding(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            let task = try await store.createTask(sampleTask(), now: 0)
+            let limit = WindowLimit(seconds: 10, max: 100)
+            func commit(_ findings: [RuleFinding], at t: Int64) async throws {
+                let run = try #require(try await store.startRun(taskID: task.id, trigger: .scheduled, now: t))
+                try await store.completeRun(RunCompletion(runID: run.id, taskID: task.id, finishedAt: t, linesRead: 1, malformedLines: 0,
+                                                          bytesRead: 1, notes: [], findings: findings, checkpoint: nil))
+            }
+            try await commit([.burst(client: nil, first: 100, last: 130, peak: 150, limit: limit),
+                              .burst(client: "10.0.0.1", first: 100, last: 130, peak: 120, limit: limit)], at: 131)
+            // The next run's bursts: the overall one continues (its windows overlap), the client's
+            // starts long after its last one ended, and another limit is another finding.
+            try await commit([.burst(client: nil, first: 131, last: 150, peak: 180, limit: limit),
+                              .burst(client: "10.0.0.1", first: 500, last: 510, peak: 101, limit: limit),
+                              .burst(client: nil, first: 131, last: 150, peak: 180, limit: WindowLimit(seconds: 10, max: 120))], at: 600)
+            let stored = try await store.findings(taskID: task.id, query: FindingQuery()).map(\.finding)
+            #expect(stored.count == 4)
+            let overall = stored.filter { $0.client == nil && $0.limit == 100 }
+            #expect(overall.count == 1)
+            #expect(overall.first?.first == 100 && overall.first?.last == 150 && overall.first?.peak == 180)
+            #expect(overall.first?.message.contains("up to 180 requests") == true)
+            #expect(stored.filter { $0.client == "10.0.0.1" }.count == 2)
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func deletingATaskDeletesItsRunsFindingsAndCheckpoint(kind: StoreKind) async throws {
         try await withStore(kind) { store in
             let task = try await store.createTask(sampleTask(), now: 0)
