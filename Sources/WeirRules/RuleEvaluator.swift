@@ -10,13 +10,18 @@ import WeirTraffic
 public final class RuleEvaluator {
     private let rules: TaskRules
     private var overall: [(window: SlidingWindow, tracker: BurstTracker)]
-    private var perClient: [[(window: SlidingWindow, tracker: BurstTracker)]] = []
+    /// Per client id `c` and client limit `j`, at index `c * clientRequestLimits.count + j`.
+    private var clientWindows: [SlidingWindow] = []
+    private var clientTrackers: [BurstTracker] = []
     private let clients = ByteKeyCounter(capacity: 1024)
     private var clientAddresses: [UInt8] = []  // per client id: 0 unknown, 1 listed, 2 not listed
     private let paths = ByteKeyCounter(capacity: 1024)
     private var pathAccepted: [Bool] = []
     private var linesWithoutScheme = 0
-    private var groups: [RuleName: [String: ClientGroup]] = [:]
+    /// Per list rule, the requests of each client id that broke it.
+    private var groups: [RuleName: [Int: ClientGroup]] = [:]
+    /// The earliest request time seen.
+    public private(set) var earliest = Int64.max
     private var findings: [RuleFinding] = []
     private var notes: [String] = []
 
@@ -25,6 +30,17 @@ public final class RuleEvaluator {
         var last: Int64
         var count: Int
         var examples: [String]
+
+        /// Counts one more request; keeps up to five distinct targets as examples.
+        mutating func note(_ t: Int64, _ line: UnsafeRawBufferPointer, _ target: ByteRange) {
+            first = min(first, t)
+            last = max(last, t)
+            count += 1
+            if examples.count < 5 {
+                let bytes = line.slice(target)
+                if !examples.contains(where: { $0.utf8.elementsEqual(bytes) }) { examples.append(String(decoding: bytes, as: UTF8.self)) }
+            }
+        }
     }
 
     /// Prepares to evaluate `rules`.
@@ -36,24 +52,24 @@ public final class RuleEvaluator {
     /// Evaluates one parsed line; `line` is the bytes `parsed` refers to.
     public func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer) {
         let t = parsed.timestamp
+        if t < earliest { earliest = t }
         for i in overall.indices {
             guard let (count, oldest) = overall[i].window.add(t) else { continue }
             if let ended = overall[i].tracker.observe(count: count, oldest: oldest, at: t) {
                 findings.append(rateFinding(ended, overall[i].tracker.limit, client: nil))
             }
         }
-        let needsClientID = !rules.clientRequestLimits.isEmpty || !rules.blacklist.isEmpty
         let clientBytes = line.slice(parsed.client)
-        let clientID = needsClientID ? clients.add(clientBytes) : -1
+        let clientID = clients.add(clientBytes)
         if !rules.clientRequestLimits.isEmpty { countClient(clientID, at: t) }
         if !rules.blacklist.isEmpty, isListed(clientID, clientBytes) {
-            group(.blackIPAddress, clientBytes, t, line, parsed.target)
+            group(.blackIPAddress, clientID, t, line, parsed.target)
         }
         if rules.httpAccepted == false, isPlainHTTP(parsed, line) {
-            group(.isHTTPRequestsAccepted, clientBytes, t, line, parsed.target)
+            group(.isHTTPRequestsAccepted, clientID, t, line, parsed.target)
         }
         if rules.acceptedURLs != nil, !isAccepted(parsed, line) {
-            group(.acceptedURLs, clientBytes, t, line, parsed.target)
+            group(.acceptedURLs, clientID, t, line, parsed.target)
         }
     }
 
@@ -62,31 +78,35 @@ public final class RuleEvaluator {
         for i in overall.indices {
             if let b = overall[i].tracker.finish() { findings.append(rateFinding(b, overall[i].tracker.limit, client: nil)) }
         }
-        for id in perClient.indices {
-            for j in perClient[id].indices {
-                if let b = perClient[id][j].tracker.finish() {
-                    findings.append(rateFinding(b, perClient[id][j].tracker.limit, client: clients.key(id: id)))
-                }
+        let perClient = rules.clientRequestLimits.count
+        for i in clientTrackers.indices {
+            if let b = clientTrackers[i].finish() {
+                findings.append(rateFinding(b, clientTrackers[i].limit, client: clients.key(id: i / perClient)))
             }
         }
         if linesWithoutScheme > 0 {
             notes.append("\(RuleName.isHTTPRequestsAccepted.rawValue) could not apply to \(linesWithoutScheme) lines: their format has no scheme or port field, so plain HTTP cannot be told from HTTPS")
         }
         for (rule, byClient) in groups {
-            for (client, g) in byClient { findings.append(listFinding(rule, client, g)) }
+            for (client, g) in byClient { findings.append(listFinding(rule, clients.key(id: client), g)) }
         }
         findings.sort { ($0.first, $0.rule, $0.client ?? "") < ($1.first, $1.rule, $1.client ?? "") }
         return RuleOutcome(findings: findings, notes: notes)
     }
 
     private func countClient(_ id: Int, at t: Int64) {
-        if id == perClient.count {
-            perClient.append(rules.clientRequestLimits.map { (SlidingWindow(length: $0.seconds), BurstTracker(limit: $0)) })
+        let limits = rules.clientRequestLimits
+        let base = id * limits.count
+        if base == clientWindows.count {
+            for limit in limits {
+                clientWindows.append(SlidingWindow(length: limit.seconds))
+                clientTrackers.append(BurstTracker(limit: limit))
+            }
         }
-        for j in perClient[id].indices {
-            guard let (count, oldest) = perClient[id][j].window.add(t) else { continue }
-            if let ended = perClient[id][j].tracker.observe(count: count, oldest: oldest, at: t) {
-                findings.append(rateFinding(ended, perClient[id][j].tracker.limit, client: clients.key(id: id)))
+        for i in base..<(base + limits.count) {
+            guard let (count, oldest) = clientWindows[i].add(t) else { continue }
+            if let ended = clientTrackers[i].observe(count: count, oldest: oldest, at: t) {
+                findings.append(rateFinding(ended, clientTrackers[i].limit, client: clients.key(id: id)))
             }
         }
     }
@@ -118,17 +138,8 @@ public final class RuleEvaluator {
         return pathAccepted[id]
     }
 
-    private func group(_ rule: RuleName, _ client: UnsafeRawBufferPointer, _ t: Int64,
-                       _ line: UnsafeRawBufferPointer, _ target: ByteRange) {
-        let key = String(decoding: client, as: UTF8.self)
-        let example = line.string(target)
-        if var g = groups[rule, default: [:]][key] {
-            g.first = min(g.first, t); g.last = max(g.last, t); g.count += 1
-            if g.examples.count < 5, !g.examples.contains(example) { g.examples.append(example) }
-            groups[rule]![key] = g
-        } else {
-            groups[rule, default: [:]][key] = ClientGroup(first: t, last: t, count: 1, examples: [example])
-        }
+    private func group(_ rule: RuleName, _ client: Int, _ t: Int64, _ line: UnsafeRawBufferPointer, _ target: ByteRange) {
+        groups[rule, default: [:]][client, default: ClientGroup(first: t, last: t, count: 0, examples: [])].note(t, line, target)
     }
 
     private func rateFinding(_ burst: Burst, _ limit: WindowLimit, client: String?) -> RuleFinding {

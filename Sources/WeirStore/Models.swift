@@ -90,9 +90,12 @@ public struct RunCompletion: Sendable {
     public var findings: [RuleFinding]
     /// The source's new checkpoint (JSON), or `nil` to keep the old one.
     public var checkpoint: String?
+    /// The earliest request time the run read; rate findings that start within one window of it
+    /// may continue a burst of the previous run.
+    public var earliestRecord: Int64?
 
     public init(runID: Int64, taskID: Int64, finishedAt: Int64, linesRead: Int64, malformedLines: Int64,
-                bytesRead: Int64, notes: [String], findings: [RuleFinding], checkpoint: String?) {
+                bytesRead: Int64, notes: [String], findings: [RuleFinding], checkpoint: String?, earliestRecord: Int64? = nil) {
         self.runID = runID
         self.taskID = taskID
         self.finishedAt = finishedAt
@@ -102,6 +105,7 @@ public struct RunCompletion: Sendable {
         self.notes = notes
         self.findings = findings
         self.checkpoint = checkpoint
+        self.earliestRecord = earliestRecord
     }
 }
 

@@ -145,14 +145,23 @@ public struct SQLStore: WeirStore {
                 """, [.integer(c.finishedAt), .integer(c.linesRead), .integer(c.malformedLines), .integer(c.bytesRead),
                       .integer(Int64(c.findings.count)), .text(JSONText.encode(c.notes)), .integer(c.runID)])
             guard !updated.isEmpty else { throw StoreError("run \(c.runID) is no longer running; its results were not committed") }
+            var fresh: [RuleFinding] = []
             for f in c.findings {
-                if try await Self.mergeIntoEarlierBurst(f, taskID: c.taskID, runID: c.runID, tx) { continue }
+                if try await Self.mergeIntoEarlierBurst(f, c, tx) { continue }
+                fresh.append(f)
+            }
+            // Many rows per statement: one round trip per 50 findings.
+            for chunk in stride(from: 0, to: fresh.count, by: 50).map({ fresh[$0..<min($0 + 50, fresh.count)] }) {
+                let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
+                let binds = chunk.flatMap { f -> [SQLValue] in
+                    [.integer(c.taskID), .integer(c.runID), .text(f.rule), .optional(f.client), .integer(f.first), .integer(f.last),
+                     .integer(Int64(f.peak)), .optional(f.windowSeconds), .optional(f.limit), .text(f.message),
+                     .text(JSONText.encode(f.examples)), .integer(c.finishedAt)]
+                }
                 try await tx.query("""
                     INSERT INTO findings (task_id, run_id, rule, client, first_seen, last_seen, peak, window_seconds, limit_count,
-                        message, examples, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, [.integer(c.taskID), .integer(c.runID), .text(f.rule), .optional(f.client), .integer(f.first), .integer(f.last),
-                          .integer(Int64(f.peak)), .optional(f.windowSeconds), .optional(f.limit), .text(f.message),
-                          .text(JSONText.encode(f.examples)), .integer(c.finishedAt)])
+                        message, examples, created_at) VALUES \(rows)
+                    """, binds)
             }
             if let checkpoint = c.checkpoint {
                 try await tx.query("""
@@ -166,8 +175,10 @@ public struct SQLStore: WeirStore {
     /// A burst still going when the previous run ended is one finding, not two: a rate finding
     /// that continues the latest finding of an earlier run with the same rule, client and limit
     /// extends it. (Within one run the evaluator has already merged overlapping windows.)
-    static func mergeIntoEarlierBurst(_ f: RuleFinding, taskID: Int64, runID: Int64, _ tx: any SQLDatabase) async throws -> Bool {
-        guard let window = f.windowSeconds, let limit = f.limit else { return false }
+    static func mergeIntoEarlierBurst(_ f: RuleFinding, _ c: RunCompletion, _ tx: any SQLDatabase) async throws -> Bool {
+        guard let window = f.windowSeconds, let limit = f.limit, let earliest = c.earliestRecord,
+              f.first - earliest < Int64(window) else { return false }
+        let taskID = c.taskID, runID = c.runID
         let rows = try await tx.query("""
             SELECT * FROM findings WHERE task_id = ? AND rule = ? AND COALESCE(client, '') = ? AND window_seconds = ?
                 AND limit_count = ? AND run_id <> ? ORDER BY last_seen DESC, id DESC LIMIT 1

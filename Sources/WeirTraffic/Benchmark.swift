@@ -3,6 +3,20 @@ import WeirLog
 /// Throughput measurements of the hot paths, printed by the hidden `weir bench` command.
 public enum Benchmark {
     /// Times line splitting, parsing, and the whole analysis (in memory and from the file),
+    /// The median time of `weir analyze`'s work on the file (read from disk), in seconds.
+    public static func medianAnalyzeSeconds(path: String, runs: Int) throws -> Double {
+        var times: [Double] = []
+        for _ in 0..<max(1, runs) {
+            let start = ContinuousClock.now
+            var analyzer = Analyzer(options: .init(format: nil))
+            try analyzer.add(path: path)
+            _ = analyzer.finish()
+            let d = start.duration(to: .now)
+            times.append(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+        }
+        return times.sorted()[times.count / 2]
+    }
+
     /// `runs` times each, and returns one line of figures per stage (medians).
     public static func run(path: String, runs: Int) throws -> [String] {
         let data = try readAll(path)

@@ -40,7 +40,12 @@ struct RestartTests {
                 state.1 = true
                 return state.0
             }
-            if let group { Task { await group.triggerGracefulShutdown() } }
+            guard let group else { return }
+            Task { await group.triggerGracefulShutdown() }
+            // Hold the run here until the shutdown has reached it, so that it is stopped midway
+            // however fast the rest of the file would be read.
+            let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+            while !Task.isCancelled, ContinuousClock.now < deadline { usleep(1_000) }
         })
         defer { first.remove() }
         let log = try first.writeLog(count: 200_000, rate: 40)

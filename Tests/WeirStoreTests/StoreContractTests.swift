@@ -138,7 +138,8 @@ struct StoreContractTests {
             func commit(_ findings: [RuleFinding], at t: Int64) async throws {
                 let run = try #require(try await store.startRun(taskID: task.id, trigger: .scheduled, now: t))
                 try await store.completeRun(RunCompletion(runID: run.id, taskID: task.id, finishedAt: t, linesRead: 1, malformedLines: 0,
-                                                          bytesRead: 1, notes: [], findings: findings, checkpoint: nil))
+                                                          bytesRead: 1, notes: [], findings: findings, checkpoint: nil,
+                                                          earliestRecord: findings.map(\.first).min()))
             }
             try await commit([.burst(client: nil, first: 100, last: 130, peak: 150, limit: limit),
                               .burst(client: "10.0.0.1", first: 100, last: 130, peak: 120, limit: limit)], at: 131)
@@ -154,6 +155,19 @@ struct StoreContractTests {
             #expect(overall.first?.first == 100 && overall.first?.last == 150 && overall.first?.peak == 180)
             #expect(overall.first?.message.contains("up to 180 requests") == true)
             #expect(stored.filter { $0.client == "10.0.0.1" }.count == 2)
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func manyFindingsCommitInOneGo(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            let task = try await store.createTask(sampleTask(), now: 0)
+            let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 1))
+            let many = (0..<237).map { finding("accepted_urls", client: "10.0.\($0 / 256).\($0 % 256)", first: Int64($0), last: Int64($0)) }
+            try await store.completeRun(RunCompletion(runID: run.id, taskID: task.id, finishedAt: 2, linesRead: 237, malformedLines: 0,
+                                                      bytesRead: 1, notes: [], findings: many, checkpoint: nil))
+            let stored = try await store.findings(taskID: task.id, query: FindingQuery(limit: 1000))
+            #expect(stored.map(\.finding) == many.reversed())
         }
     }
 
