@@ -2,12 +2,13 @@ import WeirLog
 import WeirTraffic
 
 /// Evaluates a task's rules over parsed records, one line at a time, on the line's bytes.
+/// A value type, so that the hot path pays no dynamic exclusivity checks.
 ///
 /// Rate rules count requests per second in sliding windows (overall, and per client with one
 /// window per client and limit) and merge overlapping windows over the limit into one finding per
 /// burst. List rules (blacklist, plain HTTP, accepted URLs) give one finding per client per run,
 /// with its request count, first and last time and a few example paths.
-public final class RuleEvaluator {
+public struct RuleEvaluator {
     private let rules: TaskRules
     private var overall: [(window: SlidingWindow, tracker: BurstTracker)]
     /// Per client id `c` and client limit `j`, at index `c * clientRequestLimits.count + j`.
@@ -50,7 +51,7 @@ public final class RuleEvaluator {
     }
 
     /// Evaluates one parsed line; `line` is the bytes `parsed` refers to.
-    public func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer) {
+    public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer) {
         let t = parsed.timestamp
         if t < earliest { earliest = t }
         for i in overall.indices {
@@ -74,7 +75,7 @@ public final class RuleEvaluator {
     }
 
     /// Ends the open bursts and returns every finding, in time order.
-    public func finish() -> RuleOutcome {
+    public mutating func finish() -> RuleOutcome {
         for i in overall.indices {
             if let b = overall[i].tracker.finish() { findings.append(rateFinding(b, overall[i].tracker.limit, client: nil)) }
         }
@@ -94,7 +95,7 @@ public final class RuleEvaluator {
         return RuleOutcome(findings: findings, notes: notes)
     }
 
-    private func countClient(_ id: Int, at t: Int64) {
+    private mutating func countClient(_ id: Int, at t: Int64) {
         let limits = rules.clientRequestLimits
         let base = id * limits.count
         if base == clientWindows.count {
@@ -111,7 +112,7 @@ public final class RuleEvaluator {
         }
     }
 
-    private func isListed(_ id: Int, _ client: UnsafeRawBufferPointer) -> Bool {
+    private mutating func isListed(_ id: Int, _ client: UnsafeRawBufferPointer) -> Bool {
         if id == clientAddresses.count { clientAddresses.append(0) }
         if clientAddresses[id] == 0 {
             let listed = AddressRange.parse(client).map { address in rules.blacklist.contains { $0.contains(address.0) } } ?? false
@@ -120,7 +121,7 @@ public final class RuleEvaluator {
         return clientAddresses[id] == 1
     }
 
-    private func isPlainHTTP(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer) -> Bool {
+    private mutating func isPlainHTTP(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer) -> Bool {
         if parsed.fields.contains(.scheme) {
             let s = line.slice(parsed.scheme)
             return s.count == 4 && (s.elementsEqual("http".utf8) || s.elementsEqual("HTTP".utf8))
@@ -130,7 +131,7 @@ public final class RuleEvaluator {
         return false
     }
 
-    private func isAccepted(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer) -> Bool {
+    private mutating func isAccepted(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer) -> Bool {
         guard let patterns = rules.acceptedURLs, let path = RequestTarget.path(line, parsed.target) else { return false }
         let bytes = line.slice(path)
         let id = paths.add(bytes)
@@ -138,7 +139,7 @@ public final class RuleEvaluator {
         return pathAccepted[id]
     }
 
-    private func group(_ rule: RuleName, _ client: Int, _ t: Int64, _ line: UnsafeRawBufferPointer, _ target: ByteRange) {
+    private mutating func group(_ rule: RuleName, _ client: Int, _ t: Int64, _ line: UnsafeRawBufferPointer, _ target: ByteRange) {
         groups[rule, default: [:]][client, default: ClientGroup(first: t, last: t, count: 0, examples: [])].note(t, line, target)
     }
 

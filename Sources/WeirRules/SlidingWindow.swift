@@ -16,7 +16,19 @@ struct SlidingWindow {
 
     /// Counts one request at second `t`; returns the number of requests in the window ending at
     /// the newest second seen, and the second of the oldest request in it.
+    @inline(__always)
     mutating func add(_ t: Int64) -> (count: Int, oldest: Int64)? {
+        // Most requests fall in the newest second: nothing leaves the window.
+        let last = seconds.count - 1
+        if last >= head, seconds[last] == t {
+            counts[last] += 1
+            sum += 1
+            return (sum, seconds[head])
+        }
+        return addSlow(t)
+    }
+
+    private mutating func addSlow(_ t: Int64) -> (count: Int, oldest: Int64)? {
         if head == seconds.count {
             seconds.append(t); counts.append(1)
         } else {

@@ -3,13 +3,19 @@ import WeirLog
 import WeirRules
 import WeirStore
 
+/// Takes the records a source reads, one line at a time.
+protocol RecordConsumer {
+    mutating func consume(_ line: LogReader.Line, _ parsed: inout ParsedLine)
+}
+
 /// Where a task's records come from, read incrementally from a checkpoint. Files now; the
 /// OpenSearch source implements the same seam.
 protocol LogSource: Sendable {
-    /// Reads every record after `checkpoint` (JSON, `nil` for the first run), handing each line to
-    /// `body`; stops with ``InputError/stopped`` when `shouldStop` says so.
-    func read(after checkpoint: String?, shouldStop: @escaping @Sendable () -> Bool,
-              _ body: (LogReader.Line, inout ParsedLine) throws -> Void) throws -> SourceRead
+    /// Reads every record after `checkpoint` (JSON, `nil` for the first run) into `consumer`
+    /// (passed `inout`, so the hot loop pays no dynamic exclusivity checks); stops with
+    /// ``InputError/stopped`` when `shouldStop` says so.
+    func read<C: RecordConsumer>(after checkpoint: String?, shouldStop: @escaping @Sendable () -> Bool,
+                                 into consumer: inout C) throws -> SourceRead
 }
 
 /// What a source read, besides the lines.
@@ -25,10 +31,12 @@ struct FileLogSource: LogSource {
     let path: String
     let format: LogFormat?
 
-    func read(after checkpoint: String?, shouldStop: @escaping @Sendable () -> Bool,
-              _ body: (LogReader.Line, inout ParsedLine) throws -> Void) throws -> SourceRead {
+    func read<C: RecordConsumer>(after checkpoint: String?, shouldStop: @escaping @Sendable () -> Bool,
+                                 into consumer: inout C) throws -> SourceRead {
         let previous = try checkpoint.map { try JSONDecoder().decode(FileCheckpoint.self, from: Data($0.utf8)) }
-        let outcome = try IncrementalFileReader(path: path, format: format).read(after: previous, shouldStop: shouldStop, body)
+        let outcome = try IncrementalFileReader(path: path, format: format).read(after: previous, shouldStop: shouldStop) { line, parsed in
+            consumer.consume(line, &parsed)
+        }
         var notes: [String] = []
         if outcome.truncated { notes.append("\(path) was truncated since the last run; it was read again from its start") }
         if outcome.rotated { notes.append("\(path) was rotated since the last run; the rest of the old file was read first") }

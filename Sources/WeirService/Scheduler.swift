@@ -38,11 +38,13 @@ public struct Scheduler: Service {
         var nextAutoCheck = Double(startedAt) + autoCheckDelay
         while !Task.isCancelled {
             let now = clock.now()
+            // Scheduled runs first: a task that fell due since start-up is a scheduled run even
+            // when the auto-check comes in the same tick.
+            await runScheduled(now: now, startedAt: startedAt)
             if Double(now) >= nextAutoCheck {
                 await autoCheck(now: now)
                 nextAutoCheck = Double(now) + autoCheckInterval
             }
-            await runScheduled(now: now, startedAt: startedAt)
             try await clock.sleep(seconds: tick)
         }
     }

@@ -43,17 +43,12 @@ public struct TaskRunner: Sendable {
         let source = try TargetData(task.targetData).source()
         let rules = try TaskRules(properties: task.properties)
         let checkpoint = try await store.checkpoint(taskID: task.id)
-        let evaluator = RuleEvaluator(rules: rules)
-        var lines: Int64 = 0, malformed: Int64 = 0
-        let progress = onProgress
-        let runID = run.id
-        let read = try source.read(after: checkpoint, shouldStop: { Task.isCancelled }) { line, parsed in
-            lines += 1
-            if line.failure != nil { malformed += 1 } else { evaluator.add(parsed, line: line.bytes) }
-            if lines & 0xFFFF == 0 { progress(runID, lines) }
-        }
+        var counter = RunCounter(evaluator: RuleEvaluator(rules: rules), runID: run.id, progress: onProgress)
+        let read = try source.read(after: checkpoint, shouldStop: { Task.isCancelled }, into: &counter)
         try Task.checkCancellation()
-        let outcome = evaluator.finish()
+        let lines = counter.lines, malformed = counter.malformed
+        let outcome = counter.evaluator.finish()
+        let evaluator = counter.evaluator
         try await store.completeRun(RunCompletion(
             runID: run.id, taskID: task.id, finishedAt: clock.now(), linesRead: lines, malformedLines: malformed,
             bytesRead: read.bytesRead, notes: read.notes + outcome.notes, findings: outcome.findings, checkpoint: read.checkpoint,
@@ -74,6 +69,21 @@ public struct TaskRunner: Sendable {
             try await store.abandonRun(id: run.id, status: status, error: message, at: clock.now())
         } catch {
             logger.error("could not record the run's end", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Counts a run's lines and hands the well-formed ones to the rules.
+    struct RunCounter: RecordConsumer {
+        var evaluator: RuleEvaluator
+        let runID: Int64
+        let progress: @Sendable (Int64, Int64) -> Void
+        var lines: Int64 = 0
+        var malformed: Int64 = 0
+
+        mutating func consume(_ line: LogReader.Line, _ parsed: inout ParsedLine) {
+            lines += 1
+            if line.failure != nil { malformed += 1 } else { evaluator.add(parsed, line: line.bytes) }
+            if lines & 0xFFFF == 0 { progress(runID, lines) }
         }
     }
 

@@ -5,7 +5,7 @@ import WeirLog
 
 /// Feeds lines through the real parser into the evaluator.
 func evaluate(_ rules: TaskRules, lines: [String], format: LogFormat = .combined) -> RuleOutcome {
-    let evaluator = RuleEvaluator(rules: rules)
+    var evaluator = RuleEvaluator(rules: rules)
     let parser = LineParser(format: format)
     var parsed = ParsedLine()
     for line in lines {

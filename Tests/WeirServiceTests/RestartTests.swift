@@ -21,7 +21,7 @@ struct RestartTests {
 
     /// The findings of one evaluation of the whole file, without the service.
     func reference(_ path: String) throws -> [RuleFinding] {
-        let evaluator = RuleEvaluator(rules: try TaskRules(properties: Self.properties))
+        var evaluator = RuleEvaluator(rules: try TaskRules(properties: Self.properties))
         var reader = LogReader(source: try LogInput.open(path), name: path, format: .combined)
         try reader.read { line, parsed in if line.failure == nil { evaluator.add(parsed, line: line.bytes) } }
         return evaluator.finish().findings
@@ -44,7 +44,7 @@ struct RestartTests {
             Task { await group.triggerGracefulShutdown() }
             // Hold the run here until the shutdown has reached it, so that it is stopped midway
             // however fast the rest of the file would be read.
-            let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+            let deadline = ContinuousClock.now.advanced(by: .seconds(120))
             while !Task.isCancelled, ContinuousClock.now < deadline { usleep(1_000) }
         })
         defer { first.remove() }
