@@ -30,8 +30,7 @@ public struct FileFollower {
         splitter = LineSplitter(maxLineLength: maxLineLength)
         buffer = [UInt8](repeating: 0, count: 1 << 20)
         if openFile(), !fromStart {
-            var info = stat()
-            if fstat(fd, &info) == 0 { offset = Int64(info.st_size) }
+            if let identity = FileIdentity(fd: fd) { offset = identity.size }
         }
     }
 
@@ -52,16 +51,15 @@ public struct FileFollower {
             offset = 0
             notice(.opened)
         }
-        var info = stat()
-        if fstat(fd, &info) == 0, Int64(info.st_size) < offset {
+        if let size = FileIdentity(fd: fd)?.size, size < offset {
             offset = 0
             splitter.reset()
             notice(.truncated)
         }
         var total = drain(line)
         // Rotation: the path now names another file (or none). Finish the old one, then switch.
-        var current = stat()
-        let renamed = stat(path, &current) != 0 || UInt64(current.st_ino) != inode || UInt64(current.st_dev) != device
+        let current = FileIdentity(path: path)
+        let renamed = current?.inode != inode || current?.device != device
         if renamed {
             total += drain(line)
             splitter.finish(line)
@@ -92,11 +90,10 @@ public struct FileFollower {
     private mutating func openFile() -> Bool {
         let opened = open(path, O_RDONLY | O_CLOEXEC)
         guard opened >= 0 else { return false }
-        var info = stat()
-        guard fstat(opened, &info) == 0 else { _ = Glibc.close(opened); return false }
+        guard let identity = FileIdentity(fd: opened) else { _ = Glibc.close(opened); return false }
         fd = opened
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
+        device = identity.device
+        inode = identity.inode
         return true
     }
 }

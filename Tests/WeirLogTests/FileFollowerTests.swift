@@ -14,16 +14,8 @@ struct FileFollowerTests {
         }
     }
 
-    func append(_ path: String, _ text: String) throws {
-        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        h.seekToEndOfFile()
-        h.write(Data(text.utf8))
-        try h.close()
-    }
-
     @Test func followsAppendsHalfLinesTruncationAndRotation() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("weir-follow-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try temporaryFolder("weir-follow")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("access.log").path
         var follower = FileFollower(path: path, fromStart: false)

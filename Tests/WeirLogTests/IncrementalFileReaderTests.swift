@@ -19,16 +19,8 @@ struct IncrementalFileReaderTests {
         "10.0.0.\(n) - - [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.0\" 200 2326\n"
     }
 
-    func append(_ path: String, _ text: String) throws {
-        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        h.seekToEndOfFile()
-        h.write(Data(text.utf8))
-        try h.close()
-    }
-
     @Test func everyLineOnceThroughAppendsTruncationAndRotation() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("weir-incr-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try temporaryFolder("weir-incr")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("access.log").path
         try (entry(1) + entry(2) + String(entry(3).prefix(20))).write(toFile: path, atomically: false, encoding: .utf8)

@@ -1,0 +1,16 @@
+import Foundation
+
+/// Appends `text` to the file at `path`, as a log writer would.
+func append(_ path: String, _ text: String) throws {
+    let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    h.seekToEndOfFile()
+    h.write(Data(text.utf8))
+    try h.close()
+}
+
+/// A fresh temporary folder named after `prefix`, removed by the caller.
+func temporaryFolder(_ prefix: String) throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+}
