@@ -21,8 +21,12 @@ public struct RuleEvaluator {
     private var linesWithoutScheme = 0
     /// Per list rule, the requests of each client id that broke it.
     private var groups: [RuleName: [Int: ClientGroup]] = [:]
-    /// The earliest request time seen.
-    public private(set) var earliest = Int64.max
+    private var earliestSeen = Int64.max
+    /// Whether a rule looks at the client of every line (the list rules need it on a match only).
+    private let countsEveryClient: Bool
+
+    /// The earliest request time seen, or `nil` before any.
+    public var earliest: Int64? { earliestSeen == .max ? nil : earliestSeen }
     private var findings: [RuleFinding] = []
     private var notes: [String] = []
 
@@ -48,12 +52,13 @@ public struct RuleEvaluator {
     public init(rules: TaskRules) {
         self.rules = rules
         overall = rules.requestLimits.map { (SlidingWindow(length: $0.seconds), BurstTracker(limit: $0)) }
+        countsEveryClient = !rules.clientRequestLimits.isEmpty || !rules.blacklist.isEmpty
     }
 
     /// Evaluates one parsed line; `line` is the bytes `parsed` refers to.
     public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer) {
         let t = parsed.timestamp
-        if t < earliest { earliest = t }
+        if t < earliestSeen { earliestSeen = t }
         for i in overall.indices {
             guard let (count, oldest) = overall[i].window.add(t) else { continue }
             if let ended = overall[i].tracker.observe(count: count, oldest: oldest, at: t) {
@@ -61,16 +66,17 @@ public struct RuleEvaluator {
             }
         }
         let clientBytes = line.slice(parsed.client)
-        let clientID = clients.add(clientBytes)
+        // The client is hashed on every line only for the rules that need it there.
+        let clientID = countsEveryClient ? clients.add(clientBytes) : -1
         if !rules.clientRequestLimits.isEmpty { countClient(clientID, at: t) }
         if !rules.blacklist.isEmpty, isListed(clientID, clientBytes) {
             group(.blackIPAddress, clientID, t, line, parsed.target)
         }
         if rules.httpAccepted == false, isPlainHTTP(parsed, line) {
-            group(.isHTTPRequestsAccepted, clientID, t, line, parsed.target)
+            group(.isHTTPRequestsAccepted, clientID >= 0 ? clientID : clients.add(clientBytes), t, line, parsed.target)
         }
         if rules.acceptedURLs != nil, !isAccepted(parsed, line) {
-            group(.acceptedURLs, clientID, t, line, parsed.target)
+            group(.acceptedURLs, clientID >= 0 ? clientID : clients.add(clientBytes), t, line, parsed.target)
         }
     }
 

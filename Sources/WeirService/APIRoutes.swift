@@ -115,7 +115,9 @@ struct APIRoutes: Sendable {
 
     func listRuns(_ request: Request, _ context: Context) async throws -> Response {
         let task = try await task(context)
-        let limit = try Self.limit(request)
+        var errors = FieldErrors()
+        let limit = Self.limit(request, &errors)
+        if !errors.isEmpty { throw APIError.invalid(errors) }
         return try Self.json(try await store.runs(taskID: task.id, limit: limit).map(RunResponse.init))
     }
 
@@ -131,7 +133,7 @@ struct APIRoutes: Sendable {
         if let since = parameters.get("since") {
             if let t = Timestamps.parse(since) { query.since = t } else { errors.add("since", "must be an RFC 3339 time, got \"\(since)\"") }
         }
-        do { query.limit = try Self.limit(request) } catch let error as APIError { errors.add("limit", error.fields["limit"] ?? error.message) }
+        query.limit = Self.limit(request, &errors)
         if !errors.isEmpty { throw APIError.invalid(errors) }
         return try Self.json(try await store.findings(taskID: task.id, query: query).map(FindingResponse.init))
     }
@@ -154,10 +156,12 @@ struct APIRoutes: Sendable {
         .notFound("no task with id \(id); GET /tasks lists them")
     }
 
-    static func limit(_ request: Request) throws -> Int {
+    /// The `?limit=` of a list (default 100); an invalid one is added to `errors`.
+    static func limit(_ request: Request, _ errors: inout FieldErrors) -> Int {
         guard let text = request.uri.queryParameters.get("limit") else { return 100 }
         guard let n = Int(text), (1...1000).contains(n) else {
-            throw APIError.invalid(fieldError("limit", "must be a whole number from 1 to 1000, got \"\(text)\""))
+            errors.add("limit", "must be a whole number from 1 to 1000, got \"\(text)\"")
+            return 100
         }
         return n
     }

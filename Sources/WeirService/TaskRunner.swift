@@ -48,11 +48,10 @@ public struct TaskRunner: Sendable {
         try Task.checkCancellation()
         let lines = counter.lines, malformed = counter.malformed
         let outcome = counter.evaluator.finish()
-        let evaluator = counter.evaluator
         try await store.completeRun(RunCompletion(
             runID: run.id, taskID: task.id, finishedAt: clock.now(), linesRead: lines, malformedLines: malformed,
             bytesRead: read.bytesRead, notes: read.notes + outcome.notes, findings: outcome.findings, checkpoint: read.checkpoint,
-            earliestRecord: evaluator.earliest == .max ? nil : evaluator.earliest))
+            earliestRecord: counter.evaluator.earliest))
         metrics.linesRead(lines, malformed: malformed)
         metrics.findingsCommitted(outcome.findings.map(\.rule))
         logger.info("run committed", metadata: ["lines": "\(lines)", "malformed": "\(malformed)", "findings": "\(outcome.findings.count)"])
