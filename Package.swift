@@ -31,6 +31,9 @@ let package = Package(
         /// The task rules of the service: blacklists, rate limits overall and per client, plain HTTP,
         /// accepted URLs; evaluated over parsed records into findings, one per burst.
         .target(name: "WeirRules", dependencies: ["WeirLog", "WeirTraffic"]),
+        /// Streaming anomaly detectors for traffic series, score calibration and alert suppression,
+        /// and the expert system that chooses a method and its hyper-parameters from a series' history.
+        .target(name: "WeirDetect", dependencies: ["WeirGenerator"]),
         /// Storage of tasks, runs, findings and checkpoints behind one protocol; SQLite via SQLiteNIO.
         .target(
             name: "WeirStore",
@@ -56,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "weir",
             dependencies: [
-                "WeirLog", "WeirTraffic", "WeirGenerator", "WeirStore", "WeirService",
+                "WeirLog", "WeirTraffic", "WeirGenerator", "WeirDetect", "WeirStore", "WeirService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -66,6 +69,7 @@ let package = Package(
         .testTarget(name: "WeirTrafficTests", dependencies: ["WeirTraffic", "WeirGenerator"]),
         .testTarget(name: "WeirGeneratorTests", dependencies: ["WeirGenerator", "WeirLog"]),
         .testTarget(name: "WeirRulesTests", dependencies: ["WeirRules", "WeirLog"]),
+        .testTarget(name: "WeirDetectTests", dependencies: ["WeirDetect", "WeirGenerator"]),
         .testTarget(name: "WeirStoreTests", dependencies: ["WeirStore", "WeirRules"]),
         .testTarget(
             name: "WeirServiceTests",

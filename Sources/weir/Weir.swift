@@ -14,8 +14,8 @@ struct Weir: AsyncParsableCommand {
             Start with `weir generate --count 100000 --start 2026-01-01T00:00:00Z -f /tmp/access.log`
             then `weir analyze /tmp/access.log`. Every subcommand has its own --help.
             """,
-        subcommands: [GenerateCommand.self, MonitorCommand.self, AnalyzeCommand.self, ServeCommand.self, SetupDBCommand.self,
-                      DemoCommand.self, BenchCommand.self]
+        subcommands: [GenerateCommand.self, MonitorCommand.self, AnalyzeCommand.self, DetectCommand.self, ServeCommand.self, SetupDBCommand.self,
+                      DemoCommand.self, BenchCommand.self, DetectEvalCommand.self]
     )
 
     /// Runs the command line; any failure prints exactly one line on stderr and exits non-zero.

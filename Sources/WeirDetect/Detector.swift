@@ -1,0 +1,51 @@
+/// What a detector makes of one point, judged against the points before it only.
+public struct DetectorStep: Sendable, Equatable {
+    /// Deviation in units of the alert threshold: 1 is exactly at the threshold.
+    public var severity: Double
+    /// The value the detector expected.
+    public var expected: Double
+    /// Half the width of the expected range (the deviation that would score exactly 0.5).
+    public var halfWidth: Double
+
+    public init(severity: Double, expected: Double, halfWidth: Double) {
+        self.severity = severity.isFinite ? max(severity, 0) : (severity.isNaN ? 0 : .greatestFiniteMagnitude)
+        self.expected = expected
+        self.halfWidth = halfWidth
+    }
+
+    /// Nothing to judge yet (warming up).
+    public static func warmingUp(_ x: Double) -> DetectorStep { DetectorStep(severity: 0, expected: x, halfWidth: 0) }
+}
+
+/// A streaming detector: `step` scores one point from the past and the present, then learns it.
+/// Detectors are reference types so that the hot loop never copies their buffers.
+public protocol Detector: AnyObject {
+    func step(_ x: Double) -> DetectorStep
+}
+
+/// Builds detectors from choices.
+public enum Detectors {
+    /// A fresh detector for `choice`; `period` replaces a `period` parameter of 0.
+    public static func make(_ choice: MethodChoice, period: Int) -> any Detector {
+        let p = choice["period"].isNaN || choice["period"] == 0 ? period : Int(choice["period"])
+        switch choice.name {
+        case .threshold:
+            return StaticThreshold(k: choice["k"], warmup: Int(choice["warmup"]), upper: choice["upper"], lower: choice["lower"])
+        case .zscore: return RollingZScore(window: Int(choice["window"]), k: choice["k"])
+        case .ewma: return EWMAChart(alpha: choice["alpha"], k: choice["k"])
+        case .mad: return RollingMAD(window: Int(choice["window"]), k: choice["k"])
+        case .cusum: return CUSUMShift(alpha: choice["alpha"], slack: choice["slack"], k: choice["k"])
+        case .seasonal: return SeasonalBaseline(period: max(p, 2), periods: Int(choice["periods"]), k: choice["k"])
+        case .holtWinters:
+            return HoltWinters(period: max(p, 2), alpha: choice["alpha"], beta: choice["beta"], gamma: choice["gamma"], k: choice["k"])
+        case .knn:
+            return KNNDistance(dim: Int(choice["dim"]), window: Int(choice["window"]), neighbours: Int(choice["neighbours"]), k: choice["k"])
+        }
+    }
+
+    /// A spread that is never zero: flat series still get a finite severity for a change.
+    @inline(__always)
+    static func floor(_ spread: Double, level: Double) -> Double {
+        max(spread, 1e-9 + 0.01 * abs(level))
+    }
+}

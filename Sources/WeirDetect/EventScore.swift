@@ -1,0 +1,55 @@
+/// How well alarms found known anomalies: caught share, delay, false alarms.
+public struct EventScore: Sendable, Equatable, Codable {
+    public var anomalies: Int
+    public var caught: Int
+    /// Points from each caught anomaly's start to its first alarm.
+    public var delays: [Int]
+    public var falseAlarms: Int
+    /// Points over which false alarms were counted.
+    public var points: Int
+
+    /// Scores `alarms` (indices) against `anomalies`: an anomaly is caught by an alarm from its
+    /// start to `tolerance` points after its end; any other alarm from `scoredFrom` on is false.
+    public init(alarms: [Int], anomalies: [InjectedAnomaly], tolerance: Int, scoredFrom: Int, points: Int) {
+        self.anomalies = anomalies.count
+        var caught = 0, delays: [Int] = [], falseAlarms = 0
+        for a in anomalies {
+            if let first = alarms.first(where: { $0 >= a.start && $0 <= a.end + tolerance }) {
+                caught += 1
+                delays.append(first - a.start)
+            }
+        }
+        for alarm in alarms where alarm >= scoredFrom {
+            if !anomalies.contains(where: { alarm >= $0.start && alarm <= $0.end + tolerance }) { falseAlarms += 1 }
+        }
+        self.caught = caught
+        self.delays = delays
+        self.falseAlarms = falseAlarms
+        self.points = max(points - scoredFrom, 1)
+    }
+
+    public static let empty = EventScore(alarms: [], anomalies: [], tolerance: 0, scoredFrom: 0, points: 1)
+
+    /// Adds another series' score.
+    public static func + (a: EventScore, b: EventScore) -> EventScore {
+        var s = a
+        s.anomalies += b.anomalies
+        s.caught += b.caught
+        s.delays += b.delays
+        s.falseAlarms += b.falseAlarms
+        s.points += b.points
+        return s
+    }
+
+    /// Share of anomalies caught (1 when there were none).
+    public var recall: Double { anomalies == 0 ? 1 : Double(caught) / Double(anomalies) }
+    /// Share of alarms that were true.
+    public var precision: Double { caught + falseAlarms == 0 ? 1 : Double(caught) / Double(caught + falseAlarms) }
+    /// Harmonic mean of recall and precision.
+    public var f1: Double { recall + precision == 0 ? 0 : 2 * recall * precision / (recall + precision) }
+    public var falseAlarmsPerThousand: Double { Double(falseAlarms) * 1000 / Double(points) }
+    public var medianDelay: Double { delays.isEmpty ? .nan : RobustStatistics.median(of: delays.map(Double.init)) }
+
+    /// The expert system's objective: F1, less a little for slow detection.
+    public var utility: Double { f1 - 0.002 * min(delays.isEmpty ? 50 : medianDelay, 50) }
+}

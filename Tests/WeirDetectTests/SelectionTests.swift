@@ -1,0 +1,68 @@
+import Testing
+import WeirGenerator
+@testable import WeirDetect
+
+@Suite struct SelectionTests {
+    @Test func aSeasonalHistoryGetsASeasonAndRecordsEveryCandidate() {
+        let report = ModelSelector().select(Series.daily(days: 4), bucketSeconds: 300)
+        #expect(report.profile.period == 288)
+        #expect(report.candidates.count == ModelSelector.candidates(method: nil, fixed: [:], period: 288).count)
+        #expect(report.candidates.contains { $0.choice.name == .holtWinters })
+        #expect(report.reason.contains("season of 288 points"))
+    }
+
+    @Test func shortHistoryKeepsTheDefaultAndSaysWhy() {
+        let report = ModelSelector().select(Series.flat(50), bucketSeconds: 60)
+        #expect(report.winner == ModelSelector.defaultChoice)
+        #expect(report.reason.contains("only 50 points"))
+    }
+
+    @Test func theUsersAnswersAreKept() {
+        let report = ModelSelector().select(Series.flat(600), bucketSeconds: 60, method: .zscore, fixed: ["k": 7])
+        #expect(report.winner.name == .zscore)
+        #expect(report.winner["k"] == 7)
+        #expect(report.candidates.allSatisfy { $0.choice.name == .zscore && $0.choice["k"] == 7 })
+    }
+
+    @Test func aTieGoesToTheSimplerMethod() {
+        let report = ModelSelector().select(Series.flat(1500), bucketSeconds: 60)
+        let best = report.candidates.map(\.utility).max()!  // ties: simplest method first
+        let tied = report.candidates.filter { $0.utility >= best - ModelSelector().tieMargin }
+        #expect(report.winner.name == tied.map(\.choice.name).min())
+    }
+
+    @Test func unknownAndOutOfRangeParametersAreRefusedByName() {
+        #expect(throws: DetectionError("method zscore has no parameter 'alpha' (it takes window, k)")) {
+            try MethodChoice(name: .zscore, overrides: ["alpha": 0.5])
+        }
+        #expect(throws: DetectionError("parameter window of zscore must be a whole number, not 2.5")) {
+            try MethodChoice(name: .zscore, overrides: ["window": 2.5])
+        }
+    }
+
+    @Test func injectedAnomaliesAreWhereTheySay() {
+        var values = Array(repeating: 100.0, count: 400)
+        let a = AnomalyInjector.inject(.levelShift, into: &values, at: 100, noise: 1)!
+        #expect(a.start == 100 && a.end == 159)
+        #expect(values[99] == 100 && values[100] == 150 && values[159] == 150 && values[160] == 100)
+    }
+}
+
+@Suite struct SeriesCSVTests {
+    @Test func readsBothTimestampFormsAndKeepsTheText() throws {
+        let csv = try SeriesCSV(text: "timestamp,value\n2026-01-01 00:00:00,1.5\n2026-01-01T00:01:00Z,2\n\n")
+        #expect(csv.values == [1.5, 2])
+        #expect(csv.timestampTexts == ["2026-01-01 00:00:00", "2026-01-01T00:01:00Z"])
+        #expect(csv.bucketSeconds == 60)
+    }
+
+    @Test func namesTheLineThatIsWrong() {
+        #expect(throws: DetectionError("line 3: value 'abc' is not a finite number")) {
+            try SeriesCSV(text: "timestamp,value\n2026-01-01 00:00:00,1\n2026-01-01 00:01:00,abc\n")
+        }
+        #expect(throws: DetectionError("line 2: timestamp 'yesterday' is neither YYYY-MM-DD HH:MM:SS nor RFC 3339")) {
+            try SeriesCSV(text: "timestamp,value\nyesterday,1\n")
+        }
+        #expect(throws: DetectionError.self) { try SeriesCSV(text: "time,count\n") }
+    }
+}
