@@ -33,12 +33,12 @@ let package = Package(
         .target(name: "WeirRules", dependencies: ["WeirLog", "WeirTraffic"]),
         /// Streaming anomaly detectors for traffic series, score calibration and alert suppression,
         /// and the expert system that chooses a method and its hyper-parameters from a series' history.
-        .target(name: "WeirDetect", dependencies: ["WeirGenerator"]),
+        .target(name: "WeirDetect", dependencies: ["WeirGenerator", "WeirLog", "WeirTraffic"]),
         /// Storage of tasks, runs, findings and checkpoints behind one protocol; SQLite via SQLiteNIO.
         .target(
             name: "WeirStore",
             dependencies: [
-                "WeirRules",
+                "WeirRules", "WeirDetect",
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "WeirService",
             dependencies: [
-                "WeirLog", "WeirRules", "WeirStore",
+                "WeirLog", "WeirRules", "WeirStore", "WeirDetect",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -70,11 +70,11 @@ let package = Package(
         .testTarget(name: "WeirGeneratorTests", dependencies: ["WeirGenerator", "WeirLog"]),
         .testTarget(name: "WeirRulesTests", dependencies: ["WeirRules", "WeirLog"]),
         .testTarget(name: "WeirDetectTests", dependencies: ["WeirDetect", "WeirGenerator"]),
-        .testTarget(name: "WeirStoreTests", dependencies: ["WeirStore", "WeirRules"]),
+        .testTarget(name: "WeirStoreTests", dependencies: ["WeirStore", "WeirRules", "WeirDetect"]),
         .testTarget(
             name: "WeirServiceTests",
             dependencies: [
-                "WeirService", "WeirStore", "WeirRules", "WeirLog", "WeirGenerator",
+                "WeirService", "WeirStore", "WeirRules", "WeirLog", "WeirGenerator", "WeirDetect",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

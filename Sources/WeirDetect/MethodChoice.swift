@@ -64,3 +64,25 @@ extension MethodChoice {
     /// A parameter value as `--list` and `--explain` print it.
     public static func display(_ value: Double) -> String { format(value) }
 }
+
+extension MethodChoice {
+    enum CodingKeys: String, CodingKey { case name, params }
+
+    /// Unset parameters (not a number) are left out, so that the JSON is valid.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(params.filter { $0.value.isFinite }, forKey: .params)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let name = try c.decode(MethodName.self, forKey: .name)
+        let params = try c.decodeIfPresent([String: Double].self, forKey: .params) ?? [:]
+        do {
+            try self.init(name: name, overrides: params)
+        } catch {
+            throw DecodingError.dataCorruptedError(forKey: .params, in: c, debugDescription: error.description)
+        }
+    }
+}

@@ -47,6 +47,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
     public var boolValue: Bool? { if case .bool(let b) = self { b } else { nil } }
     public var objectValue: [String: JSONValue]? { if case .object(let o) = self { o } else { nil } }
     public var arrayValue: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
+    public var numberValue: Double? { if case .number(let n) = self { n } else { nil } }
 
     /// The value as a whole number, when it is a number without a fraction.
     public var integerValue: Int? {

@@ -20,9 +20,12 @@ public struct RuleFinding: Sendable, Equatable, Codable {
     public var message: String
     /// A few examples: the paths requested, the range matched.
     public var examples: [String]
+    /// For `anomaly` findings: what was observed against what was expected.
+    public var anomaly: AnomalyDetail?
 
     public init(rule: String, client: String?, first: Int64, last: Int64, peak: Int,
-                windowSeconds: Int? = nil, limit: Int? = nil, message: String, examples: [String] = []) {
+                windowSeconds: Int? = nil, limit: Int? = nil, message: String, examples: [String] = [], anomaly: AnomalyDetail? = nil) {
+        self.anomaly = anomaly
         self.rule = rule
         self.client = client
         self.first = first
@@ -32,6 +35,32 @@ public struct RuleFinding: Sendable, Equatable, Codable {
         self.limit = limit
         self.message = message
         self.examples = examples
+    }
+}
+
+/// What an `anomaly` finding observed, and what the detector expected.
+public struct AnomalyDetail: Sendable, Equatable, Codable {
+    /// The traffic feature (`requests`, `errors_5xx`, …).
+    public var feature: String
+    public var bucketSeconds: Int
+    /// The value at the incident's highest score.
+    public var observed: Double
+    public var expectedLow: Double
+    public var expectedHigh: Double
+    /// In [0, 1]; 0.5 is the alert threshold.
+    public var score: Double
+    /// The method and hyper-parameters that scored it, e.g. `holt_winters(alpha=0.3, …)`.
+    public var method: String
+
+    public init(feature: String, bucketSeconds: Int, observed: Double, expectedLow: Double, expectedHigh: Double,
+                score: Double, method: String) {
+        self.feature = feature
+        self.bucketSeconds = bucketSeconds
+        self.observed = observed
+        self.expectedLow = expectedLow
+        self.expectedHigh = expectedHigh
+        self.score = score
+        self.method = method
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import WeirDetect
 import WeirLog
 import WeirRules
 import WeirStore
@@ -13,6 +14,7 @@ struct APIRoutes: Sendable {
     let clock: any ServiceClock
     let metrics: ServiceMetrics
     let version: String
+    let retuneMinutes: Int
 
     typealias Context = BasicRequestContext
     typealias Handler = @Sendable (Request, Context) async throws -> Response
@@ -38,10 +40,20 @@ struct APIRoutes: Sendable {
         add(.post, "/tasks/:id/run", runNow)
         add(.get, "/tasks/:id/runs", listRuns)
         add(.get, "/tasks/:id/findings", listFindings)
+        add(.get, "/tasks/:id/model", taskModel)
         return routes
     }
 
     // MARK: handlers
+
+    /// What the expert system chose for the task, and why; the default model until it has chosen.
+    func taskModel(_ request: Request, _ context: Context) async throws -> Response {
+        let task = try await task(context)
+        let settings = (try? DetectionPayload.settings(task.detection)) ?? DetectionSettings()
+        let stored = try await store.model(taskID: task.id)
+        let minutes = try await store.trafficMinuteCount(taskID: task.id)
+        return try Self.json(ModelResponse(task: task, settings: settings, stored: stored, minutes: minutes, retuneMinutes: retuneMinutes))
+    }
 
     func health(_ request: Request, _ context: Context) async throws -> Response {
         do {

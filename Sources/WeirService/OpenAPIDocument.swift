@@ -37,9 +37,22 @@ enum OpenAPIDocument {
             "next_run_time": {"type": "string", "format": "date-time", "description": "RFC 3339, not in the past"},
             "is_active": {"type": "boolean", "default": true},
             "target_data": {"$ref": "#/components/schemas/TargetData"},
-            "properties": {"$ref": "#/components/schemas/Properties"}}},
+            "properties": {"$ref": "#/components/schemas/Properties"},
+            "detection": {"$ref": "#/components/schemas/Detection"}}},
+          "Detection": {"type": "object", "nullable": true, "description": "the user's answers to the expert system; absent or null: Weir chooses everything",
+            "properties": {"enabled": {"type": "boolean", "default": true},
+              "method": {"oneOf": [{"type": "string", "description": "auto or a method name (weir detect --list)"},
+                {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}, "params": {"type": "object", "additionalProperties": {"type": "number"}}}}]},
+              "features": {"type": "array", "items": {"type": "string", "enum": ["requests", "distinct_clients", "busiest_client_requests", "errors_4xx", "errors_5xx", "bytes", "paths_per_client"]}},
+              "bucket_seconds": {"type": "integer", "enum": [60, 300, 900, 3600]}}},
+          "Model": {"type": "object", "properties": {"task_id": {"type": "integer"}, "status": {"type": "string", "enum": ["chosen", "default", "disabled"]},
+            "enabled": {"type": "boolean"}, "history_minutes": {"type": "integer"}, "chosen_at": {"type": "string", "format": "date-time", "nullable": true},
+            "chosen_from_minutes": {"type": "integer", "nullable": true}, "next_choice_after_minutes": {"type": "integer"}, "bucket_seconds": {"type": "integer"},
+            "answers": {"type": "object", "additionalProperties": {"type": "string"}}, "not_watched": {"type": "object", "additionalProperties": {"type": "string"}},
+            "features": {"type": "array", "items": {"type": "object", "properties": {"feature": {"type": "string"}, "period": {"type": "integer"},
+              "method": {"type": "object"}, "reason": {"type": "string"}, "profile": {"type": "object", "nullable": true}, "candidates": {"type": "array", "items": {"type": "object"}}}}}}},
           "Task": {"allOf": [{"$ref": "#/components/schemas/TaskInput"}, {"type": "object", "properties": {
-            "id": {"type": "integer"}, "detection": {"nullable": true},
+            "id": {"type": "integer"},
             "created_at": {"type": "string", "format": "date-time"}, "updated_at": {"type": "string", "format": "date-time"}}}]},
           "Run": {"type": "object", "properties": {
             "id": {"type": "integer"}, "task_id": {"type": "integer"},
@@ -54,6 +67,9 @@ enum OpenAPIDocument {
             "last_seen": {"type": "string", "format": "date-time"}, "peak": {"type": "integer"},
             "window_seconds": {"type": "integer", "nullable": true}, "limit": {"type": "integer", "nullable": true},
             "message": {"type": "string"}, "examples": {"type": "array", "items": {"type": "string"}},
+            "anomaly": {"type": "object", "nullable": true, "properties": {"feature": {"type": "string"}, "bucket_seconds": {"type": "integer"},
+              "observed": {"type": "number"}, "expected_low": {"type": "number"}, "expected_high": {"type": "number"},
+              "score": {"type": "number"}, "method": {"type": "string"}}},
             "created_at": {"type": "string", "format": "date-time"}}}
         }
       },
@@ -103,7 +119,11 @@ enum OpenAPIDocument {
             {"name": "rule", "in": "query", "schema": {"type": "string"}}, {"name": "since", "in": "query", "schema": {"type": "string", "format": "date-time"}},
             {"$ref": "#/components/parameters/limit"}],
           "responses": {"200": {"description": "findings", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}}}}},
-                        "401": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}}
+                        "401": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+        "/tasks/{id}/model": {"get": {"summary": "What the expert system chose for the task (method, hyper-parameters, features, bucket length), the candidates it compared and why",
+          "parameters": [{"$ref": "#/components/parameters/id"}],
+          "responses": {"200": {"description": "the model", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Model"}}}},
+                        "401": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}}
       }
     }
     """#

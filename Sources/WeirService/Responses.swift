@@ -74,9 +74,11 @@ struct FindingResponse: Encodable {
     let limit: Int?
     let message: String
     let examples: [String]
+    let anomaly: AnomalyResponse?
     let created_at: String
 
     init(_ r: FindingRecord) {
+        anomaly = r.finding.anomaly.map(AnomalyResponse.init)
         id = r.id
         task_id = r.taskID
         run_id = r.runID

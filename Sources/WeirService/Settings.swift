@@ -23,12 +23,15 @@ public struct Settings: Sendable, Equatable {
     public var maxParallelRuns = 4
     /// Seconds between two looks for due tasks.
     public var schedulerTick: Double = 1
+    /// New minutes of traffic after which the expert system chooses a task's model again.
+    public var modelRetuneMinutes = 1440
 
     public init() {}
 
     /// Every key the service reads, for messages and `--help`.
     public static let keys = ["WEIR_ENV", "WEIR_DEBUG", "WEIR_DATABASE_URL", "WEIR_LOG_DIR", "WEIR_API_TOKEN", "WEIR_SECRET",
-                              "WEIR_AUTO_CHECK_INTERVAL", "WEIR_HOST", "WEIR_PORT", "WEIR_MAX_PARALLEL_RUNS", "WEIR_SETTINGS_FILE"]
+                              "WEIR_AUTO_CHECK_INTERVAL", "WEIR_HOST", "WEIR_PORT", "WEIR_MAX_PARALLEL_RUNS", "WEIR_MODEL_RETUNE_MINUTES",
+                              "WEIR_SETTINGS_FILE"]
 
     /// Builds the settings from the given sources, strongest first in the order of the spec.
     /// `flags` and `environment` map keys (`WEIR_PORT`) to values; `directory` is where `.env` is
@@ -82,6 +85,12 @@ public struct Settings: Sendable, Equatable {
         if let v = value("WEIR_MAX_PARALLEL_RUNS") {
             guard let n = Int(v), (1...256).contains(n) else { throw SettingsError(key: "WEIR_MAX_PARALLEL_RUNS", problem: "is \"\(v)\"; give a whole number from 1 to 256") }
             maxParallelRuns = n
+        }
+        if let v = value("WEIR_MODEL_RETUNE_MINUTES") {
+            guard let n = Int(v), n >= 1 else {
+                throw SettingsError(key: "WEIR_MODEL_RETUNE_MINUTES", problem: "is \"\(v)\"; give a whole number of minutes, at least 1 (default 1440)")
+            }
+            modelRetuneMinutes = n
         }
         if environment == .production, apiToken == nil {
             throw SettingsError(key: "WEIR_API_TOKEN", problem: "is not set, and WEIR_ENV=production refuses to serve an open API; set WEIR_API_TOKEN to a long random string")

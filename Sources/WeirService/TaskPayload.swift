@@ -70,8 +70,11 @@ enum TaskPayload {
         if let v = object["properties"] {
             do { _ = try TaskRules(properties: v); task.properties = v } catch { errors.merge(error) }
         }
-        if let v = object["detection"], v != .null {
-            errors.add("detection", "anomaly detection (the expert system) is not available in this version of Weir; leave detection out")
+        if let v = object["detection"] {
+            do {
+                _ = try DetectionPayload.settings(v)
+                task.detection = v == .null ? nil : v
+            } catch { errors.merge(error) }
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import WeirDetect
 import WeirLog
 import WeirRules
 import WeirStore
@@ -13,6 +14,8 @@ public struct TaskRunner: Sendable {
     let findingLog: FindingLog
     let metrics: ServiceMetrics
     let logger: Logger
+    /// Told after each committed run, to choose the task's model again when due.
+    let trainer: ModelTrainer?
     /// Called after each chunk read, with the number of lines so far (tests stop runs midway).
     let onProgress: @Sendable (Int64, Int64) -> Void
 
@@ -43,20 +46,25 @@ public struct TaskRunner: Sendable {
         let source = try TargetData(task.targetData).source()
         let rules = try TaskRules(properties: task.properties)
         let checkpoint = try await store.checkpoint(taskID: task.id)
-        var counter = RunCounter(evaluator: RuleEvaluator(rules: rules), runID: run.id, progress: onProgress)
+        let detection = (try? DetectionPayload.settings(task.detection)) ?? DetectionSettings()
+        var counter = RunCounter(evaluator: RuleEvaluator(rules: rules), measuresFeatures: detection.enabled, runID: run.id, progress: onProgress)
         let read = try source.read(after: checkpoint, shouldStop: { Task.isCancelled }, into: &counter)
         try Task.checkCancellation()
         let lines = counter.lines, malformed = counter.malformed
         let outcome = counter.evaluator.finish()
+        let scan = detection.enabled ? try await AnomalyScan.run(task: task, settings: detection, minutes: counter.features.finish(), store: store)
+            : AnomalyScan.Result()
+        let findings = outcome.findings + scan.findings
         try await store.completeRun(RunCompletion(
             runID: run.id, taskID: task.id, finishedAt: clock.now(), linesRead: lines, malformedLines: malformed,
-            bytesRead: read.bytesRead, notes: read.notes + outcome.notes, findings: outcome.findings, checkpoint: read.checkpoint,
-            earliestRecord: counter.evaluator.earliest))
+            bytesRead: read.bytesRead, notes: read.notes + outcome.notes, findings: findings, checkpoint: read.checkpoint,
+            earliestRecord: counter.evaluator.earliest, minutes: scan.minutes, scoredThrough: scan.scoredThrough))
         metrics.linesRead(lines, malformed: malformed)
-        metrics.findingsCommitted(outcome.findings.map(\.rule))
-        logger.info("run committed", metadata: ["lines": "\(lines)", "malformed": "\(malformed)", "findings": "\(outcome.findings.count)"])
+        metrics.findingsCommitted(findings.map(\.rule))
+        logger.info("run committed", metadata: ["lines": "\(lines)", "malformed": "\(malformed)", "findings": "\(findings.count)"])
+        if detection.enabled { trainer?.request(taskID: task.id) }
         do {
-            try findingLog.append(outcome.findings, task: task, runID: run.id)
+            try findingLog.append(findings, task: task, runID: run.id)
         } catch {
             logger.error("could not append findings to the task's log files", metadata: ["error": "\(error)"])
         }
@@ -74,6 +82,8 @@ public struct TaskRunner: Sendable {
     /// Counts a run's lines and hands the well-formed ones to the rules.
     struct RunCounter: RecordConsumer {
         var evaluator: RuleEvaluator
+        var features = FeatureAccumulator()
+        let measuresFeatures: Bool
         let runID: Int64
         let progress: @Sendable (Int64, Int64) -> Void
         var lines: Int64 = 0
@@ -81,7 +91,12 @@ public struct TaskRunner: Sendable {
 
         mutating func consume(_ line: LogReader.Line, _ parsed: inout ParsedLine) {
             lines += 1
-            if line.failure != nil { malformed += 1 } else { evaluator.add(parsed, line: line.bytes) }
+            if line.failure != nil {
+                malformed += 1
+            } else {
+                evaluator.add(parsed, line: line.bytes)
+                if measuresFeatures { features.add(parsed, line: line.bytes) }
+            }
             if lines & 0xFFFF == 0 { progress(runID, lines) }
         }
     }

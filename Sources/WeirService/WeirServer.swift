@@ -16,6 +16,8 @@ public struct WeirServer: Sendable {
     public let metrics: ServiceMetrics
     public let coordinator: RunCoordinator
     public let scheduler: Scheduler
+    /// The expert system, choosing tasks' detection models in the background.
+    public let trainer: ModelTrainer
     public let logger: Logger
 
     /// Builds the service over an open, migrated store. `onProgress(runID, lines)` is called as
@@ -28,8 +30,9 @@ public struct WeirServer: Sendable {
         self.clock = clock
         self.metrics = metrics
         self.logger = logger
+        trainer = ModelTrainer(store: store, clock: clock, retuneMinutes: settings.modelRetuneMinutes, logger: logger)
         let runner = TaskRunner(store: store, clock: clock, findingLog: FindingLog(directory: settings.logDirectory),
-                                metrics: metrics, logger: logger, onProgress: onProgress)
+                                metrics: metrics, logger: logger, trainer: trainer, onProgress: onProgress)
         coordinator = RunCoordinator(store: store, runner: runner, clock: clock, maxParallelRuns: settings.maxParallelRuns,
                                      metrics: metrics, logger: logger)
         scheduler = Scheduler(store: store, coordinator: coordinator, clock: clock, tick: settings.schedulerTick,
@@ -68,7 +71,8 @@ public struct WeirServer: Sendable {
         let router = Router()
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: BearerAuthMiddleware(token: settings.apiToken))
-        let api = APIRoutes(store: store, coordinator: coordinator, clock: clock, metrics: metrics, version: Self.version)
+        let api = APIRoutes(store: store, coordinator: coordinator, clock: clock, metrics: metrics, version: Self.version,
+                            retuneMinutes: settings.modelRetuneMinutes)
         let registered = api.register(on: router)
         routes?(registered)
         return router
@@ -83,11 +87,11 @@ public struct WeirServer: Sendable {
             logger: logger)
     }
 
-    /// Everything under one `ServiceGroup`: the store (closed last), the run coordinator, the
-    /// scheduler and the HTTP server. SIGTERM and SIGINT shut it down gracefully.
+    /// Everything under one `ServiceGroup`: the store (closed last), the model trainer, the run
+    /// coordinator, the scheduler and the HTTP server. SIGTERM and SIGINT shut it down gracefully.
     public func serviceGroup(application: some ApplicationProtocol, signals: Bool = true) -> ServiceGroup {
         ServiceGroup(configuration: .init(
-            services: [.init(service: StoreService(store: store)), .init(service: coordinator), .init(service: scheduler),
+            services: [.init(service: StoreService(store: store)), .init(service: trainer), .init(service: coordinator), .init(service: scheduler),
                        .init(service: application)],
             gracefulShutdownSignals: signals ? [.sigterm, .sigint] : [],
             logger: logger))

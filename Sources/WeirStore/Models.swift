@@ -1,3 +1,4 @@
+import WeirDetect
 import WeirRules
 
 /// A monitoring task: a data source, rules, and a schedule. Times are Unix seconds.
@@ -93,9 +94,16 @@ public struct RunCompletion: Sendable {
     /// The earliest request time the run read; rate findings that start within one window of it
     /// may continue a burst of the previous run.
     public var earliestRecord: Int64?
+    /// Minutes of traffic to save (each replaces the stored minute with the same start).
+    public var minutes: [FeatureBucket]
+    /// Anomaly detection has scored every bucket before this instant.
+    public var scoredThrough: Int64?
 
     public init(runID: Int64, taskID: Int64, finishedAt: Int64, linesRead: Int64, malformedLines: Int64,
-                bytesRead: Int64, notes: [String], findings: [RuleFinding], checkpoint: String?, earliestRecord: Int64? = nil) {
+                bytesRead: Int64, notes: [String], findings: [RuleFinding], checkpoint: String?, earliestRecord: Int64? = nil,
+                minutes: [FeatureBucket] = [], scoredThrough: Int64? = nil) {
+        self.minutes = minutes
+        self.scoredThrough = scoredThrough
         self.runID = runID
         self.taskID = taskID
         self.finishedAt = finishedAt
@@ -132,5 +140,18 @@ public enum Schedule {
         guard next <= now else { return next }
         let periods = (now - next) / frequency + 1
         return next + periods * frequency
+    }
+}
+
+/// A task's detection model as stored (JSON of ``TaskModel``).
+public struct StoredModel: Sendable, Equatable {
+    public var model: TaskModel
+    public var historyMinutes: Int
+    public var fittedAt: Int64
+
+    public init(model: TaskModel, historyMinutes: Int, fittedAt: Int64) {
+        self.model = model
+        self.historyMinutes = historyMinutes
+        self.fittedAt = fittedAt
     }
 }

@@ -1,3 +1,4 @@
+import WeirDetect
 import WeirRules
 
 /// Weir's storage logic, written once over any ``SQLDatabase``: SQLite by default, PostgreSQL for
@@ -89,7 +90,7 @@ public struct SQLStore: WeirStore {
     public func deleteTask(id: Int64) async throws -> Bool {
         try await database.transaction { tx in
             // Children first, so that it works with or without foreign-key cascades.
-            for table in ["checkpoints", "findings", "runs"] {
+            for table in ["detection_progress", "task_models", "traffic_minutes", "checkpoints", "findings", "runs"] {
                 try await tx.query("DELETE FROM \(table) WHERE task_id = ?", [.integer(id)])
             }
             return try await !tx.query("DELETE FROM tasks WHERE id = ? RETURNING id", [.integer(id)]).isEmpty
@@ -152,17 +153,18 @@ public struct SQLStore: WeirStore {
             }
             // Many rows per statement: one round trip per 50 findings.
             for chunk in stride(from: 0, to: fresh.count, by: 50).map({ fresh[$0..<min($0 + 50, fresh.count)] }) {
-                let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
+                let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
                 let binds = chunk.flatMap { f -> [SQLValue] in
                     [.integer(c.taskID), .integer(c.runID), .text(f.rule), .optional(f.client), .integer(f.first), .integer(f.last),
                      .integer(Int64(f.peak)), .optional(f.windowSeconds), .optional(f.limit), .text(f.message),
-                     .text(JSONText.encode(f.examples)), .integer(c.finishedAt)]
+                     .text(JSONText.encode(f.examples)), .integer(c.finishedAt), .optional(f.anomaly.map(JSONText.encode))]
                 }
                 try await tx.query("""
                     INSERT INTO findings (task_id, run_id, rule, client, first_seen, last_seen, peak, window_seconds, limit_count,
-                        message, examples, created_at) VALUES \(rows)
+                        message, examples, created_at, detail) VALUES \(rows)
                     """, binds)
             }
+            try await Self.saveMinutes(c, tx)
             if let checkpoint = c.checkpoint {
                 try await tx.query("""
                     INSERT INTO checkpoints (task_id, data, updated_at) VALUES (?, ?, ?)
@@ -243,11 +245,75 @@ public struct SQLStore: WeirStore {
             rule: row.text("rule"), client: row.optionalText("client"), first: row.int("first_seen"), last: row.int("last_seen"),
             peak: Int(row.int("peak")), windowSeconds: row.optionalInt("window_seconds").map(Int.init),
             limit: row.optionalInt("limit_count").map(Int.init), message: row.text("message"),
-            examples: try JSONText.decode([String].self, row.text("examples")))
+            examples: try JSONText.decode([String].self, row.text("examples")),
+            anomaly: try row.optionalText("detail").map { try JSONText.decode(AnomalyDetail.self, $0) })
     }
 
     public func checkpoint(taskID: Int64) async throws -> String? {
         try await database.query("SELECT data FROM checkpoints WHERE task_id = ?", [.integer(taskID)]).first?.text("data")
+    }
+
+    // MARK: anomaly detection
+
+    static let minuteColumns = "minute_start, requests, distinct_clients, busiest_client, errors_4xx, errors_5xx, bytes, paths_per_client"
+
+    /// Saves a run's minutes of traffic and how far detection has scored, in the run's transaction.
+    static func saveMinutes(_ c: RunCompletion, _ tx: any SQLDatabase) async throws {
+        for chunk in stride(from: 0, to: c.minutes.count, by: 50).map({ c.minutes[$0..<min($0 + 50, c.minutes.count)] }) {
+            let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
+            let binds = chunk.flatMap { m -> [SQLValue] in
+                [.integer(c.taskID), .integer(m.start), .integer(m.requests), .integer(m.distinctClients), .integer(m.busiestClient),
+                 .integer(m.errors4xx), .integer(m.errors5xx), .integer(m.bytes), .integer(m.pathsPerClient)]
+            }
+            try await tx.query("""
+                INSERT INTO traffic_minutes (task_id, \(minuteColumns)) VALUES \(rows)
+                ON CONFLICT (task_id, minute_start) DO UPDATE SET requests = excluded.requests,
+                    distinct_clients = excluded.distinct_clients, busiest_client = excluded.busiest_client,
+                    errors_4xx = excluded.errors_4xx, errors_5xx = excluded.errors_5xx, bytes = excluded.bytes,
+                    paths_per_client = excluded.paths_per_client
+                """, binds)
+        }
+        if let through = c.scoredThrough {
+            try await tx.query("""
+                INSERT INTO detection_progress (task_id, scored_through) VALUES (?, ?)
+                ON CONFLICT (task_id) DO UPDATE SET scored_through = excluded.scored_through
+                """, [.integer(c.taskID), .integer(through)])
+        }
+    }
+
+    public func trafficMinutes(taskID: Int64, since: Int64) async throws -> [FeatureBucket] {
+        try await database.query(
+            "SELECT \(Self.minuteColumns) FROM traffic_minutes WHERE task_id = ? AND minute_start >= ? ORDER BY minute_start",
+            [.integer(taskID), .integer(since)]
+        ).map { r in
+            FeatureBucket(start: r.int("minute_start"), requests: r.int("requests"), distinctClients: r.int("distinct_clients"),
+                          busiestClient: r.int("busiest_client"), errors4xx: r.int("errors_4xx"), errors5xx: r.int("errors_5xx"),
+                          bytes: r.int("bytes"), pathsPerClient: r.int("paths_per_client"))
+        }
+    }
+
+    public func trafficMinuteCount(taskID: Int64) async throws -> Int {
+        Int(try await database.query("SELECT COUNT(*) AS n FROM traffic_minutes WHERE task_id = ?", [.integer(taskID)]).first?.int("n") ?? 0)
+    }
+
+    public func scoredThrough(taskID: Int64) async throws -> Int64? {
+        try await database.query("SELECT scored_through FROM detection_progress WHERE task_id = ?", [.integer(taskID)]).first?.int("scored_through")
+    }
+
+    public func model(taskID: Int64) async throws -> StoredModel? {
+        guard let row = try await database.query("SELECT model, history_minutes, fitted_at FROM task_models WHERE task_id = ?",
+                                                 [.integer(taskID)]).first else { return nil }
+        return StoredModel(model: try JSONText.decode(TaskModel.self, row.text("model")), historyMinutes: Int(row.int("history_minutes")),
+                           fittedAt: row.int("fitted_at"))
+    }
+
+    public func saveModel(taskID: Int64, _ m: StoredModel) async throws {
+        try await database.query("""
+            INSERT INTO task_models (task_id, model, history_minutes, fitted_at) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM tasks WHERE id = ?)
+            ON CONFLICT (task_id) DO UPDATE SET model = excluded.model, history_minutes = excluded.history_minutes,
+                fitted_at = excluded.fitted_at
+            """, [.integer(taskID), .text(JSONText.encode(m.model)), .integer(Int64(m.historyMinutes)), .integer(m.fittedAt),
+                  .integer(taskID)])
     }
 
     public func close() async throws {

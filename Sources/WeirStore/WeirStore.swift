@@ -1,3 +1,4 @@
+import WeirDetect
 import WeirRules
 
 /// Weir's storage: tasks, runs, findings, checkpoints and the rule catalogue. One contract, one
@@ -44,6 +45,16 @@ public protocol WeirStore: Sendable {
 
     /// The source checkpoint of a task (JSON), or `nil` before its first successful run.
     func checkpoint(taskID: Int64) async throws -> String?
+
+    /// Stored minutes of a task's traffic from `since` on, in time order.
+    func trafficMinutes(taskID: Int64, since: Int64) async throws -> [FeatureBucket]
+    /// How many minutes of traffic a task has stored.
+    func trafficMinuteCount(taskID: Int64) async throws -> Int
+    /// The instant before which anomaly detection has scored the task's traffic.
+    func scoredThrough(taskID: Int64) async throws -> Int64?
+    func model(taskID: Int64) async throws -> StoredModel?
+    /// Saves the expert system's choice for a task (replacing any earlier one).
+    func saveModel(taskID: Int64, _ model: StoredModel) async throws
 
     func close() async throws
 }
