@@ -8,24 +8,27 @@ struct DetectCommand: ParsableCommand {
         commandName: "detect",
         abstract: "Scores a time series for anomalies, with the method chosen automatically or by name.",
         discussion: """
-            Reads CSV with a header naming the columns timestamp and value (timestamps as
-            YYYY-MM-DD HH:MM:SS or RFC 3339; other columns are ignored) and writes one row per input
-            row: timestamp,value,anomaly_score,label. Each score is in [0, 1] and uses only that row
-            and the rows before it. A score of 0.5 is every method's alert threshold; label is 1
-            where an alarm is raised: the score crosses 0.5 and no alarm was raised for the same
-            incident (the last 10 points), so one incident raises one alarm.
+            Reads CSV with a header naming the columns timestamp and value (timestamps
+            as YYYY-MM-DD HH:MM:SS or RFC 3339; other columns are ignored) and writes
+            one row per input row: timestamp,value,anomaly_score,label. Each score is in
+            [0, 1] and uses only that row and the rows before it. A score of 0.5 is
+            every method's alert threshold; label is 1 where an alarm is raised: the
+            score crosses 0.5 and no alarm was raised for the same incident (the last 10
+            points), so one incident raises one alarm.
 
-            --method auto (the default) starts with a robust median/MAD detector and, each time the
-            history doubles from 200 points, runs the expert system on the rows seen so far: it
-            injects spikes, drops, level shifts, ramps, floods and error bursts into that history,
-            compares every method and hyper-parameter set on them, and switches to the best (the
-            simpler on a tie). --method NAME uses that method with its defaults, changed by
-            --param. See every method and parameter with --list.
+            --method auto (the default) starts with a robust median/MAD detector and,
+            each time the history doubles from 200 points, runs the expert system on the
+            rows seen so far: it injects spikes, drops, level shifts, ramps, floods and
+            error bursts into that history, compares every method and hyper-parameter
+            set on them, and switches to the best (the simpler on a tie). --method NAME
+            uses that method with its defaults, changed by --param. See every method and
+            parameter with --list.
 
             Examples:
               weir detect --input requests.csv --output scores.csv --explain
-              weir detect --input requests.csv --method holt_winters --param period=1440 --param k=4
+              weir detect --input rps.csv --method holt_winters --param period=1440
               weir detect --list
+              
             """
     )
 
@@ -56,7 +59,10 @@ struct DetectCommand: ParsableCommand {
         if method == "auto" && !params.isEmpty {
             throw ValidationError("--param sets a parameter of one method; give the method with --method NAME")
         }
-        _ = try parsedParams()
+        let params = try parsedParams()
+        if let name = MethodName(rawValue: method) {
+            do { _ = try MethodChoice(name: name, overrides: params) } catch { throw ValidationError(error.description) }
+        }
     }
 
     func parsedParams() throws -> [String: Double] {
@@ -78,7 +84,7 @@ struct DetectCommand: ParsableCommand {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         } else {
             guard let data = FileManager.default.contents(atPath: input!) else {
-                throw ValidationError("cannot read \(input!): no such file or not readable")
+                throw DetectionError("cannot read \(input!): no such file or not readable")
             }
             text = String(decoding: data, as: UTF8.self)
         }
