@@ -5,17 +5,16 @@ public final class StaticThreshold: Detector {
     private var upper: Double
     private var lower: Double
     private var learning: [Double] = []
+    /// Whether the limits are set (by the user, or learned).
+    private var fixed: Bool
 
     public init(k: Double, warmup: Int, upper: Double, lower: Double) {
         self.k = k
         self.warmup = max(warmup, 3)
         self.upper = upper.isNaN ? .infinity : upper
         self.lower = lower.isNaN ? -.infinity : lower
-        if !upper.isNaN || !lower.isNaN { learning = [] } else { learning.reserveCapacity(self.warmup) }
         fixed = !upper.isNaN || !lower.isNaN
     }
-
-    private var fixed: Bool
 
     public func step(_ x: Double) -> DetectorStep {
         if !fixed {

@@ -27,7 +27,7 @@ enum AnomalyScan {
         }
         let all = byStart.values.sorted { $0.start < $1.start }
         let stored = try await store.model(taskID: task.id)
-        let model = stored.map(\.model).flatMap { $0.settings == settings ? $0 : nil } ?? TaskModelling.defaultModel(settings)
+        let model = stored?.current(for: settings)?.model ?? TaskModelling.defaultModel(settings)
         let from = try await store.scoredThrough(taskID: task.id) ?? .min
         let (anomalies, next) = TaskModelling.score(model, minutes: all, from: from)
         return Result(findings: anomalies.map(finding), minutes: merged, scoredThrough: next)

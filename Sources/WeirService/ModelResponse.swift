@@ -42,7 +42,7 @@ struct ModelResponse: Encodable {
     let not_watched: [String: String]
 
     init(task: MonitoringTask, settings: DetectionSettings, stored: StoredModel?, minutes: Int, retuneMinutes: Int) {
-        let current = stored.flatMap { $0.model.settings == settings ? $0 : nil }
+        let current = stored?.current(for: settings)
         let model = current?.model ?? TaskModelling.defaultModel(settings)
         task_id = task.id
         status = !settings.enabled ? "disabled" : current == nil ? "default" : "chosen"

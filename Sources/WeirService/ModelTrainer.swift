@@ -51,7 +51,7 @@ public actor ModelTrainer: Service {
         guard settings.enabled else { return false }
         let count = try await store.trafficMinuteCount(taskID: taskID)
         let existing = try await store.model(taskID: taskID)
-        let due = existing.map { $0.model.settings != settings || count - $0.historyMinutes >= retuneMinutes }
+        let due = existing.map { $0.current(for: settings) == nil || count - $0.historyMinutes >= retuneMinutes }
             ?? (count >= selector.minimumPoints)
         guard due else { return false }
         let minutes = Array(try await store.trafficMinutes(taskID: taskID, since: .min).suffix(TaskModelling.historyMinutes))

@@ -154,4 +154,9 @@ public struct StoredModel: Sendable, Equatable {
         self.historyMinutes = historyMinutes
         self.fittedAt = fittedAt
     }
+
+    /// This model if it was chosen for the user's current answers; `nil` once `detection` changed.
+    public func current(for settings: DetectionSettings) -> StoredModel? {
+        model.settings == settings ? self : nil
+    }
 }
