@@ -1,5 +1,6 @@
 import Foundation
 import WeirGenerator
+import WeirLog
 
 /// The evaluation table: per series and method, anomalies caught, median delay, false alarms per
 /// 1,000 points and F1; then, per series, `auto` against the best single method.
@@ -92,8 +93,4 @@ public enum DetectorBenchmark {
     }
 
     static func median(_ v: [Double]) -> Double { RobustStatistics.median(of: v) }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

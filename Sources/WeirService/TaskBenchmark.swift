@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import WeirLog
 import WeirRules
 import WeirStore
 
@@ -41,7 +42,7 @@ public enum TaskBenchmark {
             }
             await coordinator.waitUntilIdle()
             let elapsed = start.duration(to: .now)
-            times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            times.append(elapsed.seconds)
             last = try await store.run(id: run.id)
         }
         executing.cancel()

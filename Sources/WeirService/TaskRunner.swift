@@ -38,7 +38,7 @@ public struct TaskRunner: Sendable {
         }
         let elapsed = started.duration(to: .now)
         metrics.runEnded(trigger: run.trigger.rawValue, status: status.rawValue,
-                         seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                         seconds: elapsed.seconds)
     }
 
     private func perform(_ run: RunRecord, logger: Logger) async throws {

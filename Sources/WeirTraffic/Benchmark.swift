@@ -12,7 +12,7 @@ public enum Benchmark {
             try analyzer.add(path: path)
             _ = analyzer.finish()
             let d = start.duration(to: .now)
-            times.append(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+            times.append(d.seconds)
         }
         return times.sorted()[times.count / 2]
     }
@@ -86,7 +86,7 @@ public enum Benchmark {
             let start = clock.now
             check = try body()
             let d = clock.now - start
-            times.append(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+            times.append(d.seconds)
         }
         times.sort()
         let median = times[times.count / 2]
