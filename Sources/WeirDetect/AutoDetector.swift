@@ -7,8 +7,9 @@ public struct ModelRevision: Sendable {
 
 /// `--method auto` on a stream: scores from the first point with the default method, and
 /// re-runs the expert system on the history seen so far each time it doubles (200, 400, 800, …
-/// points), and once two days of buckets have been seen, when the bucket length is known. A new choice is warmed up on the same past points before it scores the next one,
-/// so no score ever depends on a later point.
+/// points), and once two days of buckets have been seen, when the bucket length is known. A new
+/// choice is warmed up on the same past points before it scores the next one, so no score ever
+/// depends on a later point.
 public final class AutoDetector {
     public let selector: ModelSelector
     public let bucketSeconds: Int?
@@ -26,9 +27,9 @@ public final class AutoDetector {
         self.method = method
         self.fixed = fixed
         let first = try MethodChoice(name: method ?? ModelSelector.defaultChoice.name, overrides: fixed)
-        pipeline = DetectionPipeline(first, period: Self.fallbackPeriod(bucketSeconds))
+        pipeline = DetectionPipeline(first, period: SeriesProfile.dailyPeriod(bucketSeconds: bucketSeconds))
         nextRevision = selector.minimumPoints
-        seasonCheck = Self.fallbackPeriod(bucketSeconds) * 2 + selector.minimumPoints / 2
+        seasonCheck = SeriesProfile.dailyPeriod(bucketSeconds: bucketSeconds) * 2 + selector.minimumPoints / 2
     }
 
     /// Two days and a little more of buckets: the first moment a daily season can be measured.
@@ -48,16 +49,10 @@ public final class AutoDetector {
         if history.count == nextRevision { nextRevision *= 2 }
         let report = selector.select(history, bucketSeconds: bucketSeconds, method: method, fixed: fixed, incumbent: pipeline.choice)
         revisions.append(ModelRevision(atPoint: history.count, report: report))
-        let period = report.profile.period > 0 ? report.profile.period : Self.fallbackPeriod(bucketSeconds)
+        let period = report.period(bucketSeconds: bucketSeconds)
         guard report.winner != pipeline.choice || period != pipeline.period else { return }
         let replacement = DetectionPipeline(report.winner, period: period)
         for v in history.suffix(selector.maximumPoints) { _ = replacement.score(v) }
         pipeline = replacement
-    }
-
-    /// One day of buckets when the bucket length is known (seasonal methods chosen by name
-    /// before a season is measured), otherwise 0.
-    public static func fallbackPeriod(_ bucketSeconds: Int?) -> Int {
-        SeriesProfile.calendarPeriods(bucketSeconds: bucketSeconds).first ?? 0
     }
 }

@@ -94,7 +94,7 @@ public enum DetectorEvaluation {
         corpus.flatMap { s -> [EvaluationRow] in
             let fixed = MethodName.allCases.map { name -> EvaluationRow in
                 let choice = try! MethodChoice(name: name)
-                let alarms = DetectionPipeline(choice, period: AutoDetector.fallbackPeriod(s.bucketSeconds)).alarms(s.values)
+                let alarms = DetectionPipeline(choice, period: SeriesProfile.dailyPeriod(bucketSeconds: s.bucketSeconds)).alarms(s.values)
                 return EvaluationRow(series: s.name, method: name.rawValue, score: score(alarms, s))
             }
             let auto = try! AutoDetector(bucketSeconds: s.bucketSeconds)

@@ -33,6 +33,11 @@ public struct SelectionReport: Sendable, Codable, Equatable {
     /// Every candidate, best first (empty when the history was too short to compare).
     public var candidates: [CandidateResult]
     public var reason: String
+
+    /// The period to run the winner with: the season measured (or assumed), else a day of buckets.
+    public func period(bucketSeconds: Int?) -> Int {
+        profile.period > 0 ? profile.period : SeriesProfile.dailyPeriod(bucketSeconds: bucketSeconds)
+    }
 }
 
 /// The expert system for one series: injects synthetic anomalies of every kind into held-out
@@ -63,8 +68,8 @@ public struct ModelSelector: Sendable {
         let values = Array(history.suffix(maximumPoints))
         var profile = SeriesProfile(values, bucketSeconds: bucketSeconds)
         // A daily season cannot be measured before two days, but it can be tried after one.
-        if profile.period == 0, let day = SeriesProfile.calendarPeriods(bucketSeconds: bucketSeconds).first,
-           values.count >= day + minimumPoints {
+        let day = SeriesProfile.dailyPeriod(bucketSeconds: bucketSeconds)
+        if profile.period == 0, day > 0, values.count >= day + minimumPoints {
             profile.period = day
         }
         let candidates = Self.candidates(method: method, fixed: fixed, period: profile.period)

@@ -31,7 +31,8 @@ public struct SeriesDetection {
     /// spacing is known, otherwise the strongest autocorrelation in the first 2,000 points
     /// (the first stretch only, so as not to look far ahead), otherwise 24.
     static func period(_ values: [Double], _ bucketSeconds: Int?) -> Int {
-        if let day = SeriesProfile.calendarPeriods(bucketSeconds: bucketSeconds).first { return day }
+        let day = SeriesProfile.dailyPeriod(bucketSeconds: bucketSeconds)
+        if day > 0 { return day }
         let found = SeriesProfile(Array(values.prefix(2_000)), bucketSeconds: nil).period
         return found > 0 ? found : 24
     }

@@ -17,6 +17,12 @@ public struct SeriesProfile: Sendable, Codable, Equatable {
         return [86_400, 604_800].compactMap { $0 % b == 0 ? $0 / b : nil }.filter { $0 >= 4 }
     }
 
+    /// One day of buckets when the bucket length is known (and divides a day), otherwise 0: the
+    /// period seasonal methods use before a season has been measured.
+    public static func dailyPeriod(bucketSeconds: Int?) -> Int {
+        calendarPeriods(bucketSeconds: bucketSeconds).first ?? 0
+    }
+
     public init(_ values: [Double], bucketSeconds: Int?) {
         points = values.count
         level = RobustStatistics.median(of: values)

@@ -72,7 +72,7 @@ public enum TaskModelling {
         let choice = (s.method.flatMap { try? MethodChoice(name: $0, overrides: s.params) }) ?? ModelSelector.defaultChoice
         let bucket = s.bucketSeconds ?? 60
         let features = s.features ?? [.requests, .errors5xx]
-        let period = SeriesProfile.calendarPeriods(bucketSeconds: bucket).first ?? 0
+        let period = SeriesProfile.dailyPeriod(bucketSeconds: bucket)
         return TaskModel(settings: s, bucketSeconds: bucket, features: features.map { FeatureModel(feature: $0, choice: choice, period: period, report: nil) },
                          notWatched: [:], answers: answers(s, weirReason: "default until \(ModelSelector().minimumPoints) buckets of history"),
                          historyMinutes: 0, fittedAt: nil)
@@ -91,8 +91,7 @@ public enum TaskModelling {
         }
         let models = features.map { f -> FeatureModel in
             let report = selector.select(series.map { $0.value(f) }, bucketSeconds: bucket, method: s.method, fixed: s.params)
-            let period = report.profile.period > 0 ? report.profile.period : SeriesProfile.calendarPeriods(bucketSeconds: bucket).first ?? 0
-            return FeatureModel(feature: f, choice: report.winner, period: period, report: report)
+            return FeatureModel(feature: f, choice: report.winner, period: report.period(bucketSeconds: bucket), report: report)
         }
         let reason = "chosen from \(minutes.count) minutes of this task's traffic (\(series.count) buckets of \(bucket) s)"
         return TaskModel(settings: s, bucketSeconds: bucket, features: models, notWatched: notWatched, answers: answers(s, weirReason: reason),
