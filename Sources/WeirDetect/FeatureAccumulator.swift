@@ -22,11 +22,13 @@ public struct FeatureAccumulator {
 
     public init() {}
 
-    /// Counts one parsed line; `line` is the bytes `parsed` refers to.
-    public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer) {
+    /// Counts one parsed line; `line` is the bytes `parsed` refers to. `clientID` is the line's
+    /// client as a dense id already computed by the caller (``RuleEvaluator/add(_:line:)``); it
+    /// must be given for every line of a run or for none, so that ids never mix.
+    public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer, clientID: Int? = nil) {
         let t = parsed.timestamp
         let start = t - ((t % Self.bucketSeconds) + Self.bucketSeconds) % Self.bucketSeconds
-        let client = clients.add(line.slice(parsed.client))
+        let client = clientID ?? clients.add(line.slice(parsed.client))
         let path = paths.add(Self.pathPart(line.slice(parsed.target)))
         if current?.bucket.start == start {
             Self.count(&current!, parsed, client, path)
@@ -48,8 +50,14 @@ public struct FeatureAccumulator {
         if (400..<500).contains(parsed.status) { minute.bucket.errors4xx += 1 }
         if (500..<600).contains(parsed.status) { minute.bucket.errors5xx += 1 }
         let isNewPair = minute.pairs.insert(client << 32 | path).inserted
-        minute.perClient[client, default: (0, 0)].requests += 1
-        if isNewPair { minute.perClient[client, default: (0, 0)].paths += 1 }
+        Self.note(&minute.perClient[client, default: (0, 0)], newPath: isNewPair)
+    }
+
+    /// One request of a client (one table access per line, not two).
+    @inline(__always)
+    private static func note(_ counts: inout (requests: Int64, paths: Int64), newPath: Bool) {
+        counts.requests += 1
+        if newPath { counts.paths += 1 }
     }
 
     /// Every minute seen, in time order.

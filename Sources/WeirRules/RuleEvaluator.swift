@@ -55,8 +55,12 @@ public struct RuleEvaluator {
         countsEveryClient = !rules.clientRequestLimits.isEmpty || !rules.blacklist.isEmpty
     }
 
-    /// Evaluates one parsed line; `line` is the bytes `parsed` refers to.
-    public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer) {
+    /// Evaluates one parsed line; `line` is the bytes `parsed` refers to. Returns the dense id
+    /// of the line's client when the rules hash the client of every line (a per-client limit or
+    /// a blacklist), and `nil` for every line otherwise, so that a caller measuring clients too
+    /// can reuse it instead of hashing the client again.
+    @discardableResult
+    public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer) -> Int? {
         let t = parsed.timestamp
         if t < earliestSeen { earliestSeen = t }
         for i in overall.indices {
@@ -78,6 +82,7 @@ public struct RuleEvaluator {
         if rules.acceptedURLs != nil, !isAccepted(parsed, line) {
             group(.acceptedURLs, clientID >= 0 ? clientID : clients.add(clientBytes), t, line, parsed.target)
         }
+        return countsEveryClient ? clientID : nil
     }
 
     /// Ends the open bursts and returns every finding, in time order.

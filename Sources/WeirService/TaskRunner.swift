@@ -94,8 +94,8 @@ public struct TaskRunner: Sendable {
             if line.failure != nil {
                 malformed += 1
             } else {
-                evaluator.add(parsed, line: line.bytes)
-                if measuresFeatures { features.add(parsed, line: line.bytes) }
+                let clientID = evaluator.add(parsed, line: line.bytes)
+                if measuresFeatures { features.add(parsed, line: line.bytes, clientID: clientID) }
             }
             if lines & 0xFFFF == 0 { progress(runID, lines) }
         }
