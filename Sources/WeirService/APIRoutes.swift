@@ -49,7 +49,7 @@ struct APIRoutes: Sendable {
     /// What the expert system chose for the task, and why; the default model until it has chosen.
     func taskModel(_ request: Request, _ context: Context) async throws -> Response {
         let task = try await task(context)
-        let settings = (try? DetectionPayload.settings(task.detection)) ?? DetectionSettings()
+        let settings = DetectionPayload.settings(of: task)
         let stored = try await store.model(taskID: task.id)
         let minutes = try await store.trafficMinuteCount(taskID: task.id)
         return try Self.json(ModelResponse(task: task, settings: settings, stored: stored, minutes: minutes, retuneMinutes: retuneMinutes))

@@ -1,11 +1,18 @@
 import WeirDetect
 import WeirRules
+import WeirStore
 
 /// A task's `detection`, validated into the user's answers to the expert system's questions:
 /// `{"method":"auto"}`, `{"method":{"name":"zscore","params":{"k":5}}}`, `"features":[…]`,
 /// `"bucket_seconds":300`, `"enabled":false`. Absent or `null`: Weir answers everything.
 enum DetectionPayload {
     static let keys = ["enabled", "method", "features", "bucket_seconds"]
+
+    /// A stored task's answers. `detection` is validated on every write, so it parses; should it
+    /// not (written by another version of Weir), Weir answers every question.
+    static func settings(of task: MonitoringTask) -> DetectionSettings {
+        (try? settings(task.detection)) ?? DetectionSettings()
+    }
 
     static func settings(_ value: JSONValue?) throws(FieldErrors) -> DetectionSettings {
         guard let value, value != .null else { return DetectionSettings() }

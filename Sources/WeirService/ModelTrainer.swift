@@ -47,14 +47,14 @@ public actor ModelTrainer: Service {
     @discardableResult
     public func retuneIfDue(taskID: Int64) async throws -> Bool {
         guard let task = try await store.task(id: taskID) else { return false }
-        let settings = (try? DetectionPayload.settings(task.detection)) ?? DetectionSettings()
+        let settings = DetectionPayload.settings(of: task)
         guard settings.enabled else { return false }
         let count = try await store.trafficMinuteCount(taskID: taskID)
         let existing = try await store.model(taskID: taskID)
         let due = existing.map { $0.current(for: settings) == nil || count - $0.historyMinutes >= retuneMinutes }
             ?? (count >= selector.minimumPoints)
         guard due else { return false }
-        let minutes = Array(try await store.trafficMinutes(taskID: taskID, since: .min).suffix(TaskModelling.historyMinutes))
+        let minutes = try await store.latestTrafficMinutes(taskID: taskID, count: TaskModelling.historyMinutes)
         let now = clock.now()
         let selector = selector
         let model = await Task.detached(priority: .utility) {

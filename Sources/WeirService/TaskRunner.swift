@@ -46,7 +46,7 @@ public struct TaskRunner: Sendable {
         let source = try TargetData(task.targetData).source()
         let rules = try TaskRules(properties: task.properties)
         let checkpoint = try await store.checkpoint(taskID: task.id)
-        let detection = (try? DetectionPayload.settings(task.detection)) ?? DetectionSettings()
+        let detection = DetectionPayload.settings(of: task)
         var counter = RunCounter(evaluator: RuleEvaluator(rules: rules), measuresFeatures: detection.enabled, runID: run.id, progress: onProgress)
         let read = try source.read(after: checkpoint, shouldStop: { Task.isCancelled }, into: &counter)
         try Task.checkCancellation()

@@ -285,11 +285,20 @@ public struct SQLStore: WeirStore {
         try await database.query(
             "SELECT \(Self.minuteColumns) FROM traffic_minutes WHERE task_id = ? AND minute_start >= ? ORDER BY minute_start",
             [.integer(taskID), .integer(since)]
-        ).map { r in
-            FeatureBucket(start: r.int("minute_start"), requests: r.int("requests"), distinctClients: r.int("distinct_clients"),
-                          busiestClient: r.int("busiest_client"), errors4xx: r.int("errors_4xx"), errors5xx: r.int("errors_5xx"),
-                          bytes: r.int("bytes"), pathsPerClient: r.int("paths_per_client"))
-        }
+        ).map(Self.minute)
+    }
+
+    public func latestTrafficMinutes(taskID: Int64, count: Int) async throws -> [FeatureBucket] {
+        try await database.query(
+            "SELECT \(Self.minuteColumns) FROM traffic_minutes WHERE task_id = ? ORDER BY minute_start DESC LIMIT ?",
+            [.integer(taskID), .integer(Int64(count))]
+        ).reversed().map(Self.minute)
+    }
+
+    static func minute(_ r: SQLRow) -> FeatureBucket {
+        FeatureBucket(start: r.int("minute_start"), requests: r.int("requests"), distinctClients: r.int("distinct_clients"),
+                      busiestClient: r.int("busiest_client"), errors4xx: r.int("errors_4xx"), errors5xx: r.int("errors_5xx"),
+                      bytes: r.int("bytes"), pathsPerClient: r.int("paths_per_client"))
     }
 
     public func trafficMinuteCount(taskID: Int64) async throws -> Int {

@@ -48,6 +48,8 @@ public protocol WeirStore: Sendable {
 
     /// Stored minutes of a task's traffic from `since` on, in time order.
     func trafficMinutes(taskID: Int64, since: Int64) async throws -> [FeatureBucket]
+    /// The latest `count` stored minutes of a task's traffic, in time order.
+    func latestTrafficMinutes(taskID: Int64, count: Int) async throws -> [FeatureBucket]
     /// How many minutes of traffic a task has stored.
     func trafficMinuteCount(taskID: Int64) async throws -> Int
     /// The instant before which anomaly detection has scored the task's traffic.

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+import WeirDetect
 import WeirRules
 @testable import WeirStore
 
@@ -168,6 +169,46 @@ struct StoreContractTests {
                                                       bytesRead: 1, notes: [], findings: many, checkpoint: nil))
             let stored = try await store.findings(taskID: task.id, query: FindingQuery(limit: 1000))
             #expect(stored.map(\.finding) == many.reversed())
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func trafficMinutesProgressAndModelsCommitWithTheRun(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            let task = try await store.createTask(sampleTask(), now: 0)
+            let minutes = (0..<120).map { FeatureBucket(start: Int64($0) * 60, requests: Int64($0), distinctClients: 2, busiestClient: 1) }
+            let anomaly = RuleFinding(rule: "anomaly", client: nil, first: 60, last: 119, peak: 900, windowSeconds: 60, message: "m",
+                                      anomaly: AnomalyDetail(feature: "requests", bucketSeconds: 60, observed: 900, expectedLow: 20,
+                                                             expectedHigh: 40, score: 0.9, method: "mad(k=5, window=60)"))
+            let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 1))
+            try await store.completeRun(RunCompletion(runID: run.id, taskID: task.id, finishedAt: 2, linesRead: 1, malformedLines: 0,
+                                                      bytesRead: 1, notes: [], findings: [anomaly], checkpoint: nil,
+                                                      minutes: minutes, scoredThrough: 7_140))
+            #expect(try await store.findings(taskID: task.id, query: FindingQuery(rule: "anomaly")).map(\.finding) == [anomaly])
+            #expect(try await store.trafficMinuteCount(taskID: task.id) == 120)
+            #expect(try await store.trafficMinutes(taskID: task.id, since: 6_000) == Array(minutes[100...]))
+            #expect(try await store.latestTrafficMinutes(taskID: task.id, count: 5) == Array(minutes[115...]))
+            #expect(try await store.scoredThrough(taskID: task.id) == 7_140)
+            // A later run replaces a minute it saw again (merged by the caller) and moves the progress on.
+            var again = minutes[119]
+            again.requests = 500
+            let second = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 3))
+            try await store.completeRun(RunCompletion(runID: second.id, taskID: task.id, finishedAt: 4, linesRead: 1, malformedLines: 0,
+                                                      bytesRead: 1, notes: [], findings: [], checkpoint: nil,
+                                                      minutes: [again], scoredThrough: 7_200))
+            #expect(try await store.latestTrafficMinutes(taskID: task.id, count: 1) == [again])
+            #expect(try await store.scoredThrough(taskID: task.id) == 7_200)
+
+            #expect(try await store.model(taskID: task.id) == nil)
+            let model = TaskModelling.defaultModel(DetectionSettings(features: [.requests]))
+            try await store.saveModel(taskID: task.id, StoredModel(model: model, historyMinutes: 120, fittedAt: 5))
+            let replaced = StoredModel(model: TaskModelling.defaultModel(DetectionSettings()), historyMinutes: 240, fittedAt: 6)
+            try await store.saveModel(taskID: task.id, replaced)
+            #expect(try await store.model(taskID: task.id) == replaced)
+            #expect(try await store.deleteTask(id: task.id))
+            #expect(try await store.trafficMinuteCount(taskID: task.id) == 0)
+            #expect(try await store.model(taskID: task.id) == nil)
+            #expect(try await store.scoredThrough(taskID: task.id) == nil)
         }
     }
 
