@@ -30,8 +30,10 @@ public struct MethodChoice: Sendable, Hashable, Codable, CustomStringConvertible
         switch spec.name {
         case "alpha", "beta", "gamma":
             guard value > 0, value <= 1 else { throw DetectionError("parameter \(spec.name) must be in (0, 1], not \(value)") }
-        case "upper", "lower", "period":
-            guard value >= 0 || spec.name != "period" else { throw DetectionError("parameter period must be 0 or more, not \(value)") }
+        case "upper", "lower":
+            break  // any finite limit
+        case "period":
+            guard value >= 0 else { throw DetectionError("parameter period must be 0 or more, not \(value)") }
         case "slack":
             guard value >= 0 else { throw DetectionError("parameter slack must be 0 or more, not \(value)") }
         default:
