@@ -19,6 +19,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -34,12 +38,15 @@ let package = Package(
         /// Streaming anomaly detectors for traffic series, score calibration and alert suppression,
         /// and the expert system that chooses a method and its hyper-parameters from a series' history.
         .target(name: "WeirDetect", dependencies: ["WeirGenerator", "WeirLog", "WeirTraffic"]),
-        /// Storage of tasks, runs, findings and checkpoints behind one protocol; SQLite via SQLiteNIO.
+        /// Storage of tasks, runs, findings and checkpoints behind one protocol; SQLite via SQLiteNIO,
+        /// PostgreSQL via PostgresNIO.
         .target(
             name: "WeirStore",
             dependencies: [
                 "WeirRules", "WeirDetect",
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

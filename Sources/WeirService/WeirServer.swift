@@ -61,8 +61,8 @@ public struct WeirServer: Sendable {
             } catch {
                 throw StoreError("cannot open the SQLite database \(path): \(error); check that its folder exists and is writable")
             }
-        case .postgres:
-            throw StoreError("PostgreSQL is not supported by this version of Weir yet; use WEIR_DATABASE_URL=sqlite:weir.sqlite")
+        case .postgres(let url):
+            return SQLStore(database: try await PostgresDatabaseClient(url: url, logger: logger))
         }
     }
 

@@ -56,13 +56,21 @@ public struct SQLDialect: Sendable {
     public var autoIncrementPrimaryKey: String
     /// The type of a 64-bit integer column.
     public var bigInteger: String
-    /// The clause that makes a `SELECT … FOR UPDATE` skip rows locked by another instance, or "".
+    /// The clause that makes a `SELECT … FOR UPDATE` skip rows locked by another instance, or ""
+    /// where one writer at a time is the rule (SQLite).
     public var skipLocked: String
+    /// A statement that, run first in a transaction, makes every other instance's migration wait
+    /// for it, or "" where transactions are serial anyway (SQLite's `BEGIN IMMEDIATE`).
+    public var migrationLock: String
+    /// Whether several processes may share the database (then a run is another instance's until
+    /// its lease expires, rather than a crash's leftover).
+    public var isShared: Bool
 
     public static let sqlite = SQLDialect(autoIncrementPrimaryKey: "INTEGER PRIMARY KEY AUTOINCREMENT",
-                                          bigInteger: "INTEGER", skipLocked: "")
+                                          bigInteger: "INTEGER", skipLocked: "", migrationLock: "", isShared: false)
     public static let postgres = SQLDialect(autoIncrementPrimaryKey: "BIGSERIAL PRIMARY KEY",
-                                            bigInteger: "BIGINT", skipLocked: "FOR UPDATE SKIP LOCKED")
+                                            bigInteger: "BIGINT", skipLocked: "FOR UPDATE SKIP LOCKED",
+                                            migrationLock: "SELECT pg_advisory_xact_lock(2026112101)", isShared: true)
 }
 
 /// A database connection (or pool) that runs SQL written with `?` placeholders. Implemented on

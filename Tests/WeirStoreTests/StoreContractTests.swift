@@ -5,13 +5,16 @@ import WeirDetect
 import WeirRules
 @testable import WeirStore
 
-/// The kinds of store the contract runs against. PostgreSQL joins when its store exists.
+/// The kinds of store the contract runs against: SQLite in a temporary file, and PostgreSQL in a
+/// new database on the server `WEIR_TEST_POSTGRES_URL` names (`scripts/test` starts one). Without
+/// that server the PostgreSQL cases fail; they never skip.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
     case sqlite
+    case postgres
     var testDescription: String { rawValue }
 
     /// A new, empty, migrated store, and a function that deletes it.
-    func make() async throws -> (any WeirStore, @Sendable () -> Void) {
+    func make() async throws -> (any WeirStore, @Sendable () async -> Void) {
         switch self {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("weir-store-\(UUID().uuidString).sqlite").path
@@ -20,16 +23,32 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
             return (store, {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             })
+        case .postgres:
+            let url = try PostgresTestDatabase.newURL()
+            let store = SQLStore(database: try await PostgresDatabaseClient(url: url, logger: Logger(label: "test")))
+            try await store.migrate()
+            return (store, { try? await PostgresDatabaseClient.dropDatabase(url: url, logger: Logger(label: "test")) })
         }
+    }
+}
+
+/// A fresh database name on the test PostgreSQL server.
+enum PostgresTestDatabase {
+    static func newURL() throws -> String {
+        guard let base = ProcessInfo.processInfo.environment["WEIR_TEST_POSTGRES_URL"], var parts = URLComponents(string: base) else {
+            throw StoreError("WEIR_TEST_POSTGRES_URL is not set: run the tests with ./scripts/test, which starts PostgreSQL on loopback")
+        }
+        parts.path = "/weir_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
+        return parts.string!
     }
 }
 
 /// Runs `body` against a fresh store and closes it.
 func withStore(_ kind: StoreKind, _ body: (any WeirStore) async throws -> Void) async throws {
     let (store, cleanup) = try await kind.make()
-    defer { cleanup() }
-    do { try await body(store) } catch { try? await store.close(); throw error }
+    do { try await body(store) } catch { try? await store.close(); await cleanup(); throw error }
     try await store.close()
+    await cleanup()
 }
 
 func sampleTask(_ name: String = "nginx", next: Int64 = 1_000, frequency: Int64 = 60) -> MonitoringTask {
