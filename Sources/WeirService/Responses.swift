@@ -44,6 +44,7 @@ struct RunResponse: Encodable {
     let bytes_read: Int64
     let findings: Int64
     let notes: [String]
+    let instance: String?
 
     init(_ r: RunRecord) {
         id = r.id
@@ -57,6 +58,7 @@ struct RunResponse: Encodable {
         malformed_lines = r.malformedLines
         bytes_read = r.bytesRead
         findings = r.findingCount
+        instance = r.instance
         notes = r.notes
     }
 }

@@ -4,7 +4,8 @@ import WeirStore
 
 /// Starts task runs and executes them, at most `maxParallelRuns` at once, for the scheduler,
 /// the auto-check and `POST /tasks/{id}/run` alike. The database refuses a second running run of
-/// one task, so a task never runs twice at once, even across instances. On shutdown, runs in
+/// one task, so a task never runs twice at once, even across instances; runs are claimed under
+/// this instance's ``RunOwner``, whose leases ``LeaseKeeper`` renews. On shutdown, runs in
 /// progress are cancelled (they commit nothing) and runs still waiting are marked interrupted.
 public actor RunCoordinator: Service {
     /// What asking for a run gave.
@@ -17,6 +18,7 @@ public actor RunCoordinator: Service {
     private let store: any WeirStore
     private let runner: TaskRunner
     private let clock: any ServiceClock
+    private let owner: RunOwner
     private let permits: AsyncSemaphore
     private let logger: Logger
     private let metrics: ServiceMetrics
@@ -27,8 +29,10 @@ public actor RunCoordinator: Service {
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
     private var stopped = false
 
-    init(store: any WeirStore, runner: TaskRunner, clock: any ServiceClock, maxParallelRuns: Int, metrics: ServiceMetrics, logger: Logger) {
+    init(store: any WeirStore, runner: TaskRunner, clock: any ServiceClock, owner: RunOwner, maxParallelRuns: Int,
+         metrics: ServiceMetrics, logger: Logger) {
         self.store = store
+        self.owner = owner
         self.runner = runner
         self.clock = clock
         self.permits = AsyncSemaphore(permits: maxParallelRuns)
@@ -40,7 +44,7 @@ public actor RunCoordinator: Service {
     /// Claims a run of `taskID` at `now` (default: the clock's) and queues it for execution.
     public func start(taskID: Int64, trigger: RunTrigger, now: Int64? = nil) async throws -> StartResult {
         guard !stopped else { return .alreadyRunning }
-        guard let run = try await store.startRun(taskID: taskID, trigger: trigger, now: now ?? clock.now()) else {
+        guard let run = try await store.startRun(taskID: taskID, trigger: trigger, now: now ?? clock.now(), owner: owner) else {
             return try await store.task(id: taskID) == nil ? .noSuchTask : .alreadyRunning
         }
         waiting[run.id] = run

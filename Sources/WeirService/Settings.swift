@@ -25,13 +25,21 @@ public struct Settings: Sendable, Equatable {
     public var schedulerTick: Double = 1
     /// New minutes of traffic after which the expert system chooses a task's model again.
     public var modelRetuneMinutes = 1440
+    /// This instance's name on the runs it claims; by default host name and process id.
+    public var instanceID = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+    /// Seconds a run's claim holds without renewal; an instance renews its claims three times per
+    /// lease, and another instance takes over a run whose claim lapsed.
+    public var runLeaseSeconds: Int64 = 30
 
     public init() {}
+
+    /// The owner this instance's runs are claimed under.
+    public var runOwner: RunOwner { RunOwner(instance: instanceID, leaseSeconds: runLeaseSeconds) }
 
     /// Every key the service reads, for messages and `--help`.
     public static let keys = ["WEIR_ENV", "WEIR_DEBUG", "WEIR_DATABASE_URL", "WEIR_LOG_DIR", "WEIR_API_TOKEN", "WEIR_SECRET",
                               "WEIR_AUTO_CHECK_INTERVAL", "WEIR_HOST", "WEIR_PORT", "WEIR_MAX_PARALLEL_RUNS", "WEIR_MODEL_RETUNE_MINUTES",
-                              "WEIR_SETTINGS_FILE"]
+                              "WEIR_INSTANCE_ID", "WEIR_RUN_LEASE_SECONDS", "WEIR_SETTINGS_FILE"]
 
     /// Builds the settings from the given sources, strongest first in the order of the spec.
     /// `flags` and `environment` map keys (`WEIR_PORT`) to values; `directory` is where `.env` is
@@ -91,6 +99,16 @@ public struct Settings: Sendable, Equatable {
                 throw SettingsError(key: "WEIR_MODEL_RETUNE_MINUTES", problem: "is \"\(v)\"; give a whole number of minutes, at least 1 (default 1440)")
             }
             modelRetuneMinutes = n
+        }
+        if let v = value("WEIR_INSTANCE_ID") {
+            guard !v.isEmpty, v.count <= 200 else { throw SettingsError(key: "WEIR_INSTANCE_ID", problem: "must be 1 to 200 characters") }
+            instanceID = v
+        }
+        if let v = value("WEIR_RUN_LEASE_SECONDS") {
+            guard let n = Int64(v), (3...3600).contains(n) else {
+                throw SettingsError(key: "WEIR_RUN_LEASE_SECONDS", problem: "is \"\(v)\"; give a whole number of seconds from 3 to 3600 (default 30)")
+            }
+            runLeaseSeconds = n
         }
         if environment == .production, apiToken == nil {
             throw SettingsError(key: "WEIR_API_TOKEN", problem: "is not set, and WEIR_ENV=production refuses to serve an open API; set WEIR_API_TOKEN to a long random string")

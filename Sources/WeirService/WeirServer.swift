@@ -16,6 +16,8 @@ public struct WeirServer: Sendable {
     public let metrics: ServiceMetrics
     public let coordinator: RunCoordinator
     public let scheduler: Scheduler
+    /// Renews this instance's run leases and takes over runs of instances that stopped.
+    public let leaseKeeper: LeaseKeeper
     /// The expert system, choosing tasks' detection models in the background.
     public let trainer: ModelTrainer
     public let logger: Logger
@@ -33,15 +35,17 @@ public struct WeirServer: Sendable {
         trainer = ModelTrainer(store: store, clock: clock, retuneMinutes: settings.modelRetuneMinutes, logger: logger)
         let runner = TaskRunner(store: store, clock: clock, findingLog: FindingLog(directory: settings.logDirectory),
                                 metrics: metrics, logger: logger, trainer: trainer, onProgress: onProgress)
-        coordinator = RunCoordinator(store: store, runner: runner, clock: clock, maxParallelRuns: settings.maxParallelRuns,
-                                     metrics: metrics, logger: logger)
+        coordinator = RunCoordinator(store: store, runner: runner, clock: clock, owner: settings.runOwner,
+                                     maxParallelRuns: settings.maxParallelRuns, metrics: metrics, logger: logger)
+        leaseKeeper = LeaseKeeper(store: store, coordinator: coordinator, clock: clock, owner: settings.runOwner, logger: logger)
         scheduler = Scheduler(store: store, coordinator: coordinator, clock: clock, tick: settings.schedulerTick,
                               autoCheckDelay: settings.autoCheckDelay, autoCheckInterval: settings.autoCheckInterval,
                               metrics: metrics, logger: logger)
     }
 
-    /// Opens the database the settings name, creates or migrates its schema, and marks runs a
-    /// crash left `running` as interrupted.
+    /// Opens the database the settings name, creates or migrates its schema, and (on SQLite, which
+    /// one process owns) marks runs a crash left `running` as interrupted. On PostgreSQL such runs
+    /// are taken over when their lease lapses (``LeaseKeeper``).
     public static func openStore(_ settings: Settings, logger: Logger, clock: any ServiceClock = SystemServiceClock()) async throws -> any WeirStore {
         let store = try await openUnmigratedStore(settings.databaseURL, logger: logger)
         try await store.migrate()
@@ -88,10 +92,11 @@ public struct WeirServer: Sendable {
     }
 
     /// Everything under one `ServiceGroup`: the store (closed last), the model trainer, the run
-    /// coordinator, the scheduler and the HTTP server. SIGTERM and SIGINT shut it down gracefully.
+    /// coordinator, the lease keeper, the scheduler and the HTTP server. SIGTERM and SIGINT shut it down gracefully.
     public func serviceGroup(application: some ApplicationProtocol, signals: Bool = true) -> ServiceGroup {
         ServiceGroup(configuration: .init(
-            services: [.init(service: StoreService(store: store)), .init(service: trainer), .init(service: coordinator), .init(service: scheduler),
+            services: [.init(service: StoreService(store: store)), .init(service: trainer), .init(service: coordinator),
+                       .init(service: leaseKeeper), .init(service: scheduler),
                        .init(service: application)],
             gracefulShutdownSignals: signals ? [.sigterm, .sigint] : [],
             logger: logger))

@@ -60,6 +60,12 @@ enum Migrations {
                     scored_through \(d.bigInteger) NOT NULL)
                 """,
             ],
+            // 3: several instances: who runs a run, and until when its claim holds.
+            [
+                "ALTER TABLE runs ADD COLUMN instance TEXT",
+                "ALTER TABLE runs ADD COLUMN lease_expires_at \(d.bigInteger)",
+                "CREATE INDEX runs_running ON runs (status, lease_expires_at)",
+            ],
         ]
     }
 

@@ -39,6 +39,26 @@ public struct MonitoringTask: Sendable, Equatable {
 /// What started a run.
 public enum RunTrigger: String, Sendable, Codable, CaseIterable {
     case scheduled, autoCheck = "auto_check", manual
+    /// Runs again the work of a run whose instance stopped renewing its lease.
+    case takeover
+
+    /// Whether the run starts only while the task is due (a second instance that looked at the
+    /// same moment then starts nothing).
+    public var requiresDue: Bool { self == .scheduled || self == .autoCheck }
+}
+
+/// Who claims a run: this instance's id and how long its claim holds without renewal.
+public struct RunOwner: Sendable, Equatable {
+    public var instance: String
+    public var leaseSeconds: Int64
+
+    public init(instance: String, leaseSeconds: Int64) {
+        self.instance = instance
+        self.leaseSeconds = leaseSeconds
+    }
+
+    /// The owner of runs started by a single process (tests, `weir demo`).
+    public static let local = RunOwner(instance: "local", leaseSeconds: 60)
 }
 
 /// Where a run is.
@@ -68,6 +88,8 @@ public struct RunRecord: Sendable, Equatable {
     public var findingCount: Int64
     /// Things the run wants the user to know (a rule that could not apply, a lost rotated file).
     public var notes: [String]
+    /// The instance that claimed the run (`WEIR_INSTANCE_ID`).
+    public var instance: String? = nil
 }
 
 /// One finding, as stored.

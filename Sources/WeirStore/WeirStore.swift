@@ -26,15 +26,25 @@ public protocol WeirStore: Sendable {
     /// Active tasks whose next run time is at or before `now`.
     func dueTasks(at now: Int64) async throws -> [MonitoringTask]
 
-    /// Starts a run unless the task is running already (then `nil`): records the run and moves
-    /// the task's next run time past `now` (``Schedule/nextRunTime(after:frequency:now:)``), in one
-    /// transaction.
-    func startRun(taskID: Int64, trigger: RunTrigger, now: Int64) async throws -> RunRecord?
+    /// Starts a run unless the task is running already, or, for a trigger that
+    /// ``RunTrigger/requiresDue``, is no longer due (then `nil`): records the run with its owner
+    /// and a lease until `now + owner.leaseSeconds`, and moves the task's next run time past `now`
+    /// (``Schedule/nextRunTime(after:frequency:now:)``), in one transaction that holds the task's
+    /// row, so that of several instances asking at once exactly one starts it.
+    func startRun(taskID: Int64, trigger: RunTrigger, now: Int64, owner: RunOwner) async throws -> RunRecord?
+    /// Extends the leases of every run `instance` has running to `until`; returns how many.
+    func renewLeases(instance: String, until: Int64) async throws -> Int
+    /// On a store several instances share: marks running runs whose lease expired before `now`
+    /// as interrupted (their instance stopped) and returns them, so that their tasks are run
+    /// again. A single-process store returns none (``interruptRunningRuns(at:)`` at start-up
+    /// does that work there).
     /// Commits a run's findings, its counts and the source's new checkpoint in one transaction.
     func completeRun(_ completion: RunCompletion) async throws
     /// Ends a run that committed nothing (`failed` or `interrupted`).
     func abandonRun(id: Int64, status: RunStatus, error: String, at: Int64) async throws
-    /// Marks every run left `running` (by a crash) as interrupted; returns how many.
+    func reclaimExpiredRuns(at now: Int64) async throws -> [RunRecord]
+    /// At start-up of a single-process store: marks every run left `running` (by a crash) as
+    /// interrupted; returns how many. A shared store leaves runs to their leases.
     func interruptRunningRuns(at: Int64) async throws -> Int
 
     func run(id: Int64) async throws -> RunRecord?
@@ -59,6 +69,13 @@ public protocol WeirStore: Sendable {
     func saveModel(taskID: Int64, _ model: StoredModel) async throws
 
     func close() async throws
+}
+
+extension WeirStore {
+    /// Starts a run owned by ``RunOwner/local``.
+    public func startRun(taskID: Int64, trigger: RunTrigger, now: Int64) async throws -> RunRecord? {
+        try await startRun(taskID: taskID, trigger: trigger, now: now, owner: .local)
+    }
 }
 
 /// A storage failure worded for the one-line error of `weir` and the service's logs.

@@ -6,7 +6,7 @@ import WeirRules
 @testable import WeirStore
 
 /// The kinds of store the contract runs against: SQLite in a temporary file, and PostgreSQL in a
-/// new database on the server `WEIR_TEST_POSTGRES_URL` names (`scripts/test` starts one). Without
+/// new database on the server `TEST_POSTGRES_URL` names (`scripts/test` starts one). Without
 /// that server the PostgreSQL cases fail; they never skip.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
     case sqlite
@@ -35,8 +35,8 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
 /// A fresh database name on the test PostgreSQL server.
 enum PostgresTestDatabase {
     static func newURL() throws -> String {
-        guard let base = ProcessInfo.processInfo.environment["WEIR_TEST_POSTGRES_URL"], var parts = URLComponents(string: base) else {
-            throw StoreError("WEIR_TEST_POSTGRES_URL is not set: run the tests with ./scripts/test, which starts PostgreSQL on loopback")
+        guard let base = ProcessInfo.processInfo.environment["TEST_POSTGRES_URL"], var parts = URLComponents(string: base) else {
+            throw StoreError("TEST_POSTGRES_URL is not set: run the tests with ./scripts/test, which starts PostgreSQL on loopback")
         }
         parts.path = "/weir_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
         return parts.string!
@@ -117,6 +117,37 @@ struct StoreContractTests {
     }
 
     @Test(arguments: StoreKind.allCases)
+    func claimsAreOncePerDueTimeAndLeasesRenewUntilTheyLapse(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            let task = try await store.createTask(sampleTask(next: 1_000, frequency: 60), now: 0)
+            let a = RunOwner(instance: "a", leaseSeconds: 30), b = RunOwner(instance: "b", leaseSeconds: 30)
+            // Eight claims of one due time at once, as from eight instances: exactly one starts.
+            let claims = try await withThrowingTaskGroup(of: RunRecord?.self) { group in
+                for i in 0..<8 { group.addTask { try await store.startRun(taskID: task.id, trigger: .scheduled, now: 1_000, owner: i % 2 == 0 ? a : b) } }
+                return try await group.reduce(into: [RunRecord]()) { if let run = $1 { $0.append(run) } }
+            }
+            #expect(claims.count == 1)
+            let run = try #require(claims.first)
+            #expect(run.instance == "a" || run.instance == "b")
+            // Once it ended, a late claim of the same due time starts nothing: the task is not due.
+            try await store.abandonRun(id: run.id, status: .failed, error: "x", at: 1_001)
+            #expect(try await store.startRun(taskID: task.id, trigger: .scheduled, now: 1_002, owner: b) == nil)
+            #expect(try await store.startRun(taskID: task.id, trigger: .takeover, now: 1_003, owner: b) != nil)
+            // Renewed leases hold; a lapsed one is reclaimed (on a shared store) and only then.
+            #expect(try await store.renewLeases(instance: "b", until: 1_100) == 1)
+            #expect(try await store.renewLeases(instance: "a", until: 1_100) == 0)
+            #expect(try await store.reclaimExpiredRuns(at: 1_099).isEmpty)
+            let reclaimed = try await store.reclaimExpiredRuns(at: 1_101)
+            if kind == .postgres {
+                #expect(reclaimed.map(\.status) == [.interrupted])
+                #expect(reclaimed.first?.error?.contains("instance b stopped renewing") == true)
+            } else {
+                #expect(reclaimed.isEmpty)
+            }
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func completionCommitsFindingsAndCheckpointTogether(kind: StoreKind) async throws {
         try await withStore(kind) { store in
             let task = try await store.createTask(sampleTask(), now: 0)
@@ -136,9 +167,18 @@ struct StoreContractTests {
             #expect(try await store.findings(taskID: task.id, query: FindingQuery(since: 35)).count == 1)
             #expect(try await store.findings(taskID: task.id, query: FindingQuery(limit: 1)).map(\.finding) == [findings[1]])
 
-            // A completion for a run that is no longer running commits nothing at all.
-            let second = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 1_010))
-            #expect(try await store.interruptRunningRuns(at: 1_011) == 1)
+            // A completion for a run that is no longer running commits nothing at all: on SQLite a
+            // restart marked it interrupted; on PostgreSQL its lease expired and another instance
+            // reclaimed it.
+            let second = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 1_010,
+                                                               owner: RunOwner(instance: "a", leaseSeconds: 1)))
+            if kind == .postgres {
+                #expect(try await store.interruptRunningRuns(at: 1_011) == 0, "a shared store leaves runs to their leases")
+                #expect(try await store.reclaimExpiredRuns(at: 1_012).map(\.id) == [second.id])
+            } else {
+                #expect(try await store.reclaimExpiredRuns(at: 1_012).isEmpty, "one process: nobody else to take over")
+                #expect(try await store.interruptRunningRuns(at: 1_011) == 1)
+            }
             await #expect(throws: StoreError.self) {
                 try await store.completeRun(RunCompletion(runID: second.id, taskID: task.id, finishedAt: 1_012, linesRead: 1,
                                                           malformedLines: 0, bytesRead: 1, notes: [], findings: findings,
@@ -156,7 +196,7 @@ struct StoreContractTests {
             let task = try await store.createTask(sampleTask(), now: 0)
             let limit = WindowLimit(seconds: 10, max: 100)
             func commit(_ findings: [RuleFinding], at t: Int64) async throws {
-                let run = try #require(try await store.startRun(taskID: task.id, trigger: .scheduled, now: t))
+                let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: t))
                 try await store.completeRun(RunCompletion(runID: run.id, taskID: task.id, finishedAt: t, linesRead: 1, malformedLines: 0,
                                                           bytesRead: 1, notes: [], findings: findings, checkpoint: nil,
                                                           earliestRecord: findings.map(\.first).min()))
