@@ -25,8 +25,12 @@ public final class PostgresDatabaseClient: SQLDatabase {
         do {
             try await location.withConnection(logger: logger) { _ in }
         } catch where createIfMissing && Self.sqlState(error) == "3D000" {
-            try await location.administer(logger: logger, "CREATE DATABASE \(Self.quoted(location.database))")
-            logger.notice("created the PostgreSQL database", metadata: ["database": "\(location)"])
+            do {
+                try await location.administer(logger: logger, "CREATE DATABASE \(Self.quoted(location.database))")
+                logger.notice("created the PostgreSQL database", metadata: ["database": "\(location)"])
+            } catch where ["42P04", "23505"].contains(Self.sqlState(error)) {
+                // Another instance starting at the same moment created it.
+            }
         } catch {
             throw StoreError("cannot use the PostgreSQL database \(location): \(Self.describe(error)); check WEIR_DATABASE_URL and that the server is running")
         }

@@ -9,8 +9,9 @@ import Testing
 /// HTTP, its scheduled run awaited, its findings read back, then SIGTERM.
 @Suite(.serialized)
 struct ServiceProcessTests {
-    /// A running `weir serve` and the port it listens on.
-    final class Server {
+    /// A running `weir serve` and the port it listens on (its fields are set once, so it may be
+    /// shared across tasks).
+    final class Server: @unchecked Sendable {
         let process = Process()
         let port: Int
         let stderr = Pipe()
