@@ -10,6 +10,12 @@ public struct LogReader {
         public var bytes: UnsafeRawBufferPointer
         /// Why the line is malformed, or `nil` when `parsed` holds it.
         public var failure: ParseFailure?
+
+        public init(number: Int, bytes: UnsafeRawBufferPointer, failure: ParseFailure?) {
+            self.number = number
+            self.bytes = bytes
+            self.failure = failure
+        }
     }
 
     /// The input's name in messages (`-` is standard input).

@@ -15,6 +15,8 @@ struct APIRoutes: Sendable {
     let metrics: ServiceMetrics
     let version: String
     let retuneMinutes: Int
+    /// Seals OpenSearch passwords; `nil` without `WEIR_SECRET`.
+    let vault: PasswordVault?
 
     typealias Context = BasicRequestContext
     typealias Handler = @Sendable (Request, Context) async throws -> Response
@@ -77,7 +79,7 @@ struct APIRoutes: Sendable {
         let body = try await Self.body(request)
         let now = clock.now()
         let draft: MonitoringTask
-        do { draft = try TaskPayload.create(body, now: now) } catch { throw APIError.invalid(error) }
+        do { draft = try TaskPayload.create(body, now: now, vault: vault) } catch { throw APIError.invalid(error) }
         let created = try await store.createTask(draft, now: now)
         var response = try Self.json(TaskResponse(created), status: .created)
         response.headers[.location] = "/tasks/\(created.id)"
@@ -100,7 +102,7 @@ struct APIRoutes: Sendable {
         let existing = try await task(context)
         let body = try await Self.body(request)
         let changed: MonitoringTask
-        do { changed = try TaskPayload.patch(body, onto: existing, now: clock.now()) } catch { throw APIError.invalid(error) }
+        do { changed = try TaskPayload.patch(body, onto: existing, now: clock.now(), vault: vault) } catch { throw APIError.invalid(error) }
         guard let saved = try await store.updateTask(changed, now: clock.now()) else { throw Self.noTask(existing.id) }
         return try Self.json(TaskResponse(saved))
     }

@@ -8,14 +8,14 @@ protocol RecordConsumer {
     mutating func consume(_ line: LogReader.Line, _ parsed: inout ParsedLine)
 }
 
-/// Where a task's records come from, read incrementally from a checkpoint. Files now; the
-/// OpenSearch source implements the same seam.
+/// Where a task's records come from, read incrementally from a checkpoint: a file
+/// (``FileLogSource``) or an OpenSearch index (``OpenSearchSource``).
 protocol LogSource: Sendable {
     /// Reads every record after `checkpoint` (JSON, `nil` for the first run) into `consumer`
     /// (passed `inout`, so the hot loop pays no dynamic exclusivity checks); stops with
     /// ``InputError/stopped`` when `shouldStop` says so.
     func read<C: RecordConsumer>(after checkpoint: String?, shouldStop: @escaping @Sendable () -> Bool,
-                                 into consumer: inout C) throws -> SourceRead
+                                 into consumer: inout C) async throws -> SourceRead
 }
 
 /// What a source read, besides the lines.
@@ -32,7 +32,7 @@ struct FileLogSource: LogSource {
     let format: LogFormat?
 
     func read<C: RecordConsumer>(after checkpoint: String?, shouldStop: @escaping @Sendable () -> Bool,
-                                 into consumer: inout C) throws -> SourceRead {
+                                 into consumer: inout C) async throws -> SourceRead {
         let previous = try checkpoint.map { try JSONDecoder().decode(FileCheckpoint.self, from: Data($0.utf8)) }
         let outcome = try IncrementalFileReader(path: path, format: format).read(after: previous, shouldStop: shouldStop) { line, parsed in
             consumer.consume(line, &parsed)
@@ -49,11 +49,19 @@ struct FileLogSource: LogSource {
 }
 
 extension TargetData {
-    /// The source this target describes.
-    func source() throws -> any LogSource {
+    /// The source this target describes; `context` holds what an OpenSearch source needs.
+    func source(_ context: SourceContext) throws -> any LogSource {
         switch self {
         case .file(let path, let format):
             return FileLogSource(path: path, format: format == "auto" ? nil : try LogFormat.parse(format))
+        case .openSearch(let target):
+            let password = try target.sealedPassword.map { sealed in
+                guard let vault = context.vault else {
+                    throw PasswordVault.VaultError("the task's OpenSearch password is stored encrypted, and this service has no WEIR_SECRET to decrypt it; start weir with the WEIR_SECRET it was stored under")
+                }
+                return try vault.open(sealed)
+            }
+            return OpenSearchSource(target: target, password: password, client: context.http, retry: context.retry)
         }
     }
 }

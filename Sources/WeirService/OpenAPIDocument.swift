@@ -22,9 +22,18 @@ enum OpenAPIDocument {
           "Health": {"type": "object", "properties": {"status": {"type": "string"}, "database": {"type": "string"}, "version": {"type": "string"}}},
           "Rule": {"type": "object", "properties": {"name": {"type": "string"}, "description": {"type": "string"},
                    "value_type": {"type": "string"}, "example": {}}},
-          "TargetData": {"type": "object", "required": ["type", "path"], "properties": {
+          "TargetData": {"oneOf": [{"$ref": "#/components/schemas/FileTarget"}, {"$ref": "#/components/schemas/OpenSearchTarget"}]},
+          "FileTarget": {"type": "object", "required": ["type", "path"], "properties": {
             "type": {"type": "string", "enum": ["file"]}, "path": {"type": "string", "description": "absolute path of the access log"},
             "format": {"type": "string", "default": "auto", "description": "auto, a format name (combined, common, vhost_combined, json…), an Apache LogFormat or an nginx log_format"}}},
+          "OpenSearchTarget": {"type": "object", "required": ["type", "host", "indice"], "properties": {
+            "type": {"type": "string", "enum": ["opensearch"]}, "host": {"type": "string"}, "port": {"type": "integer", "default": 9200},
+            "is_using_ssl": {"type": "boolean", "default": true}, "auth_user_name": {"type": "string"},
+            "auth_password": {"type": "string", "writeOnly": true, "description": "stored encrypted with a key from WEIR_SECRET; left out in a PATCH, the stored one is kept; null removes it"},
+            "auth_password_set": {"type": "boolean", "readOnly": true},
+            "indice": {"type": "string", "description": "index name or pattern, e.g. nginx-*"},
+            "fields": {"type": "object", "description": "document field names by the default name they replace: @timestamp, remote, path, scheme, method, code, size, agent, referrer, host, tiebreaker (default _id); dots for nested fields", "additionalProperties": {"type": "string"}},
+            "page_size": {"type": "integer", "minimum": 1, "maximum": 10000, "default": 1000}}},
           "Properties": {"type": "object", "description": "rules; GET /task-properties lists them", "properties": {
             "black_ip_address": {"type": "array", "items": {"type": "string"}},
             "average_requests_per_time_interval": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1}},
@@ -56,11 +65,12 @@ enum OpenAPIDocument {
             "created_at": {"type": "string", "format": "date-time"}, "updated_at": {"type": "string", "format": "date-time"}}}]},
           "Run": {"type": "object", "properties": {
             "id": {"type": "integer"}, "task_id": {"type": "integer"},
-            "trigger": {"type": "string", "enum": ["scheduled", "auto_check", "manual"]},
+            "trigger": {"type": "string", "enum": ["scheduled", "auto_check", "manual", "takeover"], "description": "takeover: run again because the instance of an earlier run stopped renewing its claim"},
             "status": {"type": "string", "enum": ["running", "succeeded", "failed", "interrupted"]},
             "started_at": {"type": "string", "format": "date-time"}, "finished_at": {"type": "string", "format": "date-time", "nullable": true},
             "error": {"type": "string", "nullable": true}, "lines_read": {"type": "integer"}, "malformed_lines": {"type": "integer"},
-            "bytes_read": {"type": "integer"}, "findings": {"type": "integer"}, "notes": {"type": "array", "items": {"type": "string"}}}},
+            "bytes_read": {"type": "integer"}, "findings": {"type": "integer"}, "notes": {"type": "array", "items": {"type": "string"}},
+            "instance": {"type": "string", "nullable": true, "description": "the instance (WEIR_INSTANCE_ID) that claimed the run"}}},
           "Finding": {"type": "object", "properties": {
             "id": {"type": "integer"}, "task_id": {"type": "integer"}, "run_id": {"type": "integer"}, "rule": {"type": "string"},
             "client": {"type": "string", "nullable": true}, "first_seen": {"type": "string", "format": "date-time"},

@@ -23,7 +23,7 @@ struct TaskResponse: Encodable {
         task_frequency = t.frequency
         next_run_time = Timestamps.rfc3339(t.nextRunTime)
         is_active = t.isActive
-        target_data = t.targetData
+        target_data = TargetData.publicJSON(t.targetData)
         properties = t.properties
         detection = t.detection
         created_at = Timestamps.rfc3339(t.createdAt)

@@ -9,7 +9,7 @@ enum TaskPayload {
                                           "target_data", "properties", "detection"]
 
     /// A new task from a create body; `now` is when the request arrived (a past time is invalid).
-    static func create(_ body: JSONValue, now: Int64) throws(FieldErrors) -> MonitoringTask {
+    static func create(_ body: JSONValue, now: Int64, vault: PasswordVault?) throws(FieldErrors) -> MonitoringTask {
         var errors = FieldErrors()
         guard let object = body.objectValue else {
             errors.add("body", "must be a JSON object with the task's fields, got \(body.typeName)")
@@ -20,25 +20,27 @@ enum TaskPayload {
         }
         var task = MonitoringTask(name: "", description: "", frequency: 0, nextRunTime: 0,
                                   targetData: .object([:]), properties: .object([:]))
-        apply(object, to: &task, now: now, errors: &errors)
+        apply(object, to: &task, now: now, vault: vault, errors: &errors)
         try errors.throwIfAny()
         return task
     }
 
     /// A task changed by a patch body, revalidated whole.
-    static func patch(_ body: JSONValue, onto existing: MonitoringTask, now: Int64) throws(FieldErrors) -> MonitoringTask {
+    static func patch(_ body: JSONValue, onto existing: MonitoringTask, now: Int64, vault: PasswordVault?) throws(FieldErrors) -> MonitoringTask {
         var errors = FieldErrors()
         guard let object = body.objectValue else {
             errors.add("body", "must be a JSON object with the fields to change, got \(body.typeName)")
             throw errors
         }
         var task = existing
-        apply(object, to: &task, now: now, errors: &errors)
+        apply(object, to: &task, now: now, vault: vault, errors: &errors)
         try errors.throwIfAny()
         return task
     }
 
-    private static func apply(_ object: [String: JSONValue], to task: inout MonitoringTask, now: Int64, errors: inout FieldErrors) {
+    /// `vault` seals an OpenSearch password (`nil` when the service has no `WEIR_SECRET`).
+    private static func apply(_ object: [String: JSONValue], to task: inout MonitoringTask, now: Int64, vault: PasswordVault?,
+                              errors: inout FieldErrors) {
         for key in object.keys where !fieldNames.contains(key) {
             errors.add(key, "is not a task field; the fields are \(fieldNames.sorted().joined(separator: ", "))")
         }
@@ -65,7 +67,10 @@ enum TaskPayload {
             if let b = v.boolValue { task.isActive = b } else { errors.add("is_active", "must be a boolean, got \(v.typeName)") }
         }
         if let v = object["target_data"] {
-            do { task.targetData = try TargetData(v).json } catch { errors.merge(error) }
+            do {
+                let previous = try? TargetData(stored: task.targetData)
+                task.targetData = try TargetData(request: v, vault: vault, previous: previous).json
+            } catch { errors.merge(error) }
         }
         if let v = object["properties"] {
             do { _ = try TaskRules(properties: v); task.properties = v } catch { errors.merge(error) }
@@ -83,46 +88,6 @@ enum TaskPayload {
         case .string(let s): "\"\(s)\""
         case .number(let n): n.rounded() == n ? String(Int64(n)) : String(n)
         default: v.typeName
-        }
-    }
-}
-
-/// A task's data source, validated.
-enum TargetData: Sendable, Equatable {
-    case file(path: String, format: String)
-
-    init(_ value: JSONValue) throws(FieldErrors) {
-        var errors = FieldErrors()
-        guard let object = value.objectValue else {
-            errors.add("target_data", "must be an object such as {\"type\":\"file\",\"path\":\"/var/log/nginx/access.log\",\"format\":\"combined\"}")
-            throw errors
-        }
-        switch object["type"]?.stringValue {
-        case "file":
-            for key in object.keys where !["type", "path", "format"].contains(key) {
-                errors.add("target_data.\(key)", "is not a field of a file source; use path and format")
-            }
-            let path = object["path"]?.stringValue ?? ""
-            if !path.hasPrefix("/") { errors.add("target_data.path", "must be the log file's absolute path") }
-            let format = object["format"]?.stringValue ?? "auto"
-            if object["format"] != nil, object["format"]?.stringValue == nil { errors.add("target_data.format", "must be a string") }
-            else if format != "auto" {
-                do { _ = try LogFormat.parse(format) } catch { errors.add("target_data.format", error.description) }
-            }
-            try errors.throwIfAny()
-            self = .file(path: path, format: format)
-        case "opensearch":
-            errors.add("target_data.type", "OpenSearch sources are not available in this version of Weir yet; use \"file\"")
-            throw errors
-        case let other:
-            errors.add("target_data.type", other.map { "\"\($0)\" is not a source type; use \"file\"" } ?? "is required: \"file\"")
-            throw errors
-        }
-    }
-
-    var json: JSONValue {
-        switch self {
-        case .file(let path, let format): .object(["type": .string("file"), "path": .string(path), "format": .string(format)])
         }
     }
 }

@@ -5,7 +5,7 @@ import WeirLog
 import WeirRules
 import WeirStore
 
-/// Executes one claimed run: reads the task's source from its checkpoint, evaluates its rules,
+/// Executes one claimed run: reads the task's source (a file or an OpenSearch index) from its checkpoint, evaluates its rules,
 /// and commits the findings, counts and new checkpoint in one transaction. A run stopped by a
 /// shutdown or an error commits nothing, so its lines are read again by the next run.
 public struct TaskRunner: Sendable {
@@ -16,6 +16,8 @@ public struct TaskRunner: Sendable {
     let logger: Logger
     /// Told after each committed run, to choose the task's model again when due.
     let trainer: ModelTrainer?
+    /// What OpenSearch sources need (the password key, the HTTP client, retries).
+    let sources: SourceContext
     /// Called after each chunk read, with the number of lines so far (tests stop runs midway).
     let onProgress: @Sendable (Int64, Int64) -> Void
 
@@ -43,12 +45,12 @@ public struct TaskRunner: Sendable {
 
     private func perform(_ run: RunRecord, logger: Logger) async throws {
         guard let task = try await store.task(id: run.taskID) else { throw StoreError("the task was deleted during its run") }
-        let source = try TargetData(task.targetData).source()
+        let source = try TargetData(stored: task.targetData).source(sources)
         let rules = try TaskRules(properties: task.properties)
         let checkpoint = try await store.checkpoint(taskID: task.id)
         let detection = DetectionPayload.settings(of: task)
         var counter = RunCounter(evaluator: RuleEvaluator(rules: rules), measuresFeatures: detection.enabled, runID: run.id, progress: onProgress)
-        let read = try source.read(after: checkpoint, shouldStop: { Task.isCancelled }, into: &counter)
+        let read = try await source.read(after: checkpoint, shouldStop: { Task.isCancelled }, into: &counter)
         try Task.checkCancellation()
         let lines = counter.lines, malformed = counter.malformed
         let outcome = counter.evaluator.finish()

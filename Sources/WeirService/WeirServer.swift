@@ -22,11 +22,12 @@ public struct WeirServer: Sendable {
     public let trainer: ModelTrainer
     public let logger: Logger
 
-    /// Builds the service over an open, migrated store. `onProgress(runID, lines)` is called as
-    /// runs read (tests stop a run midway with it).
+    /// Builds the service over an open, migrated store. `sources` defaults to the shared HTTP
+    /// client, standard retries and a vault keyed by `WEIR_SECRET`. `onProgress(runID, lines)` is
+    /// called as runs read (tests stop a run midway with it).
     public init(settings: Settings, store: any WeirStore, clock: any ServiceClock = SystemServiceClock(),
                 metrics: ServiceMetrics = ServiceMetrics(), logger: Logger,
-                onProgress: @escaping @Sendable (Int64, Int64) -> Void = { _, _ in }) {
+                sources: SourceContext? = nil, onProgress: @escaping @Sendable (Int64, Int64) -> Void = { _, _ in }) {
         self.settings = settings
         self.store = store
         self.clock = clock
@@ -34,7 +35,9 @@ public struct WeirServer: Sendable {
         self.logger = logger
         trainer = ModelTrainer(store: store, clock: clock, retuneMinutes: settings.modelRetuneMinutes, logger: logger)
         let runner = TaskRunner(store: store, clock: clock, findingLog: FindingLog(directory: settings.logDirectory),
-                                metrics: metrics, logger: logger, trainer: trainer, onProgress: onProgress)
+                                metrics: metrics, logger: logger, trainer: trainer,
+                                sources: sources ?? SourceContext(vault: settings.secret.map(PasswordVault.init(secret:))),
+                                onProgress: onProgress)
         coordinator = RunCoordinator(store: store, runner: runner, clock: clock, owner: settings.runOwner,
                                      maxParallelRuns: settings.maxParallelRuns, metrics: metrics, logger: logger)
         leaseKeeper = LeaseKeeper(store: store, coordinator: coordinator, clock: clock, owner: settings.runOwner, logger: logger)
@@ -76,7 +79,8 @@ public struct WeirServer: Sendable {
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: BearerAuthMiddleware(token: settings.apiToken))
         let api = APIRoutes(store: store, coordinator: coordinator, clock: clock, metrics: metrics, version: Self.version,
-                            retuneMinutes: settings.modelRetuneMinutes)
+                            retuneMinutes: settings.modelRetuneMinutes,
+                            vault: settings.secret.map(PasswordVault.init(secret:)))
         let registered = api.register(on: router)
         routes?(registered)
         return router

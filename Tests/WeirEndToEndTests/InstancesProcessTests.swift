@@ -34,7 +34,7 @@ struct InstancesProcessTests {
 
         // Part 1: four tasks every 3 s on the real Apache sample; each due time runs once.
         let frequency = 3.0
-        let firstDue = Date().addingTimeInterval(2).timeIntervalSince1970.rounded(.up)
+        let firstDue = Date().addingTimeInterval(5).timeIntervalSince1970.rounded(.up)
         var scheduled: [Int] = []
         for n in 0..<4 {
             let body = Self.taskBody(name: "shared-\(n)", path: WeirProcess.samplePath, frequency: Int(frequency), next: firstDue)
@@ -42,15 +42,15 @@ struct InstancesProcessTests {
             #expect(status == 201, "\(String(describing: task))")
             scheduled.append(try #require((task as? [String: Any])?["id"] as? Int))
         }
-        try await Task.sleep(for: .seconds(14))
+        try await Task.sleep(for: .seconds(17))
         var instancesSeen: Set<String> = []
         for id in scheduled {
             let runs = try await Self.runs(servers[1], id).filter { $0["status"] as? String != "running" }
             let starts = runs.compactMap { ($0["started_at"] as? String).flatMap(ISO8601DateFormatter().date) }.map(\.timeIntervalSince1970).sorted()
-            #expect(runs.count >= 3, "task \(id) ran \(runs.count) times in 14 s at one run per 3 s")
+            #expect(runs.count >= 3, "task \(id) ran \(runs.count) times in 12 s from its first due time at one run per 3 s")
             #expect(runs.allSatisfy { $0["trigger"] as? String == "scheduled" && $0["status"] as? String == "succeeded" })
             #expect(zip(starts, starts.dropFirst()).allSatisfy { $1 - $0 >= frequency - 1 }, "one run per due time: \(starts)")
-            #expect(starts.first.map { $0 - firstDue <= 2 } == true, "the first run starts on time")
+            #expect(starts.first.map { $0 - firstDue <= 3 } == true, "the first run starts on time: \(starts) for \(firstDue)")
             let lines = runs.compactMap { $0["lines_read"] as? Int }.reduce(0, +)
             #expect(lines == 10_000, "the sample's lines are read once in all, whichever instance ran: \(lines)")
             instancesSeen.formUnion(runs.compactMap { $0["instance"] as? String })

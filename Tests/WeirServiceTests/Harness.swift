@@ -41,15 +41,17 @@ struct Harness {
     let clock: ManualClock
 
     static func make(token: String? = nil, clock: ManualClock = ManualClock(Harness.start), directory: String? = nil,
+                     settings extra: [String: String] = [:], sources: SourceContext? = nil,
                      onProgress: @escaping @Sendable (Int64, Int64) -> Void = { _, _ in }) async throws -> Harness {
         let dir = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("weir-service-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         var values = ["WEIR_DATABASE_URL": "sqlite://\(dir)/weir.sqlite", "WEIR_LOG_DIR": "\(dir)/logs", "WEIR_PORT": "0"]
         if let token { values["WEIR_API_TOKEN"] = token }
+        values.merge(extra) { $1 }
         let settings = try Settings(values: values)
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         let store = try await WeirServer.openStore(settings, logger: logger, clock: clock)
-        let server = WeirServer(settings: settings, store: store, clock: clock, logger: logger, onProgress: onProgress)
+        let server = WeirServer(settings: settings, store: store, clock: clock, logger: logger, sources: sources, onProgress: onProgress)
         return Harness(directory: dir, settings: settings, store: store, server: server, clock: clock)
     }
 
