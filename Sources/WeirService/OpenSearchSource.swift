@@ -27,6 +27,7 @@ struct OpenSearchSource: LogSource {
         var position = try checkpoint.map { try JSONDecoder().decode(Checkpoint.self, from: Data($0.utf8)) }
         let since = position?.search_after.first
         let parser = LineParser(format: target.logFormat)
+        let encoder = JSONEncoder()
         var bytesRead: Int64 = 0, number = 0
         while true {
             if shouldStop() { throw CancellationError() }
@@ -34,7 +35,7 @@ struct OpenSearchSource: LogSource {
             bytesRead += Int64(page.bytes)
             for hit in page.hits {
                 number += 1
-                let line = try hit.line()
+                let line = try hit.line(encoder)
                 line.withUnsafeBytes { raw in
                     var parsed = ParsedLine()
                     let failure = parser.parse(raw, into: &parsed)
@@ -84,10 +85,10 @@ struct OpenSearchSource: LogSource {
         var sort: [JSONValue]?
 
         /// The document as one JSON line, nested objects flattened to dotted names.
-        func line() throws -> [UInt8] {
+        func line(_ encoder: JSONEncoder) throws -> [UInt8] {
             var flat: [String: JSONValue] = [:]
             Self.flatten(_source ?? .object([:]), prefix: "", into: &flat)
-            return Array(try JSONEncoder().encode(JSONValue.object(flat)))
+            return Array(try encoder.encode(JSONValue.object(flat)))
         }
 
         static func flatten(_ value: JSONValue, prefix: String, into flat: inout [String: JSONValue]) {

@@ -21,6 +21,8 @@ public struct WeirServer: Sendable {
     /// The expert system, choosing tasks' detection models in the background.
     public let trainer: ModelTrainer
     public let logger: Logger
+    /// Seals and opens OpenSearch passwords; `nil` without `WEIR_SECRET`.
+    let vault: PasswordVault?
 
     /// Builds the service over an open, migrated store. `sources` defaults to the shared HTTP
     /// client, standard retries and a vault keyed by `WEIR_SECRET`. `onProgress(runID, lines)` is
@@ -33,10 +35,12 @@ public struct WeirServer: Sendable {
         self.clock = clock
         self.metrics = metrics
         self.logger = logger
+        let vault = settings.secret.map(PasswordVault.init(secret:))
+        self.vault = vault
         trainer = ModelTrainer(store: store, clock: clock, retuneMinutes: settings.modelRetuneMinutes, logger: logger)
         let runner = TaskRunner(store: store, clock: clock, findingLog: FindingLog(directory: settings.logDirectory),
                                 metrics: metrics, logger: logger, trainer: trainer,
-                                sources: sources ?? SourceContext(vault: settings.secret.map(PasswordVault.init(secret:))),
+                                sources: sources ?? SourceContext(vault: vault),
                                 onProgress: onProgress)
         coordinator = RunCoordinator(store: store, runner: runner, clock: clock, owner: settings.runOwner,
                                      maxParallelRuns: settings.maxParallelRuns, metrics: metrics, logger: logger)
@@ -80,7 +84,7 @@ public struct WeirServer: Sendable {
         router.add(middleware: BearerAuthMiddleware(token: settings.apiToken))
         let api = APIRoutes(store: store, coordinator: coordinator, clock: clock, metrics: metrics, version: Self.version,
                             retuneMinutes: settings.modelRetuneMinutes,
-                            vault: settings.secret.map(PasswordVault.init(secret:)))
+                            vault: vault)
         let registered = api.register(on: router)
         routes?(registered)
         return router

@@ -58,7 +58,7 @@ public final class PostgresDatabaseClient: SQLDatabase {
         do {
             return try await client.query(query, logger: logger).collect().map(Self.row)
         } catch {
-            throw StoreError(Self.describe(error), sqlState: Self.sqlState(error))
+            throw Self.storeError(error)
         }
     }
 
@@ -96,7 +96,7 @@ public final class PostgresDatabaseClient: SQLDatabase {
             do {
                 return try await connection.query(query, logger: logger).collect().map(PostgresDatabaseClient.row)
             } catch {
-                throw StoreError(PostgresDatabaseClient.describe(error), sqlState: PostgresDatabaseClient.sqlState(error))
+                throw PostgresDatabaseClient.storeError(error)
             }
         }
 
@@ -155,6 +155,11 @@ public final class PostgresDatabaseClient: SQLDatabase {
         case .bool: return .integer(try cell.decode(Bool.self) ? 1 : 0)
         default: return .text(try cell.decode(String.self))
         }
+    }
+
+    /// `error` as a ``StoreError`` in words, keeping its SQLSTATE.
+    static func storeError(_ error: any Error) -> StoreError {
+        StoreError(describe(error), sqlState: sqlState(error))
     }
 
     /// A PostgreSQL error in words: the server's message and SQLSTATE, or what failed on the way.

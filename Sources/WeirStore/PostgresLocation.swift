@@ -80,8 +80,8 @@ struct PostgresLocation: Sendable, CustomStringConvertible {
                 _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
             }
         } catch {
-            throw StoreError("\(sql) on \(host):\(port) failed: \(PostgresDatabaseClient.describe(error))",
-                             sqlState: PostgresDatabaseClient.sqlState(error))
+            let cause = PostgresDatabaseClient.storeError(error)
+            throw StoreError("\(sql) on \(host):\(port) failed: \(cause)", sqlState: cause.sqlState)
         }
     }
 
