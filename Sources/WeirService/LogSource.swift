@@ -13,7 +13,7 @@ protocol RecordConsumer {
 protocol LogSource: Sendable {
     /// Reads every record after `checkpoint` (JSON, `nil` for the first run) into `consumer`
     /// (passed `inout`, so the hot loop pays no dynamic exclusivity checks); stops with
-    /// ``InputError/stopped`` when `shouldStop` says so.
+    /// ``InputError/stopped`` when `shouldStop` says so (it may be asked from any thread).
     func read<C: RecordConsumer>(after checkpoint: String?, shouldStop: @escaping @Sendable () -> Bool,
                                  into consumer: inout C) async throws -> SourceRead
 }
@@ -31,12 +31,24 @@ struct FileLogSource: LogSource {
     let path: String
     let format: LogFormat?
 
+    /// Reads on a thread of its own (``BlockingWork``): a big file takes no thread of the pool.
     func read<C: RecordConsumer>(after checkpoint: String?, shouldStop: @escaping @Sendable () -> Bool,
                                  into consumer: inout C) async throws -> SourceRead {
         let previous = try checkpoint.map { try JSONDecoder().decode(FileCheckpoint.self, from: Data($0.utf8)) }
-        let outcome = try IncrementalFileReader(path: path, format: format).read(after: previous, shouldStop: shouldStop) { line, parsed in
-            consumer.consume(line, &parsed)
+        let handover = Handover(value: consumer)
+        let (path, format) = (path, format)
+        let (outcome, returned) = try await BlockingWork.run {
+            var local = handover
+            let outcome = try IncrementalFileReader(path: path, format: format).read(after: previous, shouldStop: shouldStop) { line, parsed in
+                local.value.consume(line, &parsed)
+            }
+            return (Handover(value: outcome), local)
         }
+        consumer = returned.value
+        return try report(outcome.value)
+    }
+
+    private func report(_ outcome: IncrementalFileReader.Outcome) throws -> SourceRead {
         var notes: [String] = []
         if outcome.truncated { notes.append("\(path) was truncated since the last run; it was read again from its start") }
         if outcome.rotated { notes.append("\(path) was rotated since the last run; the rest of the old file was read first") }

@@ -19,7 +19,7 @@ public struct TaskRunner: Sendable {
     /// What OpenSearch sources need (the password key, the HTTP client, retries).
     let sources: SourceContext
     /// Called after each chunk read, with the number of lines so far (tests stop runs midway).
-    let onProgress: @Sendable (Int64, Int64) -> Void
+    let onProgress: @Sendable (RunProgress) -> Void
 
     /// Runs `run` to its end; never throws: failures are recorded on the run.
     public func execute(_ run: RunRecord) async {
@@ -49,8 +49,12 @@ public struct TaskRunner: Sendable {
         let rules = try TaskRules(properties: task.properties)
         let checkpoint = try await store.checkpoint(taskID: task.id)
         let detection = DetectionPayload.settings(of: task)
-        var counter = RunCounter(evaluator: RuleEvaluator(rules: rules), measuresFeatures: detection.enabled, runID: run.id, progress: onProgress)
-        let read = try await source.read(after: checkpoint, shouldStop: { Task.isCancelled }, into: &counter)
+        var (read, counter) = try await StopSignal.whileRunning { stop in
+            var counter = RunCounter(evaluator: RuleEvaluator(rules: rules), measuresFeatures: detection.enabled, runID: run.id,
+                                     stop: stop, progress: onProgress)
+            let read = try await source.read(after: checkpoint, shouldStop: { stop.isSet }, into: &counter)
+            return (read, counter)
+        }
         try Task.checkCancellation()
         let lines = counter.lines, malformed = counter.malformed
         let outcome = counter.evaluator.finish()
@@ -87,7 +91,8 @@ public struct TaskRunner: Sendable {
         var features = FeatureAccumulator()
         let measuresFeatures: Bool
         let runID: Int64
-        let progress: @Sendable (Int64, Int64) -> Void
+        let stop: StopSignal
+        let progress: @Sendable (RunProgress) -> Void
         var lines: Int64 = 0
         var malformed: Int64 = 0
 
@@ -99,7 +104,7 @@ public struct TaskRunner: Sendable {
                 let clientID = evaluator.add(parsed, line: line.bytes)
                 if measuresFeatures { features.add(parsed, line: line.bytes, clientID: clientID) }
             }
-            if lines & 0xFFFF == 0 { progress(runID, lines) }
+            if lines & 0xFFFF == 0 { progress(RunProgress(runID: runID, lines: lines, stop: stop)) }
         }
     }
 

@@ -25,11 +25,11 @@ public struct WeirServer: Sendable {
     let vault: PasswordVault?
 
     /// Builds the service over an open, migrated store. `sources` defaults to the shared HTTP
-    /// client, standard retries and a vault keyed by `WEIR_SECRET`. `onProgress(runID, lines)` is
+    /// client, standard retries and a vault keyed by `WEIR_SECRET`. `onProgress` is
     /// called as runs read (tests stop a run midway with it).
     public init(settings: Settings, store: any WeirStore, clock: any ServiceClock = SystemServiceClock(),
                 metrics: ServiceMetrics = ServiceMetrics(), logger: Logger,
-                sources: SourceContext? = nil, onProgress: @escaping @Sendable (Int64, Int64) -> Void = { _, _ in }) {
+                sources: SourceContext? = nil, onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }) {
         self.settings = settings
         self.store = store
         self.clock = clock

@@ -10,10 +10,15 @@ import WeirService
 import WeirStore
 
 /// A clock the test moves: `sleep` advances it at once, so the scheduler runs hours of schedule
-/// in milliseconds; `stopAt` ends a loop by throwing `CancellationError` once reached.
+/// in milliseconds; `stopAt` ends a loop by throwing `CancellationError` once reached. With
+/// `settle` set, each sleep first awaits it (runs then take no time on this clock).
 final class ManualClock: ServiceClock {
     private let state: Mutex<Int64>
+    private let settling = Mutex<(@Sendable () async -> Void)?>(nil)
     let stopAt: Int64
+
+    /// Awaits `settle` before each advance of the clock.
+    func settle(with settle: @escaping @Sendable () async -> Void) { settling.withLock { $0 = settle } }
 
     init(_ start: Int64, stopAt: Int64 = .max) {
         state = Mutex(start)
@@ -24,6 +29,7 @@ final class ManualClock: ServiceClock {
     func set(_ t: Int64) { state.withLock { $0 = t } }
 
     func sleep(seconds: Double) async throws {
+        if let settle = settling.withLock({ $0 }) { await settle() }
         let t = state.withLock { value -> Int64 in value += Int64(seconds.rounded(.up)); return value }
         await Task.yield()
         if t >= stopAt { throw CancellationError() }
@@ -42,7 +48,7 @@ struct Harness {
 
     static func make(token: String? = nil, clock: ManualClock = ManualClock(Harness.start), directory: String? = nil,
                      settings extra: [String: String] = [:], sources: SourceContext? = nil,
-                     onProgress: @escaping @Sendable (Int64, Int64) -> Void = { _, _ in }) async throws -> Harness {
+                     onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }) async throws -> Harness {
         let dir = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("weir-service-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         var values = ["WEIR_DATABASE_URL": "sqlite://\(dir)/weir.sqlite", "WEIR_LOG_DIR": "\(dir)/logs", "WEIR_PORT": "0"]

@@ -33,10 +33,10 @@ struct RestartTests {
 
     @Test func shutdownMidRunLosesAndDoublesNothing() async throws {
         let stopRequested = Mutex<(ServiceGroup?, Bool)>((nil, false))
-        let first = try await Harness.make(onProgress: { _, lines in
+        let first = try await Harness.make(onProgress: { progress in
             // Ask for a graceful shutdown once the run has read its first 65,536 lines.
             let group = stopRequested.withLock { state -> ServiceGroup? in
-                guard !state.1, lines >= 65_536 else { return nil }
+                guard !state.1, progress.lines >= 65_536 else { return nil }
                 state.1 = true
                 return state.0
             }
@@ -45,7 +45,7 @@ struct RestartTests {
             // Hold the run here until the shutdown has reached it, so that it is stopped midway
             // however fast the rest of the file would be read.
             let deadline = ContinuousClock.now.advanced(by: .seconds(120))
-            while !Task.isCancelled, ContinuousClock.now < deadline { usleep(1_000) }
+            while !progress.stop.isSet, ContinuousClock.now < deadline { usleep(1_000) }
         })
         defer { first.remove() }
         let log = try first.writeLog(count: 200_000, rate: 40)

@@ -61,6 +61,9 @@ struct SchedulerTests {
         var off = inactive
         off.isActive = false
         _ = try await h.store.updateTask(off, now: clock.now())
+        // Runs read on threads of their own in real time; the schedule waits for them.
+        let coordinator = h.server.coordinator
+        clock.settle { await coordinator.waitUntilIdle() }
         try await h.withCoordinator {
             try await h.server.scheduler.run()  // returns when the clock reaches stopAt
             await h.server.coordinator.waitUntilIdle()
