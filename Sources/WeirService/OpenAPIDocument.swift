@@ -33,7 +33,8 @@ enum OpenAPIDocument {
             "auth_password_set": {"type": "boolean", "readOnly": true},
             "indice": {"type": "string", "description": "index name or pattern, e.g. nginx-*"},
             "fields": {"type": "object", "description": "document field names by the default name they replace: @timestamp, remote, path, scheme, method, code, size, agent, referrer, host, tiebreaker (default _id); dots for nested fields", "additionalProperties": {"type": "string"}},
-            "page_size": {"type": "integer", "minimum": 1, "maximum": 10000, "default": 1000}}},
+            "page_size": {"type": "integer", "minimum": 1, "maximum": 10000, "default": 1000},
+            "tls_ca_file": {"type": "string", "description": "absolute path of a PEM file of the certificate authorities to trust instead of the system's"}}},
           "Properties": {"type": "object", "description": "rules; GET /task-properties lists them", "properties": {
             "black_ip_address": {"type": "array", "items": {"type": "string"}},
             "average_requests_per_time_interval": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1}},

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOSSL
 import WeirLog
 import WeirRules
 
@@ -28,10 +29,11 @@ struct OpenSearchSource: LogSource {
         let since = position?.search_after.first
         let parser = LineParser(format: target.logFormat)
         let encoder = JSONEncoder()
+        let tls = try tlsConfiguration()
         var bytesRead: Int64 = 0, number = 0
         while true {
             if shouldStop() { throw CancellationError() }
-            let page = try await search(requestBody(searchAfter: position?.search_after, since: since))
+            let page = try await search(requestBody(searchAfter: position?.search_after, since: since), tls: tls)
             bytesRead += Int64(page.bytes)
             for hit in page.hits {
                 number += 1
@@ -75,6 +77,19 @@ struct OpenSearchSource: LogSource {
 
     // MARK: HTTP
 
+    /// The TLS settings when the target trusts its own certificate authorities; `nil` for the
+    /// client's (the system's trust roots).
+    func tlsConfiguration() throws -> TLSConfiguration? {
+        guard target.usesTLS, let caFile = target.caFile else { return nil }
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        do {
+            configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile))
+        } catch {
+            throw OpenSearchError("cannot read tls_ca_file \(caFile): \(error); give a readable PEM file of certificate authorities")
+        }
+        return configuration
+    }
+
     struct Page {
         var hits: [Hit]
         var bytes: Int
@@ -103,14 +118,14 @@ struct OpenSearchSource: LogSource {
     }
 
     /// One `_search` request, retried with backoff while the failure may pass.
-    func search(_ body: JSONValue) async throws -> Page {
+    func search(_ body: JSONValue, tls: TLSConfiguration?) async throws -> Page {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         let payload = try encoder.encode(body)
         var attempt = 1
         while true {
             let failure: OpenSearchError
-            switch try await attemptSearch(payload, attempt: attempt) {
+            switch try await attemptSearch(payload, tls: tls, attempt: attempt) {
             case .success(let page): return page
             case .failure(let passing): failure = passing
             }
@@ -121,7 +136,7 @@ struct OpenSearchSource: LogSource {
     }
 
     /// One try: the page, or a failure that may pass (returned, to retry); other failures throw.
-    private func attemptSearch(_ payload: Data, attempt: Int) async throws -> Result<Page, OpenSearchError> {
+    private func attemptSearch(_ payload: Data, tls: TLSConfiguration?, attempt: Int) async throws -> Result<Page, OpenSearchError> {
         let indexPath = target.index.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? target.index
         var request = HTTPClientRequest(url: "\(target.baseURL)/\(indexPath)/_search")
         request.method = .POST
@@ -132,6 +147,7 @@ struct OpenSearchSource: LogSource {
             request.headers.add(name: "Authorization", value: "Basic \(credentials)")
         }
         request.body = .bytes(ByteBuffer(bytes: payload))
+        request.tlsConfiguration = tls
         let response: HTTPClientResponse
         let data: ByteBuffer
         do {

@@ -4,7 +4,7 @@ import WeirRules
 /// An OpenSearch (or Elasticsearch) index of parsed access logs, as a task's source:
 /// `{"type":"opensearch","host":"search.example.com","port":9200,"is_using_ssl":true,
 /// "auth_user_name":"weir","auth_password":"…","indice":"nginx-*"}`, with optional `fields`
-/// (document field names, by the default names they replace) and `page_size`.
+/// (document field names, by the default names they replace), `page_size` and `tls_ca_file`.
 struct OpenSearchTarget: Sendable, Equatable {
     var host: String
     var port: Int
@@ -16,6 +16,9 @@ struct OpenSearchTarget: Sendable, Equatable {
     /// Document field names by the default name they replace (`"@timestamp": "ts"`).
     var fields: [String: String]
     var pageSize: Int
+    /// A PEM file of the certificate authorities to trust instead of the system's (a cluster
+    /// with its own CA, as OpenSearch's security plugin sets up by default).
+    var caFile: String?
 
     /// The default document field names, and the Weir field each one fills.
     static let defaultFields: [(name: String, weirField: String)] = [
@@ -25,7 +28,7 @@ struct OpenSearchTarget: Sendable, Equatable {
     /// The sort tiebreaker between documents of one timestamp (renamable as `fields.tiebreaker`).
     static let defaultTiebreaker = "_id"
     static let requestKeys: Set<String> = ["type", "host", "port", "is_using_ssl", "auth_user_name", "auth_password", "indice",
-                                           "fields", "page_size"]
+                                           "fields", "page_size", "tls_ca_file"]
 
     /// The document field that holds `name` (a default name, or `tiebreaker`).
     func field(_ name: String) -> String {
@@ -77,7 +80,9 @@ struct OpenSearchTarget: Sendable, Equatable {
         try errors.throwIfAny()
     }
 
-    private init(host: String, port: Int, usesTLS: Bool, user: String?, index: String, fields: [String: String], pageSize: Int) {
+    private init(host: String, port: Int, usesTLS: Bool, user: String?, index: String, fields: [String: String], pageSize: Int,
+                 caFile: String?) {
+        self.caFile = caFile
         self.host = host
         self.port = port
         self.usesTLS = usesTLS
@@ -131,7 +136,13 @@ struct OpenSearchTarget: Sendable, Equatable {
         if let v = object["page_size"] {
             if let n = v.integerValue, (1...10_000).contains(n) { pageSize = n } else { errors.add("target_data.page_size", "must be a whole number from 1 to 10000") }
         }
-        return OpenSearchTarget(host: host, port: port, usesTLS: usesTLS, user: user, index: index, fields: fields, pageSize: pageSize)
+        var caFile: String?
+        if let v = object["tls_ca_file"], v != .null {
+            if let path = v.stringValue, path.hasPrefix("/") { caFile = path }
+            else { errors.add("target_data.tls_ca_file", "must be the absolute path of a PEM file of trusted certificate authorities") }
+        }
+        return OpenSearchTarget(host: host, port: port, usesTLS: usesTLS, user: user, index: index, fields: fields, pageSize: pageSize,
+                                caFile: caFile)
     }
 
     /// The stored form: the password only sealed.
@@ -155,6 +166,7 @@ struct OpenSearchTarget: Sendable, Equatable {
         ]
         if let user { object["auth_user_name"] = .string(user) }
         if !fields.isEmpty { object["fields"] = .object(fields.mapValues { .string($0) }) }
+        if let caFile { object["tls_ca_file"] = .string(caFile) }
         return object
     }
 }

@@ -1,5 +1,8 @@
 import Foundation
 import Hummingbird
+import HummingbirdTLS
+import NIOCore
+import NIOSSL
 import Synchronization
 import Testing
 import WeirRules
@@ -59,14 +62,26 @@ final class FakeOpenSearch: Sendable {
                  "method": .string("GET"), "code": .number(200), "size": .number(512), "agent": .string("curl/8")])
     }
 
-    /// Starts serving on a free loopback port; returns the port and the task to cancel.
-    func start() async throws -> (port: Int, task: Task<Void, any Error>) {
+    /// Starts serving on a free loopback port, over TLS with ``TestCertificate`` when `tls`;
+    /// returns the port and the task to cancel.
+    func start(tls: Bool = false) async throws -> (port: Int, task: Task<Void, any Error>) {
         let router = Router()
         router.post("/:index/_search") { request, context in try await self.answer(request, context) }
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) })
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        let configuration = ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0))
+        let onRunning: @Sendable (any Channel) async -> Void = { continuation.yield($0.localAddress?.port ?? 0) }
+        let task: Task<Void, any Error>
+        if tls {
+            let server = TLSConfiguration.makeServerConfiguration(
+                certificateChain: try NIOSSLCertificate.fromPEMBytes(Array(TestCertificate.certificatePEM.utf8)).map { .certificate($0) },
+                privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(TestCertificate.privateKeyPEM.utf8), format: .pem)))
+            let app = Application(router: router, server: try .tls(.http1(), tlsConfiguration: server), configuration: configuration,
+                                  onServerRunning: onRunning)
+            task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        } else {
+            let app = Application(router: router, configuration: configuration, onServerRunning: onRunning)
+            task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        }
         var iterator = stream.makeAsyncIterator()
         return (await iterator.next() ?? 0, task)
     }

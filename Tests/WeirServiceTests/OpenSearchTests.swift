@@ -14,9 +14,9 @@ struct OpenSearchTests {
     static let fast = SourceContext(vault: PasswordVault(secret: "test-secret-0123456789"), retry: RetryPolicy(attempts: 3, firstDelay: 0.01))
 
     /// Runs `body` with a fake cluster and the API of a service whose WEIR_SECRET is set.
-    func withCluster(_ fake: FakeOpenSearch, secret: String? = "test-secret-0123456789",
+    func withCluster(_ fake: FakeOpenSearch, secret: String? = "test-secret-0123456789", tls: Bool = false,
                      _ body: @escaping @Sendable (any TestClientProtocol, Harness, Int) async throws -> Void) async throws {
-        let (port, serving) = try await fake.start()
+        let (port, serving) = try await fake.start(tls: tls)
         defer { serving.cancel() }
         let harness = try await Harness.make(settings: secret.map { ["WEIR_SECRET": $0] } ?? [:], sources: Self.fast)
         defer { harness.remove() }
@@ -145,6 +145,29 @@ struct OpenSearchTests {
             #expect(run["lines_read"] == .number(50) && run["malformed_lines"] == .number(0), "\(run)")
             let black = try await client.request(.get, "/tasks/1/findings?rule=black_ip_address").json.arrayValue ?? []
             #expect(black.map { $0["client"]?.stringValue } == ["192.0.2.9"])
+            #expect(fake.problems.withLock { $0 } == [])
+        }
+    }
+
+    @Test func tlsWithTheClustersOwnCertificateAuthority() async throws {
+        let fake = FakeOpenSearch()
+        fake.add(40, first: 0)
+        try await withCluster(fake, tls: true) { client, h, port in
+            let caFile = "\(h.directory)/cluster-ca.pem"
+            try TestCertificate.certificatePEM.write(toFile: caFile, atomically: true, encoding: .utf8)
+            // Trusting the cluster's CA: the run reads every document over TLS.
+            _ = try await client.request(.post, "/tasks", Self.taskBody(port: port, ssl: true, extra: #","tls_ca_file":"\#(caFile)""#))
+            let trusted = try await Self.runNow(client, h, 1)
+            #expect(trusted["status"]?.stringValue == "succeeded" && trusted["lines_read"] == .number(40), "\(trusted)")
+            // Without it, the system's roots do not know the certificate: the handshake fails.
+            _ = try await client.request(.post, "/tasks", Self.taskBody(port: port, ssl: true))
+            let untrusted = try await Self.runNow(client, h, 2)
+            #expect(Self.error(untrusted).contains("cannot reach OpenSearch at https://127.0.0.1:\(port)"), "\(untrusted)")
+            // A CA file that cannot be read is named.
+            _ = try await client.request(.post, "/tasks", Self.taskBody(port: port, ssl: true, extra: #","tls_ca_file":"/nonexistent/ca.pem""#))
+            let missing = try await Self.runNow(client, h, 3)
+            #expect(Self.error(missing).contains("cannot read tls_ca_file /nonexistent/ca.pem"), "\(missing)")
+            #expect(fake.requests.withLock { $0.count } == 1, "only the trusted run reached the cluster")
             #expect(fake.problems.withLock { $0 } == [])
         }
     }
