@@ -8,7 +8,7 @@ import WeirStore
 /// scheduler and the HTTP router from settings, for `main`, `weir demo` and the tests alike, and
 /// runs them under one `ServiceGroup` with graceful shutdown.
 public struct WeirServer: Sendable {
-    public static let version = "0.4.0"
+    public static let version = "0.6.0"
 
     public let settings: Settings
     public let store: any WeirStore
