@@ -16,15 +16,11 @@ public struct LeaseKeeper: Service {
     let logger: Logger
 
     public func run() async throws {
-        do {
-            try await cancelWhenGracefulShutdown {
-                while !Task.isCancelled {
-                    await tick()
-                    try await clock.sleep(seconds: Double(owner.leaseSeconds) / 3)
-                }
+        try await loopUntilShutdown {
+            while !Task.isCancelled {
+                await tick()
+                try await clock.sleep(seconds: Double(owner.leaseSeconds) / 3)
             }
-        } catch is CancellationError {
-            // Shutting down between ticks.
         }
     }
 

@@ -24,11 +24,7 @@ public struct Scheduler: Service {
 
     public func run() async throws {
         logger.info("scheduler started", metadata: ["auto_check_interval": "\(autoCheckInterval)"])
-        do {
-            try await cancelWhenGracefulShutdown { try await loop() }
-        } catch is CancellationError {
-            // Shutting down: the loop was cancelled between ticks.
-        }
+        try await loopUntilShutdown { try await loop() }
         logger.info("scheduler stopped")
     }
 

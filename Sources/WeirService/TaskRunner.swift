@@ -5,8 +5,8 @@ import WeirLog
 import WeirRules
 import WeirStore
 
-/// Executes one claimed run: reads the task's source (a file or an OpenSearch index) from its checkpoint, evaluates its rules,
-/// and commits the findings, counts and new checkpoint in one transaction. A run stopped by a
+/// Executes one claimed run: reads the task's source (a file or an OpenSearch index) from its
+/// checkpoint, evaluates its rules, and commits the findings, counts and new checkpoint in one transaction. A run stopped by a
 /// shutdown or an error commits nothing, so its lines are read again by the next run.
 public struct TaskRunner: Sendable {
     let store: any WeirStore
@@ -18,7 +18,7 @@ public struct TaskRunner: Sendable {
     let trainer: ModelTrainer?
     /// What OpenSearch sources need (the password key, the HTTP client, retries).
     let sources: SourceContext
-    /// Called after each chunk read, with the number of lines so far (tests stop runs midway).
+    /// Called every 65,536 lines with the run's progress and stop signal (tests stop runs midway).
     let onProgress: @Sendable (RunProgress) -> Void
 
     /// Runs `run` to its end; never throws: failures are recorded on the run.
@@ -49,12 +49,13 @@ public struct TaskRunner: Sendable {
         let rules = try TaskRules(properties: task.properties)
         let checkpoint = try await store.checkpoint(taskID: task.id)
         let detection = DetectionPayload.settings(of: task)
-        var (read, counter) = try await StopSignal.whileRunning { stop in
+        let (read, finishedCounter) = try await StopSignal.whileRunning { stop in
             var counter = RunCounter(evaluator: RuleEvaluator(rules: rules), measuresFeatures: detection.enabled, runID: run.id,
                                      stop: stop, progress: onProgress)
             let read = try await source.read(after: checkpoint, shouldStop: { stop.isSet }, into: &counter)
             return (read, counter)
         }
+        var counter = finishedCounter  // finish() consumes the evaluator's and accumulator's state
         try Task.checkCancellation()
         let lines = counter.lines, malformed = counter.malformed
         let outcome = counter.evaluator.finish()
