@@ -23,68 +23,91 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        /// Small shared types with no dependencies: byte-keyed counting, seeded random numbers, JSON
+        /// values and the one JSON encoder configuration, field errors, durations, stop signals.
+        .target(name: "WeirCore"),
         /// Access-log formats, line parsing on bytes, streaming line reading (plain, gzip, stdin).
-        .target(name: "WeirLog", dependencies: ["CZlib"]),
-        /// Traffic aggregation: counters, top-k tables, the whole-file report.
-        .target(name: "WeirTraffic", dependencies: ["WeirLog"]),
+        .target(name: "WeirLog", dependencies: ["WeirCore", "CZlib"]),
+        /// Traffic aggregation: the whole-file report and the live monitor.
+        .target(name: "WeirTraffic", dependencies: ["WeirCore", "WeirLog"]),
         /// Realistic access-log traffic, live or fast, reproducible by seed.
-        .target(name: "WeirGenerator", dependencies: ["WeirLog"]),
+        .target(name: "WeirGenerator", dependencies: ["WeirCore", "WeirLog"]),
         /// The task rules of the service: blacklists, rate limits overall and per client, plain HTTP,
         /// accepted URLs; evaluated over parsed records into findings, one per burst.
-        .target(name: "WeirRules", dependencies: ["WeirLog", "WeirTraffic"]),
+        .target(name: "WeirRules", dependencies: ["WeirCore", "WeirLog", "WeirTraffic"]),
         /// Streaming anomaly detectors for traffic series, score calibration and alert suppression,
         /// and the expert system that chooses a method and its hyper-parameters from a series' history.
-        .target(name: "WeirDetect", dependencies: ["WeirGenerator", "WeirLog", "WeirTraffic"]),
-        /// Storage of tasks, runs, findings and checkpoints behind one protocol; SQLite via SQLiteNIO,
-        /// PostgreSQL via PostgresNIO.
+        .target(name: "WeirDetect", dependencies: ["WeirCore", "WeirGenerator", "WeirLog", "WeirTraffic"]),
+        /// Storage of tasks, runs, findings, checkpoints and models behind one small protocol per
+        /// aggregate; SQLite via SQLiteNIO, PostgreSQL via PostgresNIO.
         .target(
             name: "WeirStore",
             dependencies: [
-                "WeirRules", "WeirDetect",
+                "WeirCore", "WeirRules", "WeirDetect",
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        /// The monitoring service: settings, the HTTP API, the task runner, the scheduler and the
-        /// auto-check, metrics; one composition root (`WeirServer`) for `weir serve`, the demo and tests.
+        /// Where a task's records come from: the `LogSource` seam, the file and OpenSearch sources,
+        /// the password vault and reading off the cooperative pool. Owns HTTP, TLS and crypto.
+        .target(
+            name: "WeirSources",
+            dependencies: [
+                "WeirCore", "WeirLog", "WeirRules",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        /// The monitoring service: settings, the HTTP API, runs, background services, metrics; one
+        /// composition root (`WeirServer`) for `weir serve`, the demo and the tests.
         .target(
             name: "WeirService",
             dependencies: [
-                "WeirLog", "WeirRules", "WeirStore", "WeirDetect",
+                "WeirCore", "WeirLog", "WeirRules", "WeirStore", "WeirDetect", "WeirSources",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        /// Benchmarks and the detection evaluation; used by the executable's hidden commands only.
+        .target(
+            name: "WeirBench",
+            dependencies: [
+                "WeirCore", "WeirLog", "WeirTraffic", "WeirGenerator", "WeirRules", "WeirDetect", "WeirStore",
+                "WeirService", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "weir",
             dependencies: [
-                "WeirLog", "WeirTraffic", "WeirGenerator", "WeirDetect", "WeirStore", "WeirService",
+                "WeirCore", "WeirLog", "WeirTraffic", "WeirGenerator", "WeirDetect", "WeirStore", "WeirService",
+                "WeirBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "WeirLogTests", dependencies: ["WeirLog"]),
-        .testTarget(name: "WeirTrafficTests", dependencies: ["WeirTraffic", "WeirGenerator"]),
-        .testTarget(name: "WeirGeneratorTests", dependencies: ["WeirGenerator", "WeirLog"]),
-        .testTarget(name: "WeirRulesTests", dependencies: ["WeirRules", "WeirLog"]),
-        .testTarget(name: "WeirDetectTests", dependencies: ["WeirDetect", "WeirGenerator"]),
-        .testTarget(name: "WeirStoreTests", dependencies: ["WeirStore", "WeirRules", "WeirDetect"]),
+        .testTarget(name: "WeirLogTests", dependencies: ["WeirCore", "WeirLog"]),
+        .testTarget(name: "WeirTrafficTests", dependencies: ["WeirCore", "WeirTraffic", "WeirGenerator"]),
+        .testTarget(name: "WeirGeneratorTests", dependencies: ["WeirCore", "WeirGenerator", "WeirLog"]),
+        .testTarget(name: "WeirRulesTests", dependencies: ["WeirCore", "WeirRules", "WeirLog"]),
+        .testTarget(name: "WeirDetectTests", dependencies: ["WeirCore", "WeirDetect", "WeirGenerator", "WeirBench"]),
+        .testTarget(name: "WeirStoreTests", dependencies: ["WeirCore", "WeirStore", "WeirRules", "WeirDetect"]),
         .testTarget(
             name: "WeirServiceTests",
             dependencies: [
-                "WeirService", "WeirStore", "WeirRules", "WeirLog", "WeirGenerator", "WeirDetect",
+                "WeirCore", "WeirService", "WeirSources", "WeirStore", "WeirRules", "WeirLog", "WeirGenerator",
+                "WeirDetect",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

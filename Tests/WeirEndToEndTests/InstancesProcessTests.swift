@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirCore
 
 /// Three `weir serve` processes on one PostgreSQL database (the server `TEST_POSTGRES_URL` names,
 /// which `scripts/test` starts; without it this test fails): they migrate the new database

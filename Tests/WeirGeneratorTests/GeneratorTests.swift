@@ -1,4 +1,5 @@
 import Testing
+import WeirCore
 import WeirLog
 @testable import WeirGenerator
 

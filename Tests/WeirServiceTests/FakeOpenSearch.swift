@@ -5,6 +5,7 @@ import NIOCore
 import NIOSSL
 import Synchronization
 import Testing
+import WeirCore
 import WeirRules
 
 /// A small HTTP server that answers OpenSearch's documented `_search` API over a list of

@@ -2,8 +2,10 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import WeirCore
 import WeirRules
 import WeirService
+import WeirSources
 import WeirStore
 
 /// The OpenSearch source through the API and the runner, against ``FakeOpenSearch`` on loopback

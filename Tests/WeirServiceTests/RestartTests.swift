@@ -4,6 +4,7 @@ import Logging
 import ServiceLifecycle
 import Synchronization
 import Testing
+import WeirCore
 import WeirLog
 import WeirRules
 import WeirService

@@ -5,63 +5,6 @@ import WeirDetect
 import WeirRules
 @testable import WeirStore
 
-/// The kinds of store the contract runs against: SQLite in a temporary file, and PostgreSQL in a
-/// new database on the server `TEST_POSTGRES_URL` names (`scripts/test` starts one). Without
-/// that server the PostgreSQL cases fail; they never skip.
-enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
-    case sqlite
-    case postgres
-    var testDescription: String { rawValue }
-
-    /// A new, empty, migrated store, and a function that deletes it.
-    func make() async throws -> (any WeirStore, @Sendable () async -> Void) {
-        switch self {
-        case .sqlite:
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("weir-store-\(UUID().uuidString).sqlite").path
-            let store = SQLStore(database: try await SQLiteDatabaseClient(path: path, logger: Logger(label: "test")))
-            try await store.migrate()
-            return (store, {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            })
-        case .postgres:
-            let url = try PostgresTestDatabase.newURL()
-            let store = SQLStore(database: try await PostgresDatabaseClient(url: url, logger: Logger(label: "test")))
-            try await store.migrate()
-            return (store, { try? await PostgresDatabaseClient.dropDatabase(url: url, logger: Logger(label: "test")) })
-        }
-    }
-}
-
-/// A fresh database name on the test PostgreSQL server.
-enum PostgresTestDatabase {
-    static func newURL() throws -> String {
-        guard let base = ProcessInfo.processInfo.environment["TEST_POSTGRES_URL"], var parts = URLComponents(string: base) else {
-            throw StoreError("TEST_POSTGRES_URL is not set: run the tests with ./scripts/test, which starts PostgreSQL on loopback")
-        }
-        parts.path = "/weir_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
-        return parts.string!
-    }
-}
-
-/// Runs `body` against a fresh store and closes it.
-func withStore(_ kind: StoreKind, _ body: (any WeirStore) async throws -> Void) async throws {
-    let (store, cleanup) = try await kind.make()
-    do { try await body(store) } catch { try? await store.close(); await cleanup(); throw error }
-    try await store.close()
-    await cleanup()
-}
-
-func sampleTask(_ name: String = "nginx", next: Int64 = 1_000, frequency: Int64 = 60) -> MonitoringTask {
-    MonitoringTask(name: name, description: "front door", frequency: frequency, nextRunTime: next,
-                   targetData: .object(["type": .string("file"), "path": .string("/var/log/nginx/access.log")]),
-                   properties: .object(["black_ip_address": .array([.string("192.0.2.0/24")])]))
-}
-
-func finding(_ rule: String, client: String? = nil, first: Int64, last: Int64) -> RuleFinding {
-    RuleFinding(rule: rule, client: client, first: first, last: last, peak: 3, windowSeconds: 60, limit: 2,
-                message: "m", examples: ["/a"])
-}
-
 /// The storage contract every store implementation passes.
 struct StoreContractTests {
     @Test(arguments: StoreKind.allCases)
@@ -286,33 +229,5 @@ struct StoreContractTests {
             #expect(try await store.findings(taskID: task.id, query: FindingQuery()).isEmpty)
             #expect(try await store.checkpoint(taskID: task.id) == nil)
         }
-    }
-}
-
-struct ScheduleTests {
-    @Test func nextRunTimeIsAlwaysInTheFuture() {
-        #expect(Schedule.nextRunTime(after: 100, frequency: 60, now: 50) == 100)
-        #expect(Schedule.nextRunTime(after: 100, frequency: 60, now: 100) == 160)
-        #expect(Schedule.nextRunTime(after: 100, frequency: 60, now: 159) == 160)
-        #expect(Schedule.nextRunTime(after: 100, frequency: 60, now: 100 + 60 * 1_000 + 1) == 100 + 60 * 1_001)
-    }
-}
-
-struct DatabaseURLTests {
-    @Test func formsAndErrors() throws {
-        #expect(try DatabaseURL("sqlite:weir.sqlite") == .sqlite(path: "weir.sqlite"))
-        #expect(try DatabaseURL("sqlite:///var/lib/weir.sqlite") == .sqlite(path: "/var/lib/weir.sqlite"))
-        #expect(try DatabaseURL("postgres://u:p@localhost:5432/weir") == .postgres("postgres://u:p@localhost:5432/weir"))
-        #expect(throws: StoreError.self) { try DatabaseURL("mysql://x") }
-        #expect(throws: StoreError.self) { try DatabaseURL("sqlite:") }
-    }
-}
-
-struct JSONTextTests {
-    @Test func stringListsRoundTripThroughTheFastEncoder() throws {
-        let awkward = ["/a?b=\"c\"", "back\\slash", "tab\tnew\nline\u{01}", "é🙂", ""]
-        let text = JSONText.encode(awkward)
-        #expect(try JSONText.decode([String].self, text) == awkward)
-        #expect(JSONText.encode([String]()) == "[]")
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import WeirTraffic
+import WeirCore
 
 struct ByteKeyCounterTests {
     @Test func matchesADictionaryThroughGrowth() {

@@ -1,0 +1,11 @@
+import WeirDetect
+import Foundation
+import WeirLog
+import WeirGenerator
+
+/// One row of the evaluation table.
+public struct EvaluationRow: Sendable {
+    public var series: String
+    public var method: String
+    public var score: EventScore
+}

@@ -1,0 +1,57 @@
+import WeirService
+import WeirStore
+import Foundation
+import Logging
+import WeirCore
+import WeirLog
+import WeirRules
+import WeirStore
+
+/// Times whole task runs through the service's own runner and store: a temporary SQLite database,
+/// one task with all five rules on `path`, run from the start of the file `runs` times (a new
+/// task each time, so each reads everything), median reported. Used by `weir bench --task`.
+public enum TaskBenchmark {
+    /// All five rules, as an operator might set them.
+    public static let properties = JSONValue.object([
+        "black_ip_address": .array([.string("192.0.2.0/24"), .string("2001:db8:bad::/48"), .string("198.51.100.23")]),
+        "average_requests_per_time_interval": .object(["60": .number(600), "3600": .number(20_000)]),
+        "average_requests_per_client_per_time_interval": .object(["10": .number(50), "60": .number(200)]),
+        "is_http_requests_accepted": .bool(false),
+        "accepted_urls": .array(["/", "/index.html", "/static/**", "/images/**", "/api/**", "/blog/**", "/products/**",
+                                 "/account/*", "/search", "/cart", "/checkout/**", "/help/**", "/docs/**"].map(JSONValue.string)),
+    ])
+
+    /// Returns the median run time in seconds and the last run's record.
+    public static func run(path: String, runs: Int) async throws -> (seconds: Double, run: RunRecord) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("weir-task-bench-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let settings = try Settings(values: ["WEIR_DATABASE_URL": "sqlite://\(dir)/weir.sqlite", "WEIR_LOG_DIR": "\(dir)/logs"])
+        let logger = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
+        let store = try await WeirServer.openStore(settings, logger: logger)
+        let server = WeirServer(settings: settings, store: store, logger: logger)
+        let coordinator = server.coordinator
+        let executing = Task { try await coordinator.run() }
+        var times: [Double] = []
+        var last: RunRecord?
+        for i in 0..<runs {
+            let task = try await store.createTask(MonitoringTask(
+                name: "bench-\(i)", description: "", frequency: 86_400, nextRunTime: server.clock.now() + 86_400,
+                targetData: .object(["type": .string("file"), "path": .string(path), "format": .string("auto")]),
+                properties: properties), now: server.clock.now())
+            let start = ContinuousClock.now
+            guard case .started(let run) = try await coordinator.start(taskID: task.id, trigger: .manual) else {
+                throw StoreError("the benchmark run did not start")
+            }
+            await coordinator.waitUntilIdle()
+            let elapsed = start.duration(to: .now)
+            times.append(elapsed.seconds)
+            last = try await store.run(id: run.id)
+        }
+        executing.cancel()
+        _ = await executing.result
+        try await store.close()
+        guard let last, last.status == .succeeded else { throw StoreError("the benchmark run failed: \(last?.error ?? "unknown")") }
+        return (times.sorted()[times.count / 2], last)
+    }
+}

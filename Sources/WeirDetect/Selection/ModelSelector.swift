@@ -1,0 +1,118 @@
+import WeirCore
+import WeirGenerator
+
+/// The expert system for one series: injects synthetic anomalies of every kind into held-out
+/// stretches of the series' own history, runs every candidate method and hyper-parameter set
+/// over it, and keeps the one with the best utility (F1 of caught anomalies against false alarms,
+/// less a little for delay), preferring the simpler method when two are within `tieMargin`.
+public struct ModelSelector: Sendable {
+    /// Histories shorter than this get the default method.
+    public var minimumPoints = 200
+    /// Candidates within this much utility of the best are a tie, won by the simpler method.
+    public var tieMargin = 0.02
+    /// Points of history considered (the most recent).
+    public var maximumPoints = 20_000
+    public var trials = 3
+    public var seed: UInt64 = 0x5745_4952
+
+    public init() {}
+
+    /// The method used until there is enough history: a robust rolling median and MAD.
+    public static let defaultChoice = try! MethodChoice(name: .mad)
+
+    /// Chooses for `history`. `method` and `fixed` are the user's answers to the first two
+    /// questions: when set, only that method, or only the other parameters, are searched.
+    /// `incumbent`, the choice in use, is kept while it stays within the tie margin of the best,
+    /// so that a revision changes the model only for a clear gain.
+    public func select(_ history: [Double], bucketSeconds: Int?, method: MethodName? = nil,
+                       fixed: [String: Double] = [:], incumbent: MethodChoice? = nil) -> SelectionReport {
+        let values = Array(history.suffix(maximumPoints))
+        var profile = SeriesProfile(values, bucketSeconds: bucketSeconds)
+        // A daily season cannot be measured before two days, but it can be tried after one.
+        let day = SeriesProfile.dailyPeriod(bucketSeconds: bucketSeconds)
+        if profile.period == 0, day > 0, values.count >= day + minimumPoints {
+            profile.period = day
+        }
+        let candidates = Self.candidates(method: method, fixed: fixed, period: profile.period)
+        guard values.count >= minimumPoints, candidates.count > 1 else {
+            let winner = candidates.count == 1 ? candidates[0]
+                : method.flatMap { try? MethodChoice(name: $0, overrides: fixed) } ?? Self.defaultChoice
+            return SelectionReport(winner: winner, profile: profile, candidates: [], reason: candidates.count == 1
+                ? "the user fixed \(winner); nothing left to choose"
+                : "only \(values.count) points of history (\(minimumPoints) needed to compare methods): \(winner) until then")
+        }
+        let trialSeries = makeTrials(values, profile: profile)
+        var results: [CandidateResult] = candidates.map { choice in
+            var total = EventScore.empty
+            for trial in trialSeries {
+                let alarms = DetectionPipeline(choice, period: profile.period).alarms(trial.values)
+                total = total + EventScore(alarms: alarms, anomalies: trial.anomalies, tolerance: 10,
+                                           scoredFrom: trial.scoredFrom, points: trial.values.count)
+            }
+            return CandidateResult(choice, total)
+        }
+        results.sort { $0.utility > $1.utility }
+        let best = results[0].utility
+        // Among ties: the simplest method (a method that models the season counts as simplest
+        // when the season is strong and measured), then its most conservative threshold (a short
+        // history cannot show a low false-alarm rate), then the best utility.
+        func rank(_ c: CandidateResult) -> (Int, Double, Double) {
+            let seasonFirst = c.choice.name.isSeasonal && profile.seasonalStrength >= 0.8
+            return (c.choice.name.complexity - (seasonFirst ? 100 : 0), -c.choice["k"], -c.utility)
+        }
+        let tied = results.filter { $0.utility >= best - tieMargin }
+        let winner = tied.first { $0.choice == incumbent } ?? tied.min { rank($0) < rank($1) }!
+        return SelectionReport(winner: winner.choice, profile: profile, candidates: results,
+                               reason: reason(winner, results, profile, kept: winner.choice == incumbent))
+    }
+
+    struct Trial {
+        var values: [Double]
+        var anomalies: [InjectedAnomaly]
+        var scoredFrom: Int
+    }
+
+    /// Copies of the history with anomalies of every kind injected after a warm-up stretch.
+    func makeTrials(_ values: [Double], profile: SeriesProfile) -> [Trial] {
+        let warm = min(max(60, profile.period + 20), values.count / 2)
+        let spacing = max(80, min(200, (values.count - warm) / 6))
+        var random = SeededRandom(seed: seed ^ UInt64(values.count))
+        return (0..<trials).map { _ in
+            var copy = values
+            let placed = AnomalyInjector.injectAll(into: &copy, from: warm, spacing: spacing, noise: profile.noise,
+                                                   strengths: 0.7...1.3, random: &random)
+            return Trial(values: copy, anomalies: placed, scoredFrom: warm)
+        }
+    }
+
+    func reason(_ winner: CandidateResult, _ results: [CandidateResult], _ p: SeriesProfile, kept: Bool) -> String {
+        let season = p.period == 0 ? "no season" : p.seasonalStrength == 0 ? "a daily season of \(p.period) points assumed (too short to measure)"
+            : "a season of \(p.period) points (autocorrelation \(CandidateResult.round(p.seasonalStrength)))"
+        var text = "history of \(p.points) points with \(season); injected spikes, drops, level shifts, ramps, floods and error bursts; "
+        text += "\(winner.summary)"
+        if kept, let top = results.first, top.choice != winner.choice {
+            text += "; kept: the best, \(top.choice) (utility \(CandidateResult.round(top.utility))), is within the tie margin \(tieMargin)"
+        } else if let top = results.first, top.choice != winner.choice {
+            text += "; preferred to the more complex \(top.choice) (utility \(CandidateResult.round(top.utility))), within the tie margin \(tieMargin)"
+        } else if let runnerUp = results.first(where: { $0.choice.name != winner.choice.name }) {
+            text += "; best other method: \(runnerUp.choice) at utility \(CandidateResult.round(runnerUp.utility))"
+        }
+        return text
+    }
+
+    /// Every candidate: each method (or the user's), each combination of its grid values,
+    /// with the user's fixed parameters kept. Seasonal methods only when there is a season
+    /// (`period` > 0), with that period unless the user fixed one.
+    public static func candidates(method: MethodName?, fixed: [String: Double], period: Int) -> [MethodChoice] {
+        let methods = method.map { [$0] } ?? MethodName.allCases.filter { period > 0 || !$0.isSeasonal }
+        return methods.flatMap { name -> [MethodChoice] in
+            var start = fixed
+            if name.isSeasonal, (fixed["period"] ?? 0) == 0, period > 0 { start["period"] = Double(period) }
+            var combos: [[String: Double]] = [start]
+            for spec in MethodCatalogue.description(of: name).parameters where start[spec.name] == nil && !spec.grid.isEmpty {
+                combos = combos.flatMap { combo in spec.grid.map { combo.merging([spec.name: $0]) { a, _ in a } } }
+            }
+            return combos.compactMap { try? MethodChoice(name: name, overrides: $0) }
+        }
+    }
+}

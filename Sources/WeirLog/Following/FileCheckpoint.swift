@@ -1,0 +1,23 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where an incremental reader stopped in a file: the file's identity (device and inode) and the
+/// byte offset just past the last complete line read. Stored per task so that each run reads only
+/// what was appended since the previous one.
+public struct FileCheckpoint: Sendable, Equatable, Codable {
+    /// The file system device of the file read.
+    public var device: UInt64
+    /// The inode of the file read; a different inode at the same path means the file was rotated.
+    public var inode: UInt64
+    /// Bytes consumed: the offset just past the last `\n` read.
+    public var offset: Int64
+
+    public init(device: UInt64, inode: UInt64, offset: Int64) {
+        self.device = device
+        self.inode = inode
+        self.offset = offset
+    }
+}

@@ -1,0 +1,139 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads what was appended to a log file since a ``FileCheckpoint``, one run at a time, so that no
+/// line is read twice and none is lost:
+///
+/// - the same file, grown: from the checkpoint's offset;
+/// - the same file, shorter than the offset (truncated, `copytruncate`): from its start;
+/// - another file at the path (rotated): first the rest of the old file, found by its inode among
+///   the files of the same directory (`access.log.1`, `access.log-20261121`…), then the new file
+///   from its start;
+/// - no checkpoint: the file from its start.
+///
+/// Only complete lines are read from the current file: a line still being written (no `\n` yet)
+/// is left for the next run, and the new checkpoint points at its first byte. A rotated file is
+/// read to its end, since nothing writes to it any more.
+public struct IncrementalFileReader {
+    /// One stretch of bytes to read: a file and the byte range within it.
+    public struct Segment: Sendable, Equatable {
+        public var path: String
+        public var start: Int64
+        public var end: Int64
+    }
+
+    /// What one read found, besides the lines.
+    public struct Outcome: Sendable, Equatable {
+        /// The checkpoint to store once the lines are safely accounted for.
+        public var checkpoint: FileCheckpoint
+        /// Bytes read.
+        public var bytesRead: Int64
+        /// The file was truncated since the checkpoint.
+        public var truncated: Bool
+        /// The file was rotated since the checkpoint.
+        public var rotated: Bool
+        /// The rotated file could not be found, so its unread rest (if any) is lost.
+        public var rotatedFileMissing: Bool
+    }
+
+    public let path: String
+    public let format: LogFormat?
+
+    /// Prepares to read `path` in `format` (`nil` detects it from the first lines read).
+    public init(path: String, format: LogFormat?) {
+        self.path = path
+        self.format = format
+    }
+
+    /// Reads every complete line appended since `checkpoint`, calling `body` for each (see
+    /// ``LogReader/read(_:)``). `shouldStop` is asked between chunks; when it answers true the
+    /// read throws ``InputError/stopped`` and nothing read should be committed.
+    public func read(
+        after checkpoint: FileCheckpoint?,
+        shouldStop: @escaping () -> Bool = { false },
+        _ body: (LogReader.Line, inout ParsedLine) throws -> Void
+    ) throws -> Outcome {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw InputError.system("open", path, errno)
+        }
+        defer { close(fd) }
+        guard let current = FileIdentity(fd: fd) else { throw InputError.system("stat", path, errno) }
+        var plan = [Segment]()
+        var outcome = Outcome(
+            checkpoint: FileCheckpoint(device: current.device, inode: current.inode, offset: 0),
+            bytesRead: 0, truncated: false, rotated: false, rotatedFileMissing: false)
+        var start: Int64 = 0
+        if let checkpoint {
+            if current.matches(checkpoint) {
+                if current.size >= checkpoint.offset { start = checkpoint.offset } else { outcome.truncated = true }
+            } else {
+                outcome.rotated = true
+                if let old = Self.findRotated(checkpoint, besides: path) {
+                    if old.size > checkpoint.offset {
+                        plan.append(Segment(path: old.path, start: checkpoint.offset, end: old.size))
+                    }
+                } else {
+                    outcome.rotatedFileMissing = true
+                }
+            }
+        }
+        let end = try Self.endOfLastLine(fd: fd, from: start, size: current.size, path: path)
+        if end > start { plan.append(Segment(path: path, start: start, end: end)) }
+        outcome.checkpoint.offset = end
+        var parser: LogFormat? = format
+        for segment in plan {
+            let source = try RangeSource(path: segment.path, start: segment.start, end: segment.end, shouldStop: shouldStop)
+            var reader = LogReader(source: source, name: segment.path, format: parser)
+            try reader.read(body)
+            parser = reader.format ?? parser
+            outcome.bytesRead += segment.end - segment.start
+        }
+        return outcome
+    }
+
+    /// The offset just past the last `\n` in `[from, size)`, or `from` when there is none.
+    static func endOfLastLine(fd: Int32, from: Int64, size: Int64, path: String) throws(InputError) -> Int64 {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        var end = size
+        while end > from {
+            let chunkStart = max(from, end - Int64(buffer.count))
+            let want = Int(end - chunkStart)
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, want, off_t(chunkStart)) }
+            guard n == want else { throw InputError.system("read", path, n < 0 ? errno : EIO) }
+            if let i = buffer[0..<want].lastIndex(of: UInt8(ascii: "\n")) { return chunkStart + Int64(i) + 1 }
+            end = chunkStart
+        }
+        return from
+    }
+
+    /// The rotated-away file a checkpoint was taken on, looked up by inode in the log's directory.
+    static func findRotated(_ checkpoint: FileCheckpoint, besides path: String) -> (path: String, size: Int64)? {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[..<$0]) } ?? "."
+        guard let dir = opendir(directory.isEmpty ? "/" : directory) else { return nil }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let candidate = directory + "/" + name
+            if let identity = FileIdentity(path: candidate), identity.matches(checkpoint) {
+                return (candidate, identity.size)
+            }
+        }
+        return nil
+    }
+}
+
+extension InputError {
+    /// A read stopped on request (shutdown); nothing read should be committed.
+    public static let stopped = InputError("reading stopped because the service is shutting down")
+
+    /// Whether this error is the one a stop request produces.
+    public var isStop: Bool { description == Self.stopped.description }
+}

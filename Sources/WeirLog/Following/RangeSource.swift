@@ -1,0 +1,36 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The bytes `[start, end)` of a file, read with `pread(2)`; asks `shouldStop` before each chunk.
+final class RangeSource: ByteSource {
+    private let fd: Int32
+    private let path: String
+    private var offset: Int64
+    private let end: Int64
+    private let shouldStop: () -> Bool
+
+    init(path: String, start: Int64, end: Int64, shouldStop: @escaping () -> Bool) throws(InputError) {
+        let opened = open(path, O_RDONLY | O_CLOEXEC)
+        guard opened >= 0 else { throw .system("open", path, errno) }
+        fd = opened
+        self.path = path
+        offset = start
+        self.end = end
+        self.shouldStop = shouldStop
+    }
+
+    deinit { close(fd) }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+        if shouldStop() { throw InputError.stopped }
+        let want = Int(min(Int64(buffer.count), end - offset))
+        guard want > 0 else { return 0 }
+        let n = pread(fd, buffer.baseAddress, want, off_t(offset))
+        guard n > 0 else { throw .system("read", path, n < 0 ? errno : EIO) }
+        offset += Int64(n)
+        return n
+    }
+}

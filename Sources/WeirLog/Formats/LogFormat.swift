@@ -1,0 +1,103 @@
+/// An access-log format: how to find the fields of a line.
+///
+/// Formats come from a name (``named(_:)``), an Apache `LogFormat` string, an nginx
+/// `log_format` string, a JSON-lines field mapping, or ``parse(_:)`` which accepts any of these
+/// as the user typed them on the command line.
+public struct LogFormat: Sendable, CustomStringConvertible {
+    /// A short name shown in reports (`combined`, `common`, `apache:…`, `json`).
+    public let name: String
+    let layout: Layout
+    /// Whether bytes after the last field are accepted when they start with a space
+    /// (servers that append fields to the combined format).
+    let allowsTrailingFields: Bool
+
+    enum Layout: Sendable {
+        case pattern([FormatStep])
+        case json(JSONFieldNames)
+    }
+
+    init(name: String, steps: [FormatStep], allowsTrailingFields: Bool = false) {
+        self.name = name
+        self.layout = .pattern(Self.normalized(steps))
+        self.allowsTrailingFields = allowsTrailingFields
+    }
+
+    init(name: String, json: JSONFieldNames) {
+        self.name = name
+        self.layout = .json(json)
+        self.allowsTrailingFields = false
+    }
+
+    public var description: String { name }
+
+    /// The Apache `LogFormat` strings of the formats known by name.
+    public static let namedApacheFormats: [(name: String, format: String)] = [
+        ("combined", #"%h %l %u %t "%r" %>s %b "%{Referer}i" "%{User-Agent}i""#),
+        ("common", #"%h %l %u %t "%r" %>s %b"#),
+        ("vhost_combined", #"%v:%p %h %l %u %t "%r" %>s %O "%{Referer}i" "%{User-Agent}i""#),
+        ("vhost_common", #"%v:%p %h %l %u %t "%r" %>s %b"#),
+        ("vcombined", #"%v %h %l %u %t "%r" %>s %b "%{Referer}i" "%{User-Agent}i""#),
+        ("vcommon", #"%v %h %l %u %t "%r" %>s %b"#),
+    ]
+
+    /// NCSA Combined: Common plus referrer and user agent.
+    public static let combined = named("combined")!
+    /// NCSA Common.
+    public static let common = named("common")!
+    /// JSON lines with the default field names (see ``JSONFieldNames``).
+    public static let json = LogFormat(name: "json", json: JSONFieldNames())
+
+    /// The formats tried, in order of preference, when the format is detected automatically.
+    public static let detectable: [LogFormat] = namedApacheFormats.map { named($0.name)! } + [json]
+
+    /// A format known by name: `combined`, `common`, `vhost_combined`, `vhost_common`,
+    /// `vcombined`, `vcommon`, `json`.
+    public static func named(_ name: String) -> LogFormat? {
+        if name == "json" { return json }
+        guard let entry = namedApacheFormats.first(where: { $0.name == name }),
+              var format = try? apache(entry.format) else { return nil }
+        format = LogFormat(name: name, layout: format.layout, allowsTrailingFields: name.hasSuffix("combined"))
+        return format
+    }
+
+    init(name: String, layout: Layout, allowsTrailingFields: Bool) {
+        self.name = name
+        self.layout = layout
+        self.allowsTrailingFields = allowsTrailingFields
+    }
+
+    /// Parses a format as given by a user: a known name, `json` or `json:field=key,…`, an Apache
+    /// `LogFormat` string (contains `%`), or an nginx `log_format` string (contains `$`).
+    /// `auto` is not a format: callers handle detection themselves.
+    public static func parse(_ text: String) throws(LogFormatError) -> LogFormat {
+        if let format = named(text) { return format }
+        if text.hasPrefix("json:") { return LogFormat(name: text, json: try JSONFieldNames(spec: String(text.dropFirst(5)))) }
+        if text.contains("%") { return try apache(text) }
+        if text.contains("$") { return try nginx(text) }
+        throw LogFormatError(
+            "unknown log format '\(text)': use auto, \(namedApacheFormats.map(\.name).joined(separator: ", ")), json, json:FIELD=KEY,…, an Apache LogFormat string or an nginx log_format string")
+    }
+
+    /// Merges adjacent literals and marks fields that sit between double quotes.
+    static func normalized(_ steps: [FormatStep]) -> [FormatStep] {
+        var merged: [FormatStep] = []
+        for step in steps {
+            if case .literal(let b) = step, case .literal(let a)? = merged.last {
+                merged[merged.count - 1] = .literal(a + b)
+            } else if case .literal(let b) = step, b.isEmpty {
+                continue
+            } else {
+                merged.append(step)
+            }
+        }
+        let quote = UInt8(ascii: "\"")
+        for i in merged.indices {
+            guard case .field(let kind, _) = merged[i] else { continue }
+            var before = false, after = false
+            if i > 0, case .literal(let lit) = merged[i - 1] { before = lit.last == quote }
+            if i + 1 < merged.count, case .literal(let lit) = merged[i + 1] { after = lit.first == quote }
+            merged[i] = .field(kind, quoted: before && after)
+        }
+        return merged
+    }
+}

@@ -1,0 +1,172 @@
+import WeirCore
+import WeirLog
+import WeirTraffic
+
+/// Evaluates a task's rules over parsed records, one line at a time, on the line's bytes.
+/// A value type, so that the hot path pays no dynamic exclusivity checks.
+///
+/// Rate rules count requests per second in sliding windows (overall, and per client with one
+/// window per client and limit) and merge overlapping windows over the limit into one finding per
+/// burst. List rules (blacklist, plain HTTP, accepted URLs) give one finding per client per run,
+/// with its request count, first and last time and a few example paths.
+public struct RuleEvaluator {
+    private let rules: TaskRules
+    private var overall: [(window: SlidingWindow, tracker: BurstTracker)]
+    /// Per client id `c` and client limit `j`, at index `c * clientRequestLimits.count + j`.
+    private var clientWindows: [SlidingWindow] = []
+    private var clientTrackers: [BurstTracker] = []
+    private let clients = ByteKeyCounter(capacity: 1024)
+    private var clientAddresses: [UInt8] = []  // per client id: 0 unknown, 1 listed, 2 not listed
+    private let paths = ByteKeyCounter(capacity: 1024)
+    private var pathAccepted: [Bool] = []
+    private var linesWithoutScheme = 0
+    /// Per list rule, the requests of each client id that broke it.
+    private var groups: [RuleName: [Int: ClientGroup]] = [:]
+    private var earliestSeen = Int64.max
+    /// Whether a rule looks at the client of every line (the list rules need it on a match only).
+    private let countsEveryClient: Bool
+
+    /// The earliest request time seen, or `nil` before any.
+    public var earliest: Int64? { earliestSeen == .max ? nil : earliestSeen }
+    private var findings: [RuleFinding] = []
+    private var notes: [String] = []
+
+    struct ClientGroup {
+        var first: Int64
+        var last: Int64
+        var count: Int
+        var examples: [String]
+
+        /// Counts one more request; keeps up to five distinct targets as examples.
+        mutating func note(_ t: Int64, _ line: UnsafeRawBufferPointer, _ target: ByteRange) {
+            first = min(first, t)
+            last = max(last, t)
+            count += 1
+            if examples.count < 5 {
+                let bytes = line.slice(target)
+                if !examples.contains(where: { $0.utf8.elementsEqual(bytes) }) { examples.append(String(decoding: bytes, as: UTF8.self)) }
+            }
+        }
+    }
+
+    /// Prepares to evaluate `rules`.
+    public init(rules: TaskRules) {
+        self.rules = rules
+        overall = rules.requestLimits.map { (SlidingWindow(length: $0.seconds), BurstTracker(limit: $0)) }
+        countsEveryClient = !rules.clientRequestLimits.isEmpty || !rules.blacklist.isEmpty
+    }
+
+    /// Evaluates one parsed line; `line` is the bytes `parsed` refers to. Returns the dense id
+    /// of the line's client when the rules hash the client of every line (a per-client limit or
+    /// a blacklist), and `nil` for every line otherwise, so that a caller measuring clients too
+    /// can reuse it instead of hashing the client again.
+    @discardableResult
+    public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer) -> Int? {
+        let t = parsed.timestamp
+        if t < earliestSeen { earliestSeen = t }
+        for i in overall.indices {
+            guard let (count, oldest) = overall[i].window.add(t) else { continue }
+            if let ended = overall[i].tracker.observe(count: count, oldest: oldest, at: t) {
+                findings.append(rateFinding(ended, overall[i].tracker.limit, client: nil))
+            }
+        }
+        let clientBytes = line.slice(parsed.client)
+        // The client is hashed on every line only for the rules that need it there.
+        let clientID = countsEveryClient ? clients.add(clientBytes) : -1
+        if !rules.clientRequestLimits.isEmpty { countClient(clientID, at: t) }
+        if !rules.blacklist.isEmpty, isListed(clientID, clientBytes) {
+            group(.blackIPAddress, clientID, t, line, parsed.target)
+        }
+        if rules.httpAccepted == false, isPlainHTTP(parsed, line) {
+            group(.isHTTPRequestsAccepted, clientID >= 0 ? clientID : clients.add(clientBytes), t, line, parsed.target)
+        }
+        if rules.acceptedURLs != nil, !isAccepted(parsed, line) {
+            group(.acceptedURLs, clientID >= 0 ? clientID : clients.add(clientBytes), t, line, parsed.target)
+        }
+        return countsEveryClient ? clientID : nil
+    }
+
+    /// Ends the open bursts and returns every finding, in time order.
+    public mutating func finish() -> RuleOutcome {
+        for i in overall.indices {
+            if let b = overall[i].tracker.finish() { findings.append(rateFinding(b, overall[i].tracker.limit, client: nil)) }
+        }
+        let perClient = rules.clientRequestLimits.count
+        for i in clientTrackers.indices {
+            if let b = clientTrackers[i].finish() {
+                findings.append(rateFinding(b, clientTrackers[i].limit, client: clients.key(id: i / perClient)))
+            }
+        }
+        if linesWithoutScheme > 0 {
+            notes.append("\(RuleName.isHTTPRequestsAccepted.rawValue) could not apply to \(linesWithoutScheme) lines: their format has no scheme or port field, so plain HTTP cannot be told from HTTPS")
+        }
+        for (rule, byClient) in groups {
+            for (client, g) in byClient { findings.append(listFinding(rule, clients.key(id: client), g)) }
+        }
+        findings.sort { ($0.first, $0.rule, $0.client ?? "") < ($1.first, $1.rule, $1.client ?? "") }
+        return RuleOutcome(findings: findings, notes: notes)
+    }
+
+    private mutating func countClient(_ id: Int, at t: Int64) {
+        let limits = rules.clientRequestLimits
+        let base = id * limits.count
+        if base == clientWindows.count {
+            for limit in limits {
+                clientWindows.append(SlidingWindow(length: limit.seconds))
+                clientTrackers.append(BurstTracker(limit: limit))
+            }
+        }
+        for i in base..<(base + limits.count) {
+            guard let (count, oldest) = clientWindows[i].add(t) else { continue }
+            if let ended = clientTrackers[i].observe(count: count, oldest: oldest, at: t) {
+                findings.append(rateFinding(ended, clientTrackers[i].limit, client: clients.key(id: id)))
+            }
+        }
+    }
+
+    private mutating func isListed(_ id: Int, _ client: UnsafeRawBufferPointer) -> Bool {
+        if id == clientAddresses.count { clientAddresses.append(0) }
+        if clientAddresses[id] == 0 {
+            let listed = AddressRange.parse(client).map { address in rules.blacklist.contains { $0.contains(address.0) } } ?? false
+            clientAddresses[id] = listed ? 1 : 2
+        }
+        return clientAddresses[id] == 1
+    }
+
+    private mutating func isPlainHTTP(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer) -> Bool {
+        if parsed.fields.contains(.scheme) {
+            let s = line.slice(parsed.scheme)
+            return s.count == 4 && (s.elementsEqual("http".utf8) || s.elementsEqual("HTTP".utf8))
+        }
+        if parsed.fields.contains(.port) { return parsed.port == 80 }
+        linesWithoutScheme += 1
+        return false
+    }
+
+    private mutating func isAccepted(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer) -> Bool {
+        guard let patterns = rules.acceptedURLs, let path = RequestTarget.path(line, parsed.target) else { return false }
+        let bytes = line.slice(path)
+        let id = paths.add(bytes)
+        if id == pathAccepted.count { pathAccepted.append(patterns.contains { $0.matches(bytes) }) }
+        return pathAccepted[id]
+    }
+
+    private mutating func group(_ rule: RuleName, _ client: Int, _ t: Int64, _ line: UnsafeRawBufferPointer, _ target: ByteRange) {
+        groups[rule, default: [:]][client, default: ClientGroup(first: t, last: t, count: 0, examples: [])].note(t, line, target)
+    }
+
+    private func rateFinding(_ burst: Burst, _ limit: WindowLimit, client: String?) -> RuleFinding {
+        .burst(client: client, first: burst.first, last: burst.last, peak: burst.peak, limit: limit)
+    }
+
+    private func listFinding(_ rule: RuleName, _ client: String, _ g: ClientGroup) -> RuleFinding {
+        let what: String
+        switch rule {
+        case .blackIPAddress: what = "blacklisted client \(client) made \(g.count) requests"
+        case .isHTTPRequestsAccepted: what = "client \(client) made \(g.count) requests over plain HTTP"
+        default: what = "client \(client) made \(g.count) requests to paths outside accepted_urls"
+        }
+        return RuleFinding(rule: rule.rawValue, client: client, first: g.first, last: g.last, peak: g.count,
+                           message: what, examples: g.examples)
+    }
+}

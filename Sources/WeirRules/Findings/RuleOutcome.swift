@@ -1,0 +1,8 @@
+import WeirLog
+
+/// What the rules made of one run's records.
+public struct RuleOutcome: Sendable, Equatable {
+    public var findings: [RuleFinding]
+    /// Rules that could not apply to this source, and why.
+    public var notes: [String]
+}

@@ -1,0 +1,4 @@
+/// Why one value of a rule is invalid.
+struct Invalid: Error {
+    let message: String
+}

@@ -1,0 +1,27 @@
+import Foundation
+import Hummingbird
+import WeirRules
+
+/// Every route but `/health` and `/metrics` needs `Authorization: Bearer <token>` when a token is set.
+struct BearerAuthMiddleware<Context: RequestContext>: RouterMiddleware {
+    let token: String?
+    static var openPaths: Set<String> { ["/health", "/metrics"] }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let token, !Self.openPaths.contains(request.uri.path) else { return try await next(request, context) }
+        let given = request.headers[.authorization] ?? ""
+        guard given.hasPrefix("Bearer "), Self.constantTimeEqual(Array(given.utf8.dropFirst(7)), Array(token.utf8)) else {
+            var error = APIError(.unauthorized, code: "unauthorized",
+                                 message: given.isEmpty ? "send the header Authorization: Bearer <WEIR_API_TOKEN>" : "the bearer token is not the service's WEIR_API_TOKEN")
+            error.headers[.wwwAuthenticate] = "Bearer realm=\"weir\""
+            throw error
+        }
+        return try await next(request, context)
+    }
+
+    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        var difference = UInt8(a.count == b.count ? 0 : 1)
+        for i in 0..<max(a.count, b.count) { difference |= (i < a.count ? a[i] : 0) ^ (i < b.count ? b[i] : 0) }
+        return difference == 0
+    }
+}

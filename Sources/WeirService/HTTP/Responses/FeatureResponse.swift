@@ -1,0 +1,22 @@
+import WeirDetect
+import WeirLog
+import WeirRules
+import WeirStore
+
+struct FeatureResponse: Encodable {
+    let feature: String
+    let method: MethodResponse
+    let period: Int
+    let reason: String
+    let profile: ProfileResponse?
+    let candidates: [CandidateResponse]
+
+    init(_ f: FeatureModel) {
+        feature = f.feature.rawValue
+        method = MethodResponse(f.choice)
+        period = f.period
+        reason = f.report?.reason ?? "default method until there is history enough to compare methods"
+        profile = f.report.map { ProfileResponse($0.profile) }
+        candidates = f.report?.candidates.map(CandidateResponse.init) ?? []
+    }
+}

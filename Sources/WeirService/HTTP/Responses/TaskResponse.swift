@@ -1,0 +1,34 @@
+import WeirCore
+import WeirLog
+import WeirRules
+import WeirSources
+import WeirStore
+
+/// The JSON shapes the API answers with (snake_case keys, RFC 3339 times).
+struct TaskResponse: Encodable {
+    let id: Int64
+    let name: String
+    let description: String
+    let task_frequency: Int64
+    let next_run_time: String
+    let is_active: Bool
+    let target_data: JSONValue
+    let properties: JSONValue
+    let detection: JSONValue?
+    let created_at: String
+    let updated_at: String
+
+    init(_ t: MonitoringTask) {
+        id = t.id
+        name = t.name
+        description = t.description
+        task_frequency = t.frequency
+        next_run_time = Timestamps.rfc3339(t.nextRunTime)
+        is_active = t.isActive
+        target_data = TargetData.publicJSON(t.targetData)
+        properties = t.properties
+        detection = t.detection
+        created_at = Timestamps.rfc3339(t.createdAt)
+        updated_at = Timestamps.rfc3339(t.updatedAt)
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Logging
+import WeirCore
+import WeirDetect
+import WeirLog
+import WeirRules
+import WeirSources
+import WeirStore
+
+/// Executes one claimed run: reads the task's source (a file or an OpenSearch index) from its
+/// checkpoint, evaluates its rules, and commits the findings, counts and new checkpoint in one transaction. A run stopped by a
+/// shutdown or an error commits nothing, so its lines are read again by the next run.
+public struct TaskRunner: Sendable {
+    let store: any WeirStore
+    let clock: any ServiceClock
+    let findingLog: FindingLog
+    let metrics: ServiceMetrics
+    let logger: Logger
+    /// Told after each committed run, to choose the task's model again when due.
+    let trainer: ModelTrainer?
+    /// What OpenSearch sources need (the password key, the HTTP client, retries).
+    let sources: SourceContext
+    /// Called every 65,536 lines with the run's progress and stop signal (tests stop runs midway).
+    let onProgress: @Sendable (RunProgress) -> Void
+
+    /// Runs `run` to its end; never throws: failures are recorded on the run.
+    public func execute(_ run: RunRecord) async {
+        let started = ContinuousClock.now
+        var logger = logger
+        logger[metadataKey: "task_id"] = "\(run.taskID)"
+        logger[metadataKey: "run_id"] = "\(run.id)"
+        let status: RunStatus
+        do {
+            try await perform(run, logger: logger)
+            status = .succeeded
+        } catch let error where Self.isStop(error) {
+            status = .interrupted
+            await abandon(run, .interrupted, "the service stopped during this run; nothing of it was committed", logger)
+        } catch {
+            status = .failed
+            await abandon(run, .failed, "\(error)", logger)
+        }
+        let elapsed = started.duration(to: .now)
+        metrics.runEnded(trigger: run.trigger.rawValue, status: status.rawValue,
+                         seconds: elapsed.seconds)
+    }
+
+    private func perform(_ run: RunRecord, logger: Logger) async throws {
+        guard let task = try await store.task(id: run.taskID) else { throw StoreError("the task was deleted during its run") }
+        let source = try TargetData(stored: task.targetData).source(sources)
+        let rules = try TaskRules(properties: task.properties)
+        let checkpoint = try await store.checkpoint(taskID: task.id)
+        let detection = DetectionPayload.settings(of: task)
+        let (read, finishedCounter) = try await StopSignal.whileRunning { stop in
+            var counter = RunCounter(evaluator: RuleEvaluator(rules: rules), measuresFeatures: detection.enabled, runID: run.id,
+                                     stop: stop, progress: onProgress)
+            let read = try await source.read(after: checkpoint, shouldStop: { stop.isSet }, into: &counter)
+            return (read, counter)
+        }
+        var counter = finishedCounter  // finish() consumes the evaluator's and accumulator's state
+        try Task.checkCancellation()
+        let lines = counter.lines, malformed = counter.malformed
+        let outcome = counter.evaluator.finish()
+        let scan = detection.enabled ? try await AnomalyScan.run(task: task, settings: detection, minutes: counter.features.finish(), store: store)
+            : AnomalyScan.Result()
+        let findings = outcome.findings + scan.findings
+        try await store.completeRun(RunCompletion(
+            runID: run.id, taskID: task.id, finishedAt: clock.now(), linesRead: lines, malformedLines: malformed,
+            bytesRead: read.bytesRead, notes: read.notes + outcome.notes, findings: findings, checkpoint: read.checkpoint,
+            earliestRecord: counter.evaluator.earliest, minutes: scan.minutes, scoredThrough: scan.scoredThrough))
+        metrics.linesRead(lines, malformed: malformed)
+        metrics.findingsCommitted(findings.map(\.rule))
+        logger.info("run committed", metadata: ["lines": "\(lines)", "malformed": "\(malformed)", "findings": "\(findings.count)"])
+        if detection.enabled { trainer?.request(taskID: task.id) }
+        do {
+            try findingLog.append(findings, task: task, runID: run.id)
+        } catch {
+            logger.error("could not append findings to the task's log files", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func abandon(_ run: RunRecord, _ status: RunStatus, _ message: String, _ logger: Logger) async {
+        logger.warning("run ended without committing", metadata: ["status": "\(status.rawValue)", "error": "\(message)"])
+        do {
+            try await store.abandonRun(id: run.id, status: status, error: message, at: clock.now())
+        } catch {
+            logger.error("could not record the run's end", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Counts a run's lines and hands the well-formed ones to the rules.
+    struct RunCounter: RecordConsumer {
+        var evaluator: RuleEvaluator
+        var features = FeatureAccumulator()
+        let measuresFeatures: Bool
+        let runID: Int64
+        let stop: StopSignal
+        let progress: @Sendable (RunProgress) -> Void
+        var lines: Int64 = 0
+        var malformed: Int64 = 0
+
+        mutating func consume(_ line: LogReader.Line, _ parsed: inout ParsedLine) {
+            lines += 1
+            if line.failure != nil {
+                malformed += 1
+            } else {
+                let clientID = evaluator.add(parsed, line: line.bytes)
+                if measuresFeatures { features.add(parsed, line: line.bytes, clientID: clientID) }
+            }
+            if lines & 0xFFFF == 0 { progress(RunProgress(runID: runID, lines: lines, stop: stop)) }
+        }
+    }
+
+    static func isStop(_ error: any Error) -> Bool {
+        error is CancellationError || (error as? InputError)?.isStop == true
+    }
+}

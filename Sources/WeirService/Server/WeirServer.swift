@@ -1,0 +1,113 @@
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import WeirSources
+import WeirStore
+
+/// The composition root of `weir serve`: builds the store, the runner, the coordinator, the
+/// scheduler and the HTTP router from settings, for `main`, `weir demo` and the tests alike, and
+/// runs them under one `ServiceGroup` with graceful shutdown.
+public struct WeirServer: Sendable {
+    public static let version = "0.6.0"
+
+    public let settings: Settings
+    public let store: any WeirStore
+    public let clock: any ServiceClock
+    public let metrics: ServiceMetrics
+    public let coordinator: RunCoordinator
+    public let scheduler: Scheduler
+    /// Renews this instance's run leases and takes over runs of instances that stopped.
+    public let leaseKeeper: LeaseKeeper
+    /// The expert system, choosing tasks' detection models in the background.
+    public let trainer: ModelTrainer
+    public let logger: Logger
+    /// Seals and opens OpenSearch passwords; `nil` without `WEIR_SECRET`.
+    let vault: PasswordVault?
+
+    /// Builds the service over an open, migrated store. `sources` defaults to the shared HTTP
+    /// client, standard retries and a vault keyed by `WEIR_SECRET`. `onProgress` is
+    /// called as runs read (tests stop a run midway with it).
+    public init(settings: Settings, store: any WeirStore, clock: any ServiceClock = SystemServiceClock(),
+                metrics: ServiceMetrics = ServiceMetrics(), logger: Logger,
+                sources: SourceContext? = nil, onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }) {
+        self.settings = settings
+        self.store = store
+        self.clock = clock
+        self.metrics = metrics
+        self.logger = logger
+        let vault = settings.secret.map(PasswordVault.init(secret:))
+        self.vault = vault
+        trainer = ModelTrainer(store: store, clock: clock, retuneMinutes: settings.modelRetuneMinutes, logger: logger)
+        let runner = TaskRunner(store: store, clock: clock, findingLog: FindingLog(directory: settings.logDirectory),
+                                metrics: metrics, logger: logger, trainer: trainer,
+                                sources: sources ?? SourceContext(vault: vault),
+                                onProgress: onProgress)
+        coordinator = RunCoordinator(store: store, runner: runner, clock: clock, owner: settings.runOwner,
+                                     maxParallelRuns: settings.maxParallelRuns, metrics: metrics, logger: logger)
+        leaseKeeper = LeaseKeeper(store: store, coordinator: coordinator, clock: clock, owner: settings.runOwner, logger: logger)
+        scheduler = Scheduler(store: store, coordinator: coordinator, clock: clock, tick: settings.schedulerTick,
+                              autoCheckDelay: settings.autoCheckDelay, autoCheckInterval: settings.autoCheckInterval,
+                              metrics: metrics, logger: logger)
+    }
+
+    /// Opens the database the settings name, creates or migrates its schema, and (on SQLite, which
+    /// one process owns) marks runs a crash left `running` as interrupted. On PostgreSQL such runs
+    /// are taken over when their lease lapses (``LeaseKeeper``).
+    public static func openStore(_ settings: Settings, logger: Logger, clock: any ServiceClock = SystemServiceClock()) async throws -> any WeirStore {
+        let store = try await openUnmigratedStore(settings.databaseURL, logger: logger)
+        try await store.migrate()
+        let interrupted = try await store.interruptRunningRuns(at: clock.now())
+        if interrupted > 0 {
+            logger.warning("runs left unfinished by an earlier stop were marked interrupted; their lines will be read again", metadata: ["runs": "\(interrupted)"])
+        }
+        return store
+    }
+
+    /// Opens the database without touching its schema (for `weir setup-db`).
+    public static func openUnmigratedStore(_ url: DatabaseURL, logger: Logger) async throws -> any WeirStore {
+        switch url {
+        case .sqlite(let path):
+            do {
+                return SQLStore(database: try await SQLiteDatabaseClient(path: path, logger: logger))
+            } catch {
+                throw StoreError("cannot open the SQLite database \(path): \(error); check that its folder exists and is writable")
+            }
+        case .postgres(let url):
+            return SQLStore(database: try await PostgresDatabaseClient(url: url, logger: logger))
+        }
+    }
+
+    /// The API's router; `routes` receives every route as `METHOD /path/{param}`.
+    public func makeRouter(routes: (([String]) -> Void)? = nil) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: BearerAuthMiddleware(token: settings.apiToken))
+        let api = APIRoutes(store: store, coordinator: coordinator, clock: clock, metrics: metrics, version: Self.version,
+                            retuneMinutes: settings.modelRetuneMinutes,
+                            vault: vault)
+        let registered = api.register(on: router)
+        routes?(registered)
+        return router
+    }
+
+    /// The HTTP server on the settings' host and port; `onListening` receives the bound port.
+    public func makeApplication(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        Application(
+            router: makeRouter(),
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "weir/\(Self.version)"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
+            logger: logger)
+    }
+
+    /// Everything under one `ServiceGroup`: the store (closed last), the model trainer, the run
+    /// coordinator, the lease keeper, the scheduler and the HTTP server. SIGTERM and SIGINT shut it down gracefully.
+    public func serviceGroup(application: some ApplicationProtocol, signals: Bool = true) -> ServiceGroup {
+        ServiceGroup(configuration: .init(
+            services: [.init(service: StoreService(store: store)), .init(service: trainer), .init(service: coordinator),
+                       .init(service: leaseKeeper), .init(service: scheduler),
+                       .init(service: application)],
+            gracefulShutdownSignals: signals ? [.sigterm, .sigint] : [],
+            logger: logger))
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import WeirStore
+
+/// The service's settings. Each comes, strongest first, from a command-line flag, the environment,
+/// a `.env` file in the working directory, the file named by `WEIR_SETTINGS_FILE` (same
+/// `KEY=value` lines), or the built-in default.
+public struct Settings: Sendable, Equatable {
+    public enum Environment: String, Sendable { case development, production }
+
+    public var environment: Environment = .development
+    public var debug = false
+    public var databaseURL: DatabaseURL = .sqlite(path: "weir.sqlite")
+    public var logDirectory = "./weir-logs"
+    public var apiToken: String?
+    public var secret: String?
+    /// Seconds between auto-checks.
+    public var autoCheckInterval: Double = 1800
+    /// Seconds after start-up before the first auto-check.
+    public var autoCheckDelay: Double = 5
+    public var host = "127.0.0.1"
+    public var port = 3000
+    /// How many task runs may go at once.
+    public var maxParallelRuns = 4
+    /// Seconds between two looks for due tasks.
+    public var schedulerTick: Double = 1
+    /// New minutes of traffic after which the expert system chooses a task's model again.
+    public var modelRetuneMinutes = 1440
+    /// This instance's name on the runs it claims; by default host name and process id.
+    public var instanceID = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
+    /// Seconds a run's claim holds without renewal; an instance renews its claims three times per
+    /// lease, and another instance takes over a run whose claim lapsed.
+    public var runLeaseSeconds: Int64 = 30
+
+    public init() {}
+
+    /// The owner this instance's runs are claimed under.
+    public var runOwner: RunOwner { RunOwner(instance: instanceID, leaseSeconds: runLeaseSeconds) }
+
+    /// Every key the service reads, for messages and `--help`.
+    public static let keys = ["WEIR_ENV", "WEIR_DEBUG", "WEIR_DATABASE_URL", "WEIR_LOG_DIR", "WEIR_API_TOKEN", "WEIR_SECRET",
+                              "WEIR_AUTO_CHECK_INTERVAL", "WEIR_HOST", "WEIR_PORT", "WEIR_MAX_PARALLEL_RUNS", "WEIR_MODEL_RETUNE_MINUTES",
+                              "WEIR_INSTANCE_ID", "WEIR_RUN_LEASE_SECONDS", "WEIR_SETTINGS_FILE"]
+
+    /// Builds the settings from the given sources, strongest first in the order of the spec.
+    /// `flags` and `environment` map keys (`WEIR_PORT`) to values; `directory` is where `.env` is
+    /// looked for.
+    public static func load(flags: [String: String], environment: [String: String],
+                            directory: String = FileManager.default.currentDirectoryPath) throws(SettingsError) -> Settings {
+        let dotEnv = try readKeyValueFile(directory + "/.env", optional: true)
+        var merged: [String: String] = [:]
+        let settingsFile = flags["WEIR_SETTINGS_FILE"] ?? environment["WEIR_SETTINGS_FILE"] ?? dotEnv["WEIR_SETTINGS_FILE"]
+        if let settingsFile { merged = try readKeyValueFile(settingsFile, optional: false) }
+        for layer in [dotEnv, environment.filter { $0.key.hasPrefix("WEIR_") }, flags] {
+            merged.merge(layer) { _, stronger in stronger }
+        }
+        return try Settings(values: merged)
+    }
+
+    /// Settings from already-merged `KEY=value` pairs; unknown `WEIR_` keys are errors.
+    public init(values: [String: String]) throws(SettingsError) {
+        for key in values.keys.sorted() where !Self.keys.contains(key) {
+            throw SettingsError(key: key, problem: "is not a setting Weir knows; the settings are \(Self.keys.joined(separator: ", "))")
+        }
+        func value(_ key: String) -> String? {
+            guard let v = values[key]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+            return v
+        }
+        if let v = value("WEIR_ENV") {
+            guard let e = Environment(rawValue: v) else { throw SettingsError(key: "WEIR_ENV", problem: "is \"\(v)\"; use development or production") }
+            environment = e
+        }
+        if let v = value("WEIR_DEBUG") {
+            guard let b = Self.bool(v) else { throw SettingsError(key: "WEIR_DEBUG", problem: "is \"\(v)\"; use true or false") }
+            debug = b
+        }
+        if let v = value("WEIR_DATABASE_URL") {
+            do { databaseURL = try DatabaseURL(v) } catch { throw SettingsError(key: "WEIR_DATABASE_URL", problem: error.description) }
+        }
+        if let v = value("WEIR_LOG_DIR") { logDirectory = v }
+        apiToken = value("WEIR_API_TOKEN")
+        secret = value("WEIR_SECRET")
+        if let v = value("WEIR_AUTO_CHECK_INTERVAL") {
+            guard let s = Double(v), s >= 1, s.isFinite else {
+                throw SettingsError(key: "WEIR_AUTO_CHECK_INTERVAL", problem: "is \"\(v)\"; give a number of seconds, at least 1 (default 1800)")
+            }
+            autoCheckInterval = s
+        }
+        if let v = value("WEIR_HOST") { host = v }
+        if let v = value("WEIR_PORT") {
+            guard let p = Int(v), (0...65535).contains(p) else { throw SettingsError(key: "WEIR_PORT", problem: "is \"\(v)\"; give a port number from 1 to 65535 (0 picks a free one)") }
+            port = p
+        }
+        if let v = value("WEIR_MAX_PARALLEL_RUNS") {
+            guard let n = Int(v), (1...256).contains(n) else { throw SettingsError(key: "WEIR_MAX_PARALLEL_RUNS", problem: "is \"\(v)\"; give a whole number from 1 to 256") }
+            maxParallelRuns = n
+        }
+        if let v = value("WEIR_MODEL_RETUNE_MINUTES") {
+            guard let n = Int(v), n >= 1 else {
+                throw SettingsError(key: "WEIR_MODEL_RETUNE_MINUTES", problem: "is \"\(v)\"; give a whole number of minutes, at least 1 (default 1440)")
+            }
+            modelRetuneMinutes = n
+        }
+        if let v = value("WEIR_INSTANCE_ID") {
+            guard !v.isEmpty, v.count <= 200 else { throw SettingsError(key: "WEIR_INSTANCE_ID", problem: "must be 1 to 200 characters") }
+            instanceID = v
+        }
+        if let v = value("WEIR_RUN_LEASE_SECONDS") {
+            guard let n = Int64(v), (3...3600).contains(n) else {
+                throw SettingsError(key: "WEIR_RUN_LEASE_SECONDS", problem: "is \"\(v)\"; give a whole number of seconds from 3 to 3600 (default 30)")
+            }
+            runLeaseSeconds = n
+        }
+        if environment == .production, apiToken == nil {
+            throw SettingsError(key: "WEIR_API_TOKEN", problem: "is not set, and WEIR_ENV=production refuses to serve an open API; set WEIR_API_TOKEN to a long random string")
+        }
+    }
+
+    static func bool(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "1", "true", "yes", "on": true
+        case "0", "false", "no", "off": false
+        default: nil
+        }
+    }
+
+    /// Reads `KEY=value` lines; blank lines and `#` comments are skipped, values may be quoted.
+    static func readKeyValueFile(_ path: String, optional: Bool) throws(SettingsError) -> [String: String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            if optional, !FileManager.default.fileExists(atPath: path) { return [:] }
+            throw SettingsError(key: "WEIR_SETTINGS_FILE", problem: "names \(path), which cannot be read")
+        }
+        var values: [String: String] = [:]
+        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("export ") { line = String(line.dropFirst(7)) }
+            guard let eq = line.firstIndex(of: "=") else {
+                throw SettingsError(key: "\(path):\(number + 1)", problem: "is not a KEY=value line")
+            }
+            let key = line[..<eq].trimmingCharacters(in: .whitespaces)
+            var value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q { value = String(value.dropFirst().dropLast()) }
+            values[key] = value
+        }
+        return values
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import WeirCore
+import WeirLog
+import WeirRules
+
+/// A local access-log file, read from its checkpoint through appends, truncation and rotation.
+package struct FileLogSource: LogSource {
+    package let path: String
+    package let format: LogFormat?
+
+    /// Reads on a thread of its own (``BlockingWork``): a big file takes no thread of the pool.
+    package func read<C: RecordConsumer>(after checkpoint: String?, shouldStop: @escaping @Sendable () -> Bool,
+                                 into consumer: inout C) async throws -> SourceRead {
+        let previous = try checkpoint.map { try JSONDecoder().decode(FileCheckpoint.self, from: Data($0.utf8)) }
+        let handover = Handover(value: consumer)
+        let (path, format) = (path, format)
+        let (outcome, returned) = try await BlockingWork.run {
+            var local = handover
+            let outcome = try IncrementalFileReader(path: path, format: format).read(after: previous, shouldStop: shouldStop) { line, parsed in
+                local.value.consume(line, &parsed)
+            }
+            return (Handover(value: outcome), local)
+        }
+        consumer = returned.value
+        return try report(outcome.value)
+    }
+
+    private func report(_ outcome: IncrementalFileReader.Outcome) throws -> SourceRead {
+        var notes: [String] = []
+        if outcome.truncated { notes.append("\(path) was truncated since the last run; it was read again from its start") }
+        if outcome.rotated { notes.append("\(path) was rotated since the last run; the rest of the old file was read first") }
+        if outcome.rotatedFileMissing {
+            notes.append("\(path) was rotated and the old file is gone from its folder; lines written to it after the last run could not be read")
+        }
+        let encoded = try JSONCoding.string(outcome.checkpoint)
+        return SourceRead(checkpoint: encoded, bytesRead: outcome.bytesRead, notes: notes)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import WeirLog
+import WeirRules
+
+/// Where a task's records come from, read incrementally from a checkpoint: a file
+/// (``FileLogSource``) or an OpenSearch index (``OpenSearchSource``).
+package protocol LogSource: Sendable {
+    /// Reads every record after `checkpoint` (JSON, `nil` for the first run) into `consumer`
+    /// (passed `inout`, so the hot loop pays no dynamic exclusivity checks); stops with
+    /// ``InputError/stopped`` when `shouldStop` says so (it may be asked from any thread).
+    func read<C: RecordConsumer>(after checkpoint: String?, shouldStop: @escaping @Sendable () -> Bool,
+                                 into consumer: inout C) async throws -> SourceRead
+}
+
+extension TargetData {
+    /// The source this target describes; `context` holds what an OpenSearch source needs.
+    package func source(_ context: SourceContext) throws -> any LogSource {
+        switch self {
+        case .file(let path, let format):
+            return FileLogSource(path: path, format: format == "auto" ? nil : try LogFormat.parse(format))
+        case .openSearch(let target):
+            let password = try target.sealedPassword.map { sealed in
+                guard let vault = context.vault else {
+                    throw PasswordVault.VaultError("the task's OpenSearch password is stored encrypted, and this service has no WEIR_SECRET to decrypt it; start weir with the WEIR_SECRET it was stored under")
+                }
+                return try vault.open(sealed)
+            }
+            return OpenSearchSource(target: target, password: password, client: context.http, retry: context.retry)
+        }
+    }
+}

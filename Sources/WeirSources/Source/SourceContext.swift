@@ -1,0 +1,30 @@
+import AsyncHTTPClient
+import WeirCore
+
+/// What sources other than files need: the key for stored passwords, the HTTP client and how
+/// requests are retried.
+public struct SourceContext: Sendable {
+    /// Opens sealed passwords; `nil` when the service has no `WEIR_SECRET`.
+    public var vault: PasswordVault?
+    public var http: HTTPClient
+    public var retry: RetryPolicy
+
+    public init(vault: PasswordVault?, http: HTTPClient = SourceContext.sharedHTTP, retry: RetryPolicy = .standard) {
+        self.vault = vault
+        self.http = http
+        self.retry = retry
+    }
+}
+
+extension SourceContext {
+    /// The process's client for remote sources. Unlike `HTTPClient.shared` it does not retry a
+    /// failed connection inside one request until the deadline: a refused connection or a failed
+    /// TLS handshake comes back at once, so that ``RetryPolicy`` decides, and the run's error
+    /// names the cause. Like `HTTPClient.shared`, it lives as long as the process.
+    public static let sharedHTTP: HTTPClient = {
+        var configuration = HTTPClient.Configuration.singletonConfiguration
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout = .init(connect: .seconds(5), read: .seconds(30))
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+}

@@ -1,0 +1,11 @@
+import Foundation
+import WeirLog
+import WeirRules
+
+/// What a source read, besides the lines.
+package struct SourceRead: Sendable {
+    /// The checkpoint to commit with the run's findings.
+    package var checkpoint: String
+    package var bytesRead: Int64
+    package var notes: [String]
+}

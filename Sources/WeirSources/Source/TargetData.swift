@@ -1,0 +1,77 @@
+import WeirCore
+import WeirLog
+import WeirRules
+
+/// A task's data source, validated: a local access-log file, or an OpenSearch index.
+package enum TargetData: Sendable, Equatable {
+    case file(path: String, format: String)
+    case openSearch(OpenSearchTarget)
+
+    /// The source as a user sends it in `POST /tasks` or `PATCH /tasks/{id}`: an OpenSearch
+    /// `auth_password` is sealed with `vault`; left out, the `previous` source's one is kept.
+    package init(request value: JSONValue, vault: PasswordVault?, previous: TargetData?) throws(FieldErrors) {
+        let object = try Self.object(value)
+        switch object["type"]?.stringValue {
+        case "file":
+            self = try Self.file(object)
+        case "opensearch":
+            var previousTarget: OpenSearchTarget?
+            if case .openSearch(let p) = previous { previousTarget = p }
+            self = .openSearch(try OpenSearchTarget(request: object, vault: vault, previous: previousTarget))
+        case let other:
+            var errors = FieldErrors()
+            errors.add("target_data.type", other.map { "\"\($0)\" is not a source type; use \"file\" or \"opensearch\"" }
+                ?? "is required: \"file\" or \"opensearch\"")
+            throw errors
+        }
+    }
+
+    /// The source as stored (an OpenSearch password is sealed).
+    package init(stored value: JSONValue) throws(FieldErrors) {
+        let object = try Self.object(value)
+        if object["type"]?.stringValue == "opensearch" {
+            self = .openSearch(try OpenSearchTarget(stored: object))
+        } else {
+            self = try Self.file(object)
+        }
+    }
+
+    /// The stored form.
+    package var json: JSONValue {
+        switch self {
+        case .file(let path, let format): .object(["type": .string("file"), "path": .string(path), "format": .string(format)])
+        case .openSearch(let target): target.storedJSON
+        }
+    }
+
+    /// What the API shows: an OpenSearch password only as `"auth_password_set": true`.
+    package static func publicJSON(_ stored: JSONValue) -> JSONValue {
+        guard case .openSearch(let target)? = try? TargetData(stored: stored) else { return stored }
+        return target.publicJSON
+    }
+
+    private static func object(_ value: JSONValue) throws(FieldErrors) -> [String: JSONValue] {
+        guard let object = value.objectValue else {
+            var errors = FieldErrors()
+            errors.add("target_data", "must be an object such as {\"type\":\"file\",\"path\":\"/var/log/nginx/access.log\",\"format\":\"combined\"}")
+            throw errors
+        }
+        return object
+    }
+
+    private static func file(_ object: [String: JSONValue]) throws(FieldErrors) -> TargetData {
+        var errors = FieldErrors()
+        for key in object.keys where !["type", "path", "format"].contains(key) {
+            errors.add("target_data.\(key)", "is not a field of a file source; use path and format")
+        }
+        let path = object["path"]?.stringValue ?? ""
+        if !path.hasPrefix("/") { errors.add("target_data.path", "must be the log file's absolute path") }
+        let format = object["format"]?.stringValue ?? "auto"
+        if object["format"] != nil, object["format"]?.stringValue == nil { errors.add("target_data.format", "must be a string") }
+        else if format != "auto" {
+            do { _ = try LogFormat.parse(format) } catch { errors.add("target_data.format", error.description) }
+        }
+        try errors.throwIfAny()
+        return .file(path: path, format: format)
+    }
+}

@@ -1,0 +1,11 @@
+import WeirDetect
+import WeirRules
+
+/// One finding, as stored.
+public struct FindingRecord: Sendable, Equatable {
+    public var id: Int64
+    public var taskID: Int64
+    public var runID: Int64
+    public var finding: RuleFinding
+    public var createdAt: Int64
+}

@@ -1,0 +1,40 @@
+import WeirDetect
+import WeirRules
+
+/// What a successful run commits, all in one transaction.
+public struct RunCompletion: Sendable {
+    public var runID: Int64
+    public var taskID: Int64
+    public var finishedAt: Int64
+    public var linesRead: Int64
+    public var malformedLines: Int64
+    public var bytesRead: Int64
+    public var notes: [String]
+    public var findings: [RuleFinding]
+    /// The source's new checkpoint (JSON), or `nil` to keep the old one.
+    public var checkpoint: String?
+    /// The earliest request time the run read; rate findings that start within one window of it
+    /// may continue a burst of the previous run.
+    public var earliestRecord: Int64?
+    /// Minutes of traffic to save (each replaces the stored minute with the same start).
+    public var minutes: [FeatureBucket]
+    /// Anomaly detection has scored every bucket before this instant.
+    public var scoredThrough: Int64?
+
+    public init(runID: Int64, taskID: Int64, finishedAt: Int64, linesRead: Int64, malformedLines: Int64,
+                bytesRead: Int64, notes: [String], findings: [RuleFinding], checkpoint: String?, earliestRecord: Int64? = nil,
+                minutes: [FeatureBucket] = [], scoredThrough: Int64? = nil) {
+        self.minutes = minutes
+        self.scoredThrough = scoredThrough
+        self.runID = runID
+        self.taskID = taskID
+        self.finishedAt = finishedAt
+        self.linesRead = linesRead
+        self.malformedLines = malformedLines
+        self.bytesRead = bytesRead
+        self.notes = notes
+        self.findings = findings
+        self.checkpoint = checkpoint
+        self.earliestRecord = earliestRecord
+    }
+}

@@ -1,0 +1,136 @@
+import WeirCore
+import WeirDetect
+import WeirRules
+
+/// Runs: claims, leases, commits in SQL (``RunStore``).
+extension SQLStore: RunStore {
+    static let runColumns = "id, task_id, run_trigger, status, started_at, finished_at, error, lines_read, malformed_lines, bytes_read, finding_count, notes, instance"
+
+    public func startRun(taskID: Int64, trigger: RunTrigger, now: Int64, owner: RunOwner) async throws -> RunRecord? {
+        // On a shared database the task's row is locked for the claim; a scheduled claim skips a
+        // row another instance is claiming (it will start the run), a manual one waits for it.
+        let d = database.dialect
+        let lock = !d.isShared ? "" : trigger.requiresDue ? " \(d.skipLocked)" : " FOR UPDATE"
+        return try await database.transaction { tx in
+            guard let row = try await tx.query("SELECT id, frequency, next_run_time FROM tasks WHERE id = ?\(lock)", [.integer(taskID)]).first else {
+                return nil
+            }
+            if trigger.requiresDue, row.int("next_run_time") > now { return nil }
+            let running = try await tx.query("SELECT id FROM runs WHERE task_id = ? AND status = 'running'", [.integer(taskID)])
+            guard running.isEmpty else { return nil }
+            let next = Schedule.nextRunTime(after: row.int("next_run_time"), frequency: row.int("frequency"), now: now)
+            try await tx.query("UPDATE tasks SET next_run_time = ? WHERE id = ?", [.integer(next), .integer(taskID)])
+            let inserted = try await tx.query("""
+                INSERT INTO runs (task_id, run_trigger, status, started_at, instance, lease_expires_at)
+                VALUES (?, ?, 'running', ?, ?, ?) RETURNING \(Self.runColumns)
+                """, [.integer(taskID), .text(trigger.rawValue), .integer(now), .text(owner.instance), .integer(now + owner.leaseSeconds)])
+            return try Self.run(inserted[0])
+        }
+    }
+
+    public func renewLeases(instance: String, until: Int64) async throws -> Int {
+        try await database.query("UPDATE runs SET lease_expires_at = ? WHERE instance = ? AND status = 'running' RETURNING id",
+                                 [.integer(until), .text(instance)]).count
+    }
+
+    public func reclaimExpiredRuns(at now: Int64) async throws -> [RunRecord] {
+        guard database.dialect.isShared else { return [] }
+        return try await database.query("""
+            UPDATE runs SET status = 'interrupted', finished_at = ?,
+                error = 'instance ' || COALESCE(instance, '?') || ' stopped renewing its claim on this run; nothing of it was committed, and another instance runs the task again from its last checkpoint'
+            WHERE status = 'running' AND lease_expires_at < ? RETURNING \(Self.runColumns)
+            """, [.integer(now), .integer(now)]).map(Self.run)
+    }
+
+    public func completeRun(_ c: RunCompletion) async throws {
+        try await database.transaction { tx in
+            let updated = try await tx.query("""
+                UPDATE runs SET status = 'succeeded', finished_at = ?, lines_read = ?, malformed_lines = ?, bytes_read = ?,
+                    finding_count = ?, notes = ? WHERE id = ? AND status = 'running' RETURNING id
+                """, [.integer(c.finishedAt), .integer(c.linesRead), .integer(c.malformedLines), .integer(c.bytesRead),
+                      .integer(Int64(c.findings.count)), .text(JSONText.encode(c.notes)), .integer(c.runID)])
+            guard !updated.isEmpty else { throw StoreError("run \(c.runID) is no longer running; its results were not committed") }
+            var fresh: [RuleFinding] = []
+            for f in c.findings {
+                if try await Self.mergeIntoEarlierBurst(f, c, tx) { continue }
+                fresh.append(f)
+            }
+            // Many rows per statement: one round trip per 50 findings.
+            for chunk in stride(from: 0, to: fresh.count, by: 50).map({ fresh[$0..<min($0 + 50, fresh.count)] }) {
+                let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
+                let binds = chunk.flatMap { f -> [SQLValue] in
+                    [.integer(c.taskID), .integer(c.runID), .text(f.rule), .optional(f.client), .integer(f.first), .integer(f.last),
+                     .integer(Int64(f.peak)), .optional(f.windowSeconds), .optional(f.limit), .text(f.message),
+                     .text(JSONText.encode(f.examples)), .integer(c.finishedAt), .optional(f.anomaly.map(JSONText.encode))]
+                }
+                try await tx.query("""
+                    INSERT INTO findings (task_id, run_id, rule, client, first_seen, last_seen, peak, window_seconds, limit_count,
+                        message, examples, created_at, detail) VALUES \(rows)
+                    """, binds)
+            }
+            try await Self.saveMinutes(c, tx)
+            if let checkpoint = c.checkpoint {
+                try await tx.query("""
+                    INSERT INTO checkpoints (task_id, data, updated_at) VALUES (?, ?, ?)
+                    ON CONFLICT (task_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at
+                    """, [.integer(c.taskID), .text(checkpoint), .integer(c.finishedAt)])
+            }
+        }
+    }
+
+    /// A burst still going when the previous run ended is one finding, not two: a rate finding
+    /// that continues the latest finding of an earlier run with the same rule, client and limit
+    /// extends it. (Within one run the evaluator has already merged overlapping windows.)
+    static func mergeIntoEarlierBurst(_ f: RuleFinding, _ c: RunCompletion, _ tx: any SQLDatabase) async throws -> Bool {
+        guard let window = f.windowSeconds, let limit = f.limit, let earliest = c.earliestRecord,
+              f.first - earliest < Int64(window) else { return false }
+        let taskID = c.taskID, runID = c.runID
+        let rows = try await tx.query("""
+            SELECT * FROM findings WHERE task_id = ? AND rule = ? AND COALESCE(client, '') = ? AND window_seconds = ?
+                AND limit_count = ? AND run_id <> ? ORDER BY last_seen DESC, id DESC LIMIT 1
+            """, [.integer(taskID), .text(f.rule), .text(f.client ?? ""), .integer(Int64(window)), .integer(Int64(limit)), .integer(runID)])
+        guard let row = rows.first else { return false }
+        let earlier = try finding(row)
+        guard earlier.isContinued(by: f) else { return false }
+        let merged = earlier.merged(with: f)
+        try await tx.query("UPDATE findings SET first_seen = ?, last_seen = ?, peak = ?, message = ? WHERE id = ?",
+                           [.integer(merged.first), .integer(merged.last), .integer(Int64(merged.peak)), .text(merged.message),
+                            .integer(row.int("id"))])
+        return true
+    }
+
+    public func abandonRun(id: Int64, status: RunStatus, error: String, at: Int64) async throws {
+        try await database.query("UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status = 'running'",
+                                 [.text(status.rawValue), .text(error), .integer(at), .integer(id)])
+    }
+
+    public func interruptRunningRuns(at: Int64) async throws -> Int {
+        guard !database.dialect.isShared else { return 0 }
+        return try await database.query("""
+            UPDATE runs SET status = 'interrupted', error = 'the service stopped during this run; nothing of it was committed',
+                finished_at = ? WHERE status = 'running' RETURNING id
+            """, [.integer(at)]).count
+    }
+
+    public func run(id: Int64) async throws -> RunRecord? {
+        try await database.query("SELECT \(Self.runColumns) FROM runs WHERE id = ?", [.integer(id)]).first.map(Self.run)
+    }
+
+    public func runs(taskID: Int64, limit: Int) async throws -> [RunRecord] {
+        try await database.query("SELECT \(Self.runColumns) FROM runs WHERE task_id = ? ORDER BY id DESC LIMIT ?",
+                                 [.integer(taskID), .integer(Int64(limit))]).map(Self.run)
+    }
+
+    static func run(_ row: SQLRow) throws -> RunRecord {
+        RunRecord(
+            id: row.int("id"), taskID: row.int("task_id"), trigger: RunTrigger(rawValue: row.text("run_trigger")) ?? .manual,
+            status: RunStatus(rawValue: row.text("status")) ?? .failed, startedAt: row.int("started_at"),
+            finishedAt: row.optionalInt("finished_at"), error: row.optionalText("error"), linesRead: row.int("lines_read"),
+            malformedLines: row.int("malformed_lines"), bytesRead: row.int("bytes_read"), findingCount: row.int("finding_count"),
+            notes: try JSONText.decode([String].self, row.text("notes")), instance: row.optionalText("instance"))
+    }
+
+    public func checkpoint(taskID: Int64) async throws -> String? {
+        try await database.query("SELECT data FROM checkpoints WHERE task_id = ?", [.integer(taskID)]).first?.text("data")
+    }
+}

@@ -1,0 +1,63 @@
+import WeirCore
+import WeirDetect
+import WeirRules
+
+/// Tasks in SQL (``TaskStore``).
+extension SQLStore: TaskStore {
+    static let taskColumns = "id, name, description, frequency, next_run_time, is_active, target_data, properties, detection, created_at, updated_at"
+
+    public func createTask(_ task: MonitoringTask, now: Int64) async throws -> MonitoringTask {
+        let rows = try await database.query("""
+            INSERT INTO tasks (name, description, frequency, next_run_time, is_active, target_data, properties, detection, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING \(Self.taskColumns)
+            """, Self.taskBinds(task) + [.integer(now), .integer(now)])
+        return try Self.task(rows[0])
+    }
+
+    public func task(id: Int64) async throws -> MonitoringTask? {
+        try await database.query("SELECT \(Self.taskColumns) FROM tasks WHERE id = ?", [.integer(id)]).first.map(Self.task)
+    }
+
+    public func tasks(activeOnly: Bool) async throws -> [MonitoringTask] {
+        let filter = activeOnly ? " WHERE is_active = 1" : ""
+        return try await database.query("SELECT \(Self.taskColumns) FROM tasks\(filter) ORDER BY id", []).map(Self.task)
+    }
+
+    public func updateTask(_ task: MonitoringTask, now: Int64) async throws -> MonitoringTask? {
+        let rows = try await database.query("""
+            UPDATE tasks SET name = ?, description = ?, frequency = ?, next_run_time = ?, is_active = ?, target_data = ?,
+                properties = ?, detection = ?, updated_at = ? WHERE id = ? RETURNING \(Self.taskColumns)
+            """, Self.taskBinds(task) + [.integer(now), .integer(task.id)])
+        return try rows.first.map(Self.task)
+    }
+
+    public func deleteTask(id: Int64) async throws -> Bool {
+        try await database.transaction { tx in
+            // Children first, so that it works with or without foreign-key cascades.
+            for table in ["detection_progress", "task_models", "traffic_minutes", "checkpoints", "findings", "runs"] {
+                try await tx.query("DELETE FROM \(table) WHERE task_id = ?", [.integer(id)])
+            }
+            return try await !tx.query("DELETE FROM tasks WHERE id = ? RETURNING id", [.integer(id)]).isEmpty
+        }
+    }
+
+    public func dueTasks(at now: Int64) async throws -> [MonitoringTask] {
+        try await database.query("SELECT \(Self.taskColumns) FROM tasks WHERE is_active = 1 AND next_run_time <= ? ORDER BY next_run_time, id",
+                                 [.integer(now)]).map(Self.task)
+    }
+
+    static func taskBinds(_ t: MonitoringTask) -> [SQLValue] {
+        [.text(t.name), .text(t.description), .integer(t.frequency), .integer(t.nextRunTime), .bool(t.isActive),
+         .text(JSONText.encode(t.targetData)), .text(JSONText.encode(t.properties)), .optional(t.detection.map(JSONText.encode))]
+    }
+
+    static func task(_ row: SQLRow) throws -> MonitoringTask {
+        MonitoringTask(
+            id: row.int("id"), name: row.text("name"), description: row.text("description"), frequency: row.int("frequency"),
+            nextRunTime: row.int("next_run_time"), isActive: row.bool("is_active"),
+            targetData: try JSONText.decode(JSONValue.self, row.text("target_data")),
+            properties: try JSONText.decode(JSONValue.self, row.text("properties")),
+            detection: try row.optionalText("detection").map { try JSONText.decode(JSONValue.self, $0) },
+            createdAt: row.int("created_at"), updatedAt: row.int("updated_at"))
+    }
+}

@@ -1,0 +1,17 @@
+import WeirCore
+import WeirDetect
+import WeirRules
+
+/// Weir's storage logic, written once over any ``SQLDatabase``: SQLite by default, PostgreSQL for
+/// several instances.
+public struct SQLStore: Sendable, WeirStore {
+    public let database: any SQLDatabase
+
+    public init(database: any SQLDatabase) {
+        self.database = database
+    }
+
+    public func close() async throws {
+        try await database.close()
+    }
+}

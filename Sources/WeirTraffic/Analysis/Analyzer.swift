@@ -1,0 +1,99 @@
+import WeirLog
+
+/// Reads whole access logs and builds an ``AnalyzeReport``: the engine of `weir analyze`.
+public struct Analyzer {
+    /// How to read and what to report.
+    public struct Options: Sendable {
+        /// The format of every input, or `nil` to detect it per input.
+        public var format: LogFormat?
+        /// Only requests at or after this instant (Unix seconds) are counted.
+        public var from: Int64?
+        /// Only requests before this instant (Unix seconds) are counted.
+        public var to: Int64?
+        /// Length of the top lists.
+        public var top = 10
+        /// How many malformed lines are listed with their reason.
+        public var malformedSampleLimit = 10
+
+        public init(format: LogFormat? = nil, from: Int64? = nil, to: Int64? = nil, top: Int = 10) {
+            self.format = format
+            self.from = from
+            self.to = to
+            self.top = top
+        }
+    }
+
+    public let options: Options
+    private var tally = TrafficTally()
+    private var report = AnalyzeReport()
+    private var firstSeen = Int64.max
+    private var lastSeen = Int64.min
+    private var minutes = MinuteCounter()
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// Reads one input to its end (a path, `-` for standard input; gzip detected by content).
+    public mutating func add(path: String) throws {
+        try add(source: LogInput.open(path), name: path)
+    }
+
+    /// Reads one input from an open source.
+    public mutating func add(source: any ByteSource, name: String) throws {
+        var reader = LogReader(source: source, name: name, format: options.format)
+        var input = AnalyzeReport.Input(name: name, format: nil, lines: 0, parsed: 0, malformed: 0)
+        let from = options.from ?? .min, to = options.to ?? .max
+        try reader.read { line, parsed in
+            input.lines += 1
+            if let failure = line.failure {
+                input.malformed += 1
+                noteMalformed(failure, file: name, line: line.number)
+                return
+            }
+            input.parsed += 1
+            let t = parsed.timestamp
+            guard t >= from, t < to else { report.outsideTimeRange += 1; return }
+            tally.add(parsed, line: line.bytes)
+            if t < firstSeen { firstSeen = t }
+            if t > lastSeen { lastSeen = t }
+            minutes.add(t)
+        }
+        input.format = reader.format?.name
+        report.inputs.append(input)
+        report.lines += input.lines
+        report.parsed += input.parsed
+        report.malformed += input.malformed
+    }
+
+    private mutating func noteMalformed(_ failure: ParseFailure, file: String, line: Int) {
+        report.malformedReasons[failure.kind, default: 0] += 1
+        if report.malformedLines.count < options.malformedSampleLimit {
+            report.malformedLines.append(.init(file: file, line: line, reason: failure.description))
+        }
+    }
+
+    /// The report over everything added so far.
+    public func finish() -> AnalyzeReport {
+        var r = report
+        let top = options.top
+        func named(_ list: [(key: String, count: Int)]) -> [AnalyzeReport.NamedCount] {
+            list.map { .init(name: $0.key, hits: $0.count) }
+        }
+        r.requests = tally.hits
+        r.first = tally.hits > 0 ? Timestamps.rfc3339(firstSeen) : nil
+        r.last = tally.hits > 0 ? Timestamps.rfc3339(lastSeen) : nil
+        r.status = tally.statusCodeCounts
+        r.statusClasses = tally.statusClassCounts
+        r.methods = tally.methodCounts
+        r.sections = named(tally.sections.top(top))
+        r.hosts = named(tally.hosts.top(top))
+        r.paths = named(tally.paths.top(top))
+        r.distinctHosts = tally.hosts.distinctCount
+        r.distinctPaths = tally.paths.distinctCount
+        r.bytes = tally.bytes
+        r.meanBytes = tally.hits > 0 ? (Double(tally.bytes) / Double(tally.hits) * 100).rounded() / 100 : 0
+        r.peakMinute = minutes.peak.map { .init(minute: Timestamps.rfc3339($0.minute * 60), hits: $0.hits) }
+        return r
+    }
+}

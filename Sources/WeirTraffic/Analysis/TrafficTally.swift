@@ -1,0 +1,90 @@
+import WeirCore
+import WeirLog
+
+/// Running totals over parsed requests: hits, bytes, status codes and classes, methods, and
+/// counts per section, path and client host. Shared by `weir analyze` (one tally for the whole
+/// input) and the monitor (one tally per interval).
+public struct TrafficTally {
+    public private(set) var hits = 0
+    public private(set) var bytes: Int64 = 0
+    /// Hits per status code 0–999.
+    public private(set) var statusCodes = [Int](repeating: 0, count: 1000)
+    /// Hits per class: index 1 is 1xx … 5 is 5xx, 0 anything else.
+    public private(set) var statusClasses = [Int](repeating: 0, count: 6)
+    public let methods = ByteKeyCounter(capacity: 16)
+    public let sections = ByteKeyCounter(capacity: 256)
+    public let paths = ByteKeyCounter(capacity: 4096)
+    public let hosts = ByteKeyCounter(capacity: 4096)
+    /// Which per-key tables to keep; paths are the most expensive.
+    public let tracksPaths: Bool
+
+    /// The section and path keys of lines without a path.
+    static let noPath: [UInt8] = Array("-".utf8)
+    static let root: [UInt8] = Array("/".utf8)
+
+    /// Creates an empty tally.
+    public init(tracksPaths: Bool = true) {
+        self.tracksPaths = tracksPaths
+    }
+
+    /// Counts one parsed request of `line`.
+    public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer) {
+        hits &+= 1
+        bytes &+= parsed.bytes
+        addStatus(parsed.status)
+        addKeys(parsed, line)
+    }
+
+    mutating func addStatus(_ status: Int) {
+        statusCodes.withUnsafeMutableBufferPointer { $0[status] &+= 1 }
+        let c = status / 100
+        statusClasses.withUnsafeMutableBufferPointer { $0[(c >= 1 && c <= 5) ? c : 0] &+= 1 }
+    }
+
+    func addKeys(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer) {
+        if parsed.method.isEmpty { Self.noPath.withUnsafeBytes { methods.add($0) } } else { methods.add(line.slice(parsed.method)) }
+        hosts.add(line.slice(parsed.client))
+        if let path = RequestTarget.path(line, parsed.target) {
+            if path.isEmpty {
+                Self.root.withUnsafeBytes { sections.add($0); if tracksPaths { paths.add($0) } }
+            } else {
+                sections.add(line.slice(RequestTarget.section(line, path: path)))
+                if tracksPaths { paths.add(line.slice(path)) }
+            }
+        } else {
+            Self.noPath.withUnsafeBytes { sections.add($0); if tracksPaths { paths.add($0) } }
+        }
+    }
+
+    /// Hits per status code that occurred, keyed by the code as text.
+    public var statusCodeCounts: [String: Int] {
+        var result: [String: Int] = [:]
+        for (code, n) in statusCodes.enumerated() where n > 0 { result[String(code)] = n }
+        return result
+    }
+
+    /// Hits per status class (`2xx` …), all five classes present; other codes under `other` when any.
+    public var statusClassCounts: [String: Int] {
+        var result: [String: Int] = [:]
+        for c in 1...5 { result["\(c)xx"] = statusClasses[c] }
+        if statusClasses[0] > 0 { result["other"] = statusClasses[0] }
+        return result
+    }
+
+    /// Hits per method.
+    public var methodCounts: [String: Int] {
+        Dictionary(methods.entries.map { ($0.key, $0.count) }, uniquingKeysWith: +)
+    }
+
+    /// Forgets everything, keeping capacity: ready for the next interval.
+    public mutating func reset() {
+        hits = 0
+        bytes = 0
+        for i in statusCodes.indices { statusCodes[i] = 0 }
+        for i in statusClasses.indices { statusClasses[i] = 0 }
+        methods.removeAll()
+        sections.removeAll()
+        paths.removeAll()
+        hosts.removeAll()
+    }
+}

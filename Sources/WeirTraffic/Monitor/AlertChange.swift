@@ -1,0 +1,9 @@
+/// An alert raised or cleared at a tick.
+public struct AlertChange: Sendable, Equatable {
+    /// The tick, Unix seconds.
+    public var at: Int64
+    /// `windowHits / window`.
+    public var average: Double
+    public var windowHits: Int
+    public var threshold: Double
+}

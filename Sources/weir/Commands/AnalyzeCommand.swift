@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import WeirCore
+import WeirLog
+import WeirTraffic
+
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Reports on whole access logs: totals, status codes, top sections, paths and clients.",
+        discussion: """
+            Reads every FILE to its end (gzip files are recognised by content; `-` is standard input)
+            and prints one report over all of them. The format is detected from each file's first
+            lines unless --format is given. Malformed lines are counted and the first ones listed
+            with their line number and reason; they never stop the report.
+
+            Examples:
+              weir analyze /var/log/nginx/access.log /var/log/nginx/access.log.1.gz
+              weir analyze access.log --from 2026-01-01T00:00:00Z --to 2026-01-02T00:00:00Z --top 20
+              zcat old.gz | weir analyze - --json | jq .status
+              weir analyze app.log --format '$remote_addr [$time_local] "$request" $status $body_bytes_sent'
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Access logs to read (`-` for standard input, `.gz` accepted).", valueName: "FILE"))
+    var files: [String]
+
+    @Option(help: ArgumentHelp("""
+        auto, combined, common, vhost_combined, vhost_common, vcombined, vcommon, json, \
+        json:FIELD=KEY,…, an Apache LogFormat string or an nginx log_format string.
+        """, valueName: "FORMAT"))
+    var format = "auto"
+
+    @Flag(help: "Print one JSON object instead of text.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Count only requests at or after this instant (RFC 3339, or YYYY-MM-DD HH:MM:SS in UTC).", valueName: "TIME"))
+    var from: Instant?
+
+    @Option(help: ArgumentHelp("Count only requests before this instant.", valueName: "TIME"))
+    var to: Instant?
+
+    @Option(help: "Length of the top lists.")
+    var top = 10
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one FILE to analyze (or - for standard input)") }
+        guard top > 0 else { throw ValidationError("--top must be a positive number, got \(top)") }
+        if let from, let to, from.seconds >= to.seconds { throw ValidationError("--from must be before --to") }
+    }
+
+    func run() throws {
+        var analyzer = Analyzer(options: .init(format: try FormatOption.resolve(format), from: from?.seconds,
+                                               to: to?.seconds, top: top))
+        for file in files { try analyzer.add(path: file) }
+        let report = analyzer.finish()
+        if json {
+            FileHandle.standardOutput.write(try JSONCoding.snakeCaseEncoder.encode(report) + Data("\n".utf8))
+        } else {
+            print(report.renderText(), terminator: "")
+        }
+    }
+}

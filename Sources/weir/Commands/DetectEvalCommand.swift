@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import WeirBench
+import WeirDetect
+
+/// `weir detect-eval`: the detectors' quality on the evaluation corpus, and their speed.
+struct DetectEvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "detect-eval",
+        abstract: "Scores every detection method and auto on a generated, labelled corpus, and times them.",
+        discussion: """
+            The corpus has flat, daily and weekly seasonal, trending, noisy, sparse and long series
+            with spikes, drops, level shifts, ramps, floods and error bursts of random sizes at known
+            places. Split 0 is for development; split 1 (the default) is held out. Build with
+            -c release for the speed figures.
+            """,
+        shouldDisplay: false
+    )
+
+    @Option(help: "Corpus split: 0 for development, 1 held out.")
+    var split: UInt64 = 1
+
+    @Option(help: "Series per shape.")
+    var perShape = 2
+
+    @Flag(help: "Also time each method (points/s) and the expert system on a week of minute buckets.")
+    var speed = false
+
+    @Option(help: ArgumentHelp("Also write each series as DIR/NAME.csv (timestamp,value,is_anomaly) for other tools.", valueName: "DIR"))
+    var export: String?
+
+    func run() throws {
+        let corpus = EvaluationCorpus.series(split: split, perShape: perShape)
+        if let export {
+            for s in corpus {
+                let path = URL(fileURLWithPath: export).appendingPathComponent("\(s.name).csv").path
+                guard FileManager.default.createFile(atPath: path, contents: Data(s.csv().utf8)) else {
+                    throw ValidationError("cannot write \(path): check that the folder exists and is writable")
+                }
+            }
+        }
+        print(EvaluationReport(rows: DetectorEvaluation.evaluate(corpus)).render(), terminator: "")
+        guard speed else { return }
+        print("\nthroughput, pipeline included (median of 3):")
+        for (name, rate) in DetectorBenchmark.throughput() {
+            print("  \(name.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0))\(String(format: "%.2f", rate / 1e6)) M points/s")
+        }
+        let (seconds, report) = DetectorBenchmark.selectionSeconds()
+        print(String(format: "expert system, one week of minute buckets (10,080 points, %d candidates): %.2f s, chose %@",
+                     report.candidates.count, seconds, report.winner.description))
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Synchronization
+import WeirCore
+import WeirTraffic
+
+struct MonitorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "monitor",
+        abstract: "Follows an access log live: stats every 10 s, an alert when the 2-minute average is too high.",
+        discussion: """
+            Times come from the log's own timestamps. Every --interval seconds (ticks on whole multiples
+            of it) a stats block covers the lines stamped in the last interval. After each block, when the
+            average over the last --window seconds goes above --threshold requests/s an alert is printed,
+            and when it goes back below, a recovery; both stay on screen. While the log is idle the clock
+            moves on with the wall time, so a quiet log recovers. Rotation, truncation and half-written
+            lines are handled like `tail -F`; malformed lines are counted, never fatal.
+
+            Examples:
+              weir monitor                                   # follows /tmp/access.log, threshold 10 req/s
+              weir monitor -f /var/log/nginx/access.log -t 50 --json
+              weir monitor -f old.log --replay -t 5          # whole file as fast as possible, then exit
+            """
+    )
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Access log to follow (`-` for standard input).", valueName: "FILE"))
+    var file = "/tmp/access.log"
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Alert threshold in requests per second (a decimal number).", valueName: "THRESHOLD"))
+    var threshold: Double = 10
+
+    @Flag(name: .shortAndLong, help: "Longer stats blocks: full top lists and per-status codes.")
+    var verbose = false
+
+    @Flag(name: .shortAndLong, help: "Print alerts and recoveries only.")
+    var quiet = false
+
+    @Flag(help: "One JSON object per line instead of text.")
+    var json = false
+
+    @Flag(help: "Read the file from its first byte, then keep following it.")
+    var fromStart = false
+
+    @Flag(help: "Read the file from its first byte to its end as fast as possible, then exit.")
+    var replay = false
+
+    @Option(help: ArgumentHelp("Seconds between two stats blocks.", valueName: "SECONDS"))
+    var interval: Int = 10
+
+    @Option(help: ArgumentHelp("Seconds the alert average is taken over.", valueName: "SECONDS"))
+    var window: Int = 120
+
+    @Option(help: ArgumentHelp("Stop after this many seconds of wall time.", valueName: "SECONDS"))
+    var duration: Double?
+
+    @Option(help: ArgumentHelp("auto, or any format `weir analyze --help` lists.", valueName: "FORMAT"))
+    var format = "auto"
+
+    func validate() throws {
+        guard threshold >= 0, threshold.isFinite else { throw ValidationError("-t must be a number of requests per second, 0 or more, got \(threshold)") }
+        guard interval > 0 else { throw ValidationError("--interval must be a positive number of seconds, got \(interval)") }
+        guard window > 0 else { throw ValidationError("--window must be a positive number of seconds, got \(window)") }
+        if let duration, !(duration > 0) { throw ValidationError("--duration must be a positive number of seconds, got \(duration)") }
+        if fromStart && replay { throw ValidationError("--from-start and --replay cannot be used together") }
+        if quiet && verbose { throw ValidationError("-q and -v cannot be used together") }
+    }
+
+    func run() async throws {
+        var options = LiveMonitor.Options(path: file, format: try FormatOption.resolve(format))
+        options.fromStart = fromStart
+        options.replay = replay
+        options.duration = duration
+        let style: MonitorOutput.Style = json ? .json : quiet ? .quiet : verbose ? .verbose : .text
+        let monitor = LiveMonitor(
+            options: options,
+            configuration: .init(threshold: threshold, interval: Int64(interval), window: Int64(window), top: verbose ? 10 : 5),
+            output: MonitorOutput(style: style))
+        let stop = StopSignal()
+        try await monitor.run(.console(stop: stop))
+    }
+}
+
+extension LiveMonitor.Environment {
+    /// The real world: wall clock, sleeping, stop signals, stdout and stderr.
+    static func console(stop: StopSignal) -> Self {
+        .init(
+            wallClock: { Date().timeIntervalSince1970 },
+            sleep: { try? await Task.sleep(for: .seconds($0)) },
+            shouldStop: { stop.received },
+            output: { Console.out($0) },
+            warn: { Console.err("weir: \($0)") })
+    }
+}

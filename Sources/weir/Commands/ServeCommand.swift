@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Logging
+import WeirService
+import WeirStore
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Runs the monitoring service: the HTTP API, the scheduler and the auto-check.",
+        discussion: """
+            Users register tasks over the API (POST /tasks): a source (an access-log file or an
+            OpenSearch index), rules, a frequency and a next run time. Each task runs on time; an
+            auto-check shortly after start-up and every WEIR_AUTO_CHECK_INTERVAL seconds (default
+            1800) runs what was missed while the service was down. The schema is created on first
+            start. GET /openapi.json describes every route.
+
+            Several instances: start any number of `weir serve` with one
+            WEIR_DATABASE_URL=postgres://user:password@host:5432/weir (the database is created if
+            missing). Each due run happens once; an instance that stops renewing its claim for
+            WEIR_RUN_LEASE_SECONDS (default 30) has its run taken over by another, from the task's
+            last committed checkpoint. WEIR_INSTANCE_ID names an instance (default host:pid).
+            OpenSearch passwords are stored encrypted with a key from WEIR_SECRET: set the same
+            WEIR_SECRET on every instance.
+
+            Settings, strongest first: flags, environment, ./.env, the file named by
+            WEIR_SETTINGS_FILE, defaults. Keys: WEIR_ENV (development|production), WEIR_DEBUG,
+            WEIR_DATABASE_URL, WEIR_LOG_DIR (default ./weir-logs), WEIR_API_TOKEN, WEIR_SECRET,
+            WEIR_AUTO_CHECK_INTERVAL, WEIR_HOST, WEIR_PORT, WEIR_MAX_PARALLEL_RUNS (default 4),
+            WEIR_MODEL_RETUNE_MINUTES, WEIR_INSTANCE_ID, WEIR_RUN_LEASE_SECONDS.
+            Every route but /health and /metrics needs Authorization: Bearer $WEIR_API_TOKEN;
+            in development with no token the API is open, and production refuses to start.
+
+            Example:
+              weir serve --port 3000 &
+              curl -s localhost:3000/tasks -d '{"name":"nginx","task_frequency":60,
+                "next_run_time":"2030-01-01T00:00:00Z","target_data":{"type":"file",
+                "path":"/var/log/nginx/access.log"},"properties":{"black_ip_address":["192.0.2.0/24"]}}'
+            """
+    )
+
+    @Option(help: ArgumentHelp("Address to listen on (WEIR_HOST; default 127.0.0.1).", valueName: "HOST"))
+    var host: String?
+
+    @Option(help: ArgumentHelp("Port to listen on, 0 for any free port (WEIR_PORT; default 3000).", valueName: "PORT"))
+    var port: String?
+
+    @Option(help: ArgumentHelp("Folder of the per-task finding logs (WEIR_LOG_DIR; default ./weir-logs).", valueName: "DIR"))
+    var logDir: String?
+
+    @OptionGroup var settingsOptions: ServiceSettingsOptions
+
+    func run() async throws {
+        var extra: [String: String] = [:]
+        if let host { extra["WEIR_HOST"] = host }
+        if let port { extra["WEIR_PORT"] = port }
+        if let logDir { extra["WEIR_LOG_DIR"] = logDir }
+        let settings = try settingsOptions.load(extra: extra)
+        let logger = serviceLogger(settings)
+        let store = try await WeirServer.openStore(settings, logger: logger)
+        let server = WeirServer(settings: settings, store: store, logger: logger)
+        let app = server.makeApplication { port in
+            if settings.apiToken == nil {
+                Console.err("weir serve: WARNING: WEIR_API_TOKEN is not set, so the API is OPEN to anyone who can reach \(settings.host):\(port) (WEIR_ENV=development). Set WEIR_API_TOKEN before exposing it.")
+            }
+            Console.out("weir serve: listening on http://\(settings.host):\(port) (database \(settings.databaseURL.display), finding logs in \(settings.logDirectory))")
+        }
+        try await server.serviceGroup(application: app).run()
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+@Suite(.serialized)
+struct MonitorFileHandlingProcessTests {
+    func line(_ i: Int, _ t: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "dd/MMM/yyyy:HH:mm:ss"
+        return "10.0.0.\(i % 250) - - [\(f.string(from: t)) +0000] \"GET /item/\(i) HTTP/1.1\" 200 \(i) \"-\" \"test\"\n"
+    }
+
+    func append(_ path: String, _ text: String) throws {
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
+        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        h.seekToEndOfFile()
+        h.write(Data(text.utf8))
+        try h.close()
+    }
+
+    /// Half-written lines, a truncation and a rotation while the monitor runs: every line is
+    /// counted once (in a block or as late), none twice.
+    @Test func everyLineCountedOnceThroughTruncationAndRotation() throws {
+        let dir = try WeirProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("test.log").path
+        let mon = Process()
+        mon.executableURL = WeirProcess.executable
+        mon.arguments = ["monitor", "-f", log, "--json", "--duration", "5", "--interval", "1", "-t", "1000"]
+        let out = Pipe()
+        mon.standardOutput = out
+        mon.standardError = FileHandle.nullDevice
+        try mon.run()
+        var written = 0
+        func write(_ count: Int, split: Bool) throws {
+            for _ in 0..<count {
+                let text = line(written, Date())
+                if split {
+                    let mid = text.index(text.startIndex, offsetBy: text.count / 2)
+                    try append(log, String(text[..<mid]))
+                    usleep(30_000)
+                    try append(log, String(text[mid...]))
+                } else {
+                    try append(log, text)
+                }
+                written += 1
+            }
+        }
+        usleep(300_000)
+        try write(20, split: true)
+        usleep(300_000)
+        // Truncate (copytruncate-style rotation), then keep writing.
+        try FileHandle(forWritingTo: URL(fileURLWithPath: log)).truncate(atOffset: 0)
+        usleep(300_000)
+        try write(15, split: false)
+        usleep(300_000)
+        // Rename away and replace (create-style rotation); a last line lands in the old file.
+        try FileManager.default.moveItem(atPath: log, toPath: log + ".1")
+        try append(log + ".1", line(written, Date())); written += 1
+        try write(25, split: true)
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        mon.waitUntilExit()
+        #expect(mon.terminationStatus == 0)
+        let events = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let counted = events.filter { $0["event"] as? String == "stats" }
+            .map { ($0["hits"] as? Int ?? 0) + ($0["late"] as? Int ?? 0) }.reduce(0, +)
+        #expect(counted == written)
+        #expect(events.compactMap { $0["malformed"] as? Int }.reduce(0, +) == 0)
+    }
+}

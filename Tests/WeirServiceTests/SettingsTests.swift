@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import WeirService
+import WeirStore
+
+/// Settings precedence and one-line errors naming the key.
+struct SettingsTests {
+    func folder(_ files: [String: String]) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("weir-settings-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(toFile: "\(dir)/\(name)", atomically: true, encoding: .utf8) }
+        return dir
+    }
+
+    @Test func flagsBeatEnvironmentBeatDotEnvBeatSettingsFileBeatDefaults() throws {
+        let dir = try folder([
+            "settings": "WEIR_PORT=1111\nWEIR_HOST=0.0.0.0\nWEIR_LOG_DIR=/from/file\nWEIR_AUTO_CHECK_INTERVAL=60\n",
+            ".env": "# local\nWEIR_PORT=2222\nWEIR_HOST=\"10.0.0.1\"\nexport WEIR_LOG_DIR=/from/dotenv\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let settings = try Settings.load(flags: ["WEIR_PORT": "4444"],
+                                         environment: ["WEIR_PORT": "3333", "WEIR_HOST": "10.0.0.2", "WEIR_SETTINGS_FILE": "\(dir)/settings", "HOME": "/root"],
+                                         directory: dir)
+        #expect(settings.port == 4444)
+        #expect(settings.host == "10.0.0.2")
+        #expect(settings.logDirectory == "/from/dotenv")
+        #expect(settings.autoCheckInterval == 60)
+        #expect(settings.databaseURL == .sqlite(path: "weir.sqlite"))
+        let defaults = try Settings.load(flags: [:], environment: [:], directory: "/nonexistent-dir")
+        #expect(defaults == Settings())
+    }
+
+    @Test func badSettingsNameTheirKey() throws {
+        let cases: [([String: String], String)] = [
+            (["WEIR_PORT": "http"], "WEIR_PORT"),
+            (["WEIR_PORT": "70000"], "WEIR_PORT"),
+            (["WEIR_ENV": "staging"], "WEIR_ENV"),
+            (["WEIR_DATABASE_URL": "mysql://x"], "WEIR_DATABASE_URL"),
+            (["WEIR_AUTO_CHECK_INTERVAL": "0"], "WEIR_AUTO_CHECK_INTERVAL"),
+            (["WEIR_DEBUG": "maybe"], "WEIR_DEBUG"),
+            (["WEIR_PROT": "1"], "WEIR_PROT"),
+            (["WEIR_ENV": "production"], "WEIR_API_TOKEN"),
+        ]
+        for (values, key) in cases {
+            #expect(throws: SettingsError.self) { try Settings(values: values) }
+            do { _ = try Settings(values: values) } catch {
+                #expect(error.key == key)
+                #expect(!error.description.contains("\n"))
+            }
+        }
+        #expect(try Settings(values: ["WEIR_ENV": "production", "WEIR_API_TOKEN": "t"]).environment == .production)
+        #expect(throws: SettingsError.self) { try Settings.load(flags: ["WEIR_SETTINGS_FILE": "/nonexistent/settings"], environment: [:]) }
+    }
+}

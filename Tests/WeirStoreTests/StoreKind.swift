@@ -1,0 +1,34 @@
+import Foundation
+import Logging
+import Testing
+import WeirDetect
+import WeirRules
+
+@testable import WeirStore
+
+/// The kinds of store the contract runs against: SQLite in a temporary file, and PostgreSQL in a
+/// new database on the server `TEST_POSTGRES_URL` names (`scripts/test` starts one). Without
+/// that server the PostgreSQL cases fail; they never skip.
+enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
+    case sqlite
+    case postgres
+    var testDescription: String { rawValue }
+
+    /// A new, empty, migrated store, and a function that deletes it.
+    func make() async throws -> (any WeirStore, @Sendable () async -> Void) {
+        switch self {
+        case .sqlite:
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("weir-store-\(UUID().uuidString).sqlite").path
+            let store = SQLStore(database: try await SQLiteDatabaseClient(path: path, logger: Logger(label: "test")))
+            try await store.migrate()
+            return (store, {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            })
+        case .postgres:
+            let url = try PostgresTestDatabase.newURL()
+            let store = SQLStore(database: try await PostgresDatabaseClient(url: url, logger: Logger(label: "test")))
+            try await store.migrate()
+            return (store, { try? await PostgresDatabaseClient.dropDatabase(url: url, logger: Logger(label: "test")) })
+        }
+    }
+}
