@@ -78,16 +78,27 @@ public struct WeirServer: Sendable {
         }
     }
 
-    /// The API's router; `routes` receives every route as `METHOD /path/{param}`.
-    public func makeRouter(routes: (([String]) -> Void)? = nil) -> Router<BasicRequestContext> {
+    /// The API's router, in two route groups: probes open to anyone (`/health`, `/metrics`), and
+    /// the API behind the bearer token. ``ErrorMiddleware`` shapes every error of both.
+    ///
+    /// A new resource is a controller and one line here; a new group (a web UI with sessions) is a
+    /// `router.group()` with its own middleware.
+    public func makeRouter() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: ErrorMiddleware())
-        router.add(middleware: BearerAuthMiddleware(token: settings.apiToken))
-        let api = APIRoutes(store: store, coordinator: coordinator, clock: clock, metrics: metrics, version: Self.version,
-                            retuneMinutes: settings.modelRetuneMinutes,
-                            vault: vault)
-        let registered = api.register(on: router)
-        routes?(registered)
+        let open = router.group()
+        open.addRoutes(HealthController(store: store, version: Self.version).routes)
+        open.addRoutes(MetricsController(metrics: metrics).routes)
+        let api = router.group().add(middleware: BearerAuthMiddleware(token: settings.apiToken))
+        let controllers: [any APIController] = [
+            OpenAPIController(),
+            RuleController(store: store),
+            TaskController(store: store, clock: clock, vault: vault),
+            RunController(store: store, coordinator: coordinator),
+            FindingController(store: store),
+            ModelController(store: store, retuneMinutes: settings.modelRetuneMinutes),
+        ]
+        for controller in controllers { api.addRoutes(controller.routes) }
         return router
     }
 

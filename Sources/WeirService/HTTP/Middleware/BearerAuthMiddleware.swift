@@ -2,13 +2,12 @@ import Foundation
 import Hummingbird
 import WeirRules
 
-/// Every route but `/health` and `/metrics` needs `Authorization: Bearer <token>` when a token is set.
+/// The API group's guard: its routes need `Authorization: Bearer <token>` when a token is set.
 struct BearerAuthMiddleware<Context: RequestContext>: RouterMiddleware {
     let token: String?
-    static var openPaths: Set<String> { ["/health", "/metrics"] }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let token, !Self.openPaths.contains(request.uri.path) else { return try await next(request, context) }
+        guard let token else { return try await next(request, context) }
         let given = request.headers[.authorization] ?? ""
         guard given.hasPrefix("Bearer "), Self.constantTimeEqual(Array(given.utf8.dropFirst(7)), Array(token.utf8)) else {
             var error = APIError(.unauthorized, code: "unauthorized",

@@ -25,7 +25,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case .notFound:
             return .notFound("no route \(request.method) \(request.uri.path); GET /openapi.json lists the routes")
         case .contentTooLarge:
-            return APIError(.contentTooLarge, code: "body_too_large", message: "the body is larger than \(APIRoutes.maxBodySize / 1024) KiB")
+            return APIError(.contentTooLarge, code: "body_too_large", message: "the body is larger than \(Request.maxJSONBodySize / 1024) KiB")
         case .methodNotAllowed:
             return APIError(.methodNotAllowed, code: "method_not_allowed", message: "\(request.method) is not allowed on \(request.uri.path)")
         default:

@@ -1,0 +1,37 @@
+import Hummingbird
+import WeirCore
+import WeirLog
+import WeirRules
+import WeirStore
+
+/// `GET /tasks/{id}/findings[?rule=&since=&limit=]`: what a task's runs found, newest first.
+struct FindingController: APIController {
+    let store: any TaskStore & FindingStore
+
+    var routes: RouteCollection<BasicRequestContext> {
+        let routes = RouteCollection(context: BasicRequestContext.self)
+        routes.get("/tasks/:id/findings") { request, context in try await list(request, context) }
+        return routes
+    }
+
+    func list(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let task = try await TaskLookup(store: store).task(context)
+        var errors = FieldErrors()
+        var query = FindingQuery()
+        let parameters = request.uri.queryParameters
+        if let rule = parameters.get("rule") {
+            if RuleName(rawValue: rule) != nil || rule == "anomaly" {
+                query.rule = rule
+            } else {
+                let names = RuleName.allCases.map(\.rawValue).joined(separator: ", ")
+                errors.add("rule", "\"\(rule)\" is not a rule; use one of \(names)")
+            }
+        }
+        if let since = parameters.get("since") {
+            if let t = Timestamps.parse(since) { query.since = t } else { errors.add("since", "must be an RFC 3339 time, got \"\(since)\"") }
+        }
+        query.limit = ListLimit.of(request, &errors)
+        if !errors.isEmpty { throw APIError.invalid(errors) }
+        return try .json(try await store.findings(taskID: task.id, query: query).map(FindingResponse.init))
+    }
+}

@@ -1,0 +1,39 @@
+import Hummingbird
+import WeirCore
+import WeirStore
+
+/// `POST /tasks/{id}/run` and `GET /tasks/{id}/runs`: starting a run now, and a task's runs.
+struct RunController: APIController {
+    let store: any TaskStore & RunStore
+    let coordinator: RunCoordinator
+
+    var routes: RouteCollection<BasicRequestContext> {
+        let routes = RouteCollection(context: BasicRequestContext.self)
+        routes.post("/tasks/:id/run") { _, context in try await runNow(context) }
+        routes.get("/tasks/:id/runs") { request, context in try await list(request, context) }
+        return routes
+    }
+
+    func runNow(_ context: BasicRequestContext) async throws -> Response {
+        let id = try TaskLookup.id(context)
+        switch try await coordinator.start(taskID: id, trigger: .manual) {
+        case .started(let run):
+            let accepted = RunAccepted(run_id: run.id, task_id: id, status: run.status.rawValue)
+            var response = try Response.json(accepted, status: .accepted)
+            response.headers[.location] = "/tasks/\(id)/runs"
+            return response
+        case .alreadyRunning:
+            throw APIError(.conflict, code: "already_running", message: "task \(id) is running now; GET /tasks/\(id)/runs shows its run")
+        case .noSuchTask:
+            throw TaskLookup.noTask(id)
+        }
+    }
+
+    func list(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let task = try await TaskLookup(store: store).task(context)
+        var errors = FieldErrors()
+        let limit = ListLimit.of(request, &errors)
+        if !errors.isEmpty { throw APIError.invalid(errors) }
+        return try .json(try await store.runs(taskID: task.id, limit: limit).map(RunResponse.init))
+    }
+}

@@ -1,0 +1,68 @@
+import Hummingbird
+import WeirCore
+import WeirSources
+import WeirStore
+
+/// `POST /tasks`, `GET /tasks`, `GET|PATCH|DELETE /tasks/{id}`: the tasks themselves.
+struct TaskController: APIController {
+    let store: any TaskStore
+    let clock: any ServiceClock
+    /// Seals OpenSearch passwords; `nil` without `WEIR_SECRET`.
+    let vault: PasswordVault?
+
+    var routes: RouteCollection<BasicRequestContext> {
+        let routes = RouteCollection(context: BasicRequestContext.self)
+        routes.post("/tasks") { request, _ in try await create(request) }
+        routes.get("/tasks") { request, _ in try await list(request) }
+        routes.get("/tasks/:id") { _, context in try Response.json(TaskResponse(try await lookup.task(context))) }
+        routes.patch("/tasks/:id") { request, context in try await patch(request, context) }
+        routes.delete("/tasks/:id") { _, context in try await delete(context) }
+        return routes
+    }
+
+    var lookup: TaskLookup { TaskLookup(store: store) }
+
+    func create(_ request: Request) async throws -> Response {
+        let body = try await request.jsonBody()
+        let now = clock.now()
+        let draft: MonitoringTask
+        do { draft = try TaskPayload.create(body, now: now, vault: vault) } catch { throw APIError.invalid(error) }
+        let created = try await store.createTask(draft, now: now)
+        var response = try Response.json(TaskResponse(created), status: .created)
+        response.headers[.location] = "/tasks/\(created.id)"
+        return response
+    }
+
+    func list(_ request: Request) async throws -> Response {
+        var active: Bool?
+        if let text = request.uri.queryParameters.get("active") {
+            guard let value = Settings.bool(text) else {
+                var errors = FieldErrors()
+                errors.add("active", "must be true or false, got \"\(text)\"")
+                throw APIError.invalid(errors)
+            }
+            active = value
+        }
+        let tasks = try await store.tasks(activeOnly: active == true).filter { active == nil || $0.isActive == active }
+        return try .json(tasks.map(TaskResponse.init))
+    }
+
+    func patch(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let existing = try await lookup.task(context)
+        let body = try await request.jsonBody()
+        let changed: MonitoringTask
+        do {
+            changed = try TaskPayload.patch(body, onto: existing, now: clock.now(), vault: vault)
+        } catch {
+            throw APIError.invalid(error)
+        }
+        guard let saved = try await store.updateTask(changed, now: clock.now()) else { throw TaskLookup.noTask(existing.id) }
+        return try .json(TaskResponse(saved))
+    }
+
+    func delete(_ context: BasicRequestContext) async throws -> Response {
+        let id = try TaskLookup.id(context)
+        guard try await store.deleteTask(id: id) else { throw TaskLookup.noTask(id) }
+        return Response(status: .noContent)
+    }
+}
