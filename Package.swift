@@ -33,7 +33,10 @@ let package = Package(
         /// Access-log formats, line parsing on bytes, streaming line reading (plain, gzip, stdin).
         .target(name: "WeirLog", dependencies: ["WeirCore", "CZlib"]),
         /// Traffic aggregation: the whole-file report and the live monitor.
-        .target(name: "WeirTraffic", dependencies: ["WeirCore", "WeirLog"]),
+        .target(
+            name: "WeirTraffic",
+            dependencies: ["WeirCore", "WeirLog", .product(name: "UnixSignals", package: "swift-service-lifecycle")]
+        ),
         /// Realistic access-log traffic, live or fast, reproducible by seed.
         .target(name: "WeirGenerator", dependencies: ["WeirCore", "WeirLog"]),
         /// The task rules of the service: blacklists, rate limits overall and per client, plain HTTP,
@@ -87,33 +90,45 @@ let package = Package(
                 "WeirService", .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        /// `weir demo`: the generator, the live monitor and the service together on a temporary log.
+        .target(
+            name: "WeirDemo",
+            dependencies: [
+                "WeirCore", "WeirGenerator", "WeirTraffic", "WeirStore", "WeirService",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "weir",
             dependencies: [
                 "WeirCore", "WeirLog", "WeirTraffic", "WeirGenerator", "WeirDetect", "WeirStore", "WeirService",
-                "WeirBench",
+                "WeirBench", "WeirDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "WeirLogTests", dependencies: ["WeirCore", "WeirLog"]),
+        /// What several test targets share: temporary folders and the test PostgreSQL server.
+        .target(name: "WeirTestSupport", path: "Tests/WeirTestSupport"),
+        .testTarget(name: "WeirCoreTests", dependencies: ["WeirCore"]),
+        .testTarget(name: "WeirLogTests", dependencies: ["WeirCore", "WeirLog", "WeirTestSupport"]),
         .testTarget(name: "WeirTrafficTests", dependencies: ["WeirCore", "WeirTraffic", "WeirGenerator"]),
         .testTarget(name: "WeirGeneratorTests", dependencies: ["WeirCore", "WeirGenerator", "WeirLog"]),
         .testTarget(name: "WeirRulesTests", dependencies: ["WeirCore", "WeirRules", "WeirLog"]),
         .testTarget(name: "WeirDetectTests", dependencies: ["WeirCore", "WeirDetect", "WeirGenerator", "WeirBench"]),
-        .testTarget(name: "WeirStoreTests", dependencies: ["WeirCore", "WeirStore", "WeirRules", "WeirDetect"]),
+        .testTarget(name: "WeirStoreTests", dependencies: ["WeirCore", "WeirStore", "WeirRules", "WeirDetect", "WeirTestSupport"]),
         .testTarget(
             name: "WeirServiceTests",
             dependencies: [
                 "WeirCore", "WeirService", "WeirSources", "WeirStore", "WeirRules", "WeirLog", "WeirGenerator",
-                "WeirDetect",
+                "WeirDetect", "WeirTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "WeirEndToEndTests", dependencies: ["WeirLog"]),
+        .testTarget(name: "WeirEndToEndTests", dependencies: ["WeirLog", "WeirTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WeirGenerator
+
 @testable import WeirDetect
 
 @Suite struct DetectorTests {

@@ -1,5 +1,6 @@
 import Testing
 import WeirGenerator
+
 @testable import WeirDetect
 
 @Suite struct SelectionTests {

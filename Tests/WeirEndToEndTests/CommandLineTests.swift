@@ -18,7 +18,10 @@ struct CommandLineTests {
         #expect(gen.status == 0, "\(gen.stderr)")
         let first = try Data(contentsOf: URL(fileURLWithPath: log))
         // Same seed, same bytes; the file is replaced, not appended to.
-        #expect(try WeirProcess.run(["generate", "--count", "20000", "--start", "2026-01-01T00:00:00Z", "--rate", "100", "--seed", "9", "-f", log]).status == 0)
+        #expect(
+            try WeirProcess.run(["generate", "--count", "20000", "--start", "2026-01-01T00:00:00Z", "--rate", "100", "--seed", "9", "-f", log]).status
+                == 0
+        )
         #expect(try Data(contentsOf: URL(fileURLWithPath: log)) == first)
 
         let analyzed = try WeirProcess.run(["analyze", log, "--json", "--top", "3"])
@@ -54,7 +57,9 @@ struct CommandLineTests {
             #expect((report["status"] as? [String: Int])?["200"] == 9126)
             #expect((report["status"] as? [String: Int])?["304"] == 445)
         }
-        let ranged = try json(WeirProcess.run(["analyze", samplePath, "--json", "--from", "2015-05-18T00:00:00Z", "--to", "2015-05-19T00:00:00Z"]).stdout)
+        let ranged = try json(
+            WeirProcess.run(["analyze", samplePath, "--json", "--from", "2015-05-18T00:00:00Z", "--to", "2015-05-19T00:00:00Z"]).stdout
+        )
         #expect((ranged["requests"] as? Int ?? 0) > 0 && (ranged["requests"] as? Int ?? 0) < 10_000)
         #expect((ranged["first"] as? String ?? "") >= "2015-05-18T00:00:00Z")
     }
@@ -81,7 +86,10 @@ struct CommandLineTests {
         (["analyze", "/tmp", "--format", "combined"], "cannot read /tmp: it is a directory"),
         (["analyze", "x.log", "--format", "bogus"], "unknown log format 'bogus'"),
         (["analyze", "x.log", "--top", "0"], "--top must be a positive number"),
-        (["generate", "--profile", "calm"], "--profile must be steady, spike, attack or mixed"),
+        (
+            ["generate", "--profile", "calm"],
+            "'calm' is invalid for '--profile <profile>'. Please provide one of 'steady', 'spike', 'attack' or 'mixed'"
+        ),
         (["generate", "--rate=-3"], "--rate must be a positive number"),
         (["generate", "--count", "10", "-f", "/nonexistent/dir/x.log"], "cannot write /nonexistent/dir/x.log: its directory does not exist"),
     ])

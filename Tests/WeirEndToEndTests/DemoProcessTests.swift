@@ -10,7 +10,8 @@ struct DemoProcessTests {
         #expect(!FileManager.default.fileExists(atPath: String(dir)))
         let stats = result.stdout.split(separator: "\n").filter { $0.contains("\"event\":\"stats\"") }
         #expect(stats.count >= 1)
-        let hits = stats.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }.compactMap { $0["hits"] as? Int }.reduce(0, +)
+        let hits = stats.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }.compactMap { $0["hits"] as? Int }
+            .reduce(0, +)
         #expect(hits > 50)
         // The service ran beside them: its address, and its first run over the demo log.
         #expect(result.stderr.contains("weir demo: service on http://127.0.0.1:"))

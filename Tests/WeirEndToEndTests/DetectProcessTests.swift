@@ -20,9 +20,12 @@ struct DetectProcessTests {
         #expect(rows.first == "timestamp,value,anomaly_score,label")
         #expect(rows.count == 601)
         #expect(rows[501].hasPrefix("2026-03-01 08:20:00,1000,") && rows[501].hasSuffix(",1"))
-        #expect(rows.dropFirst().allSatisfy { row in
-            let f = row.split(separator: ","); return f.count == 4 && (0...1).contains(Double(f[2]) ?? -1)
-        })
+        #expect(
+            rows.dropFirst().allSatisfy { row in
+                let f = row.split(separator: ",")
+                return f.count == 4 && (0...1).contains(Double(f[2]) ?? -1)
+            }
+        )
         #expect(result.stderr.contains("revision at point 200: chose"))
 
         let list = try WeirProcess.run(["detect", "--list"])
@@ -32,6 +35,6 @@ struct DetectProcessTests {
         let bad = try WeirProcess.run(["detect", "--input", input])
         #expect(bad.status == 1 && bad.stderr == "weir: line 3: value 'lots' is not a finite number\n")
         let badFlag = try WeirProcess.run(["detect", "--input", input, "--method", "prophet"])
-        #expect(badFlag.status == 64 && badFlag.stderr.contains("unknown method 'prophet'"))
+        #expect(badFlag.status == 64 && badFlag.stderr.contains("'prophet' is invalid for '--method"))
     }
 }

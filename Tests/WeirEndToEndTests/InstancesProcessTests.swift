@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WeirCore
+import WeirTestSupport
 
 /// Three `weir serve` processes on one PostgreSQL database (the server `TEST_POSTGRES_URL` names,
 /// which `scripts/test` starts; without it this test fails): they migrate the new database
@@ -16,17 +17,26 @@ struct InstancesProcessTests {
         let databaseURL = try Self.newDatabaseURL()
         let start = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-86_400))
         let big = dir.appendingPathComponent("big.log").path
-        let gen = try WeirProcess.run(["generate", "--count", "600000", "--rate", "200", "--start", start, "--profile", "attack",
-                                       "--seed", "5", "-f", big])
+        let gen = try WeirProcess.run([
+            "generate", "--count", "600000", "--rate", "200", "--start", start, "--profile", "attack",
+            "--seed", "5", "-f", big,
+        ])
         #expect(gen.status == 0, "\(gen.stderr)")
 
         // Three instances started together, on a database none of them has seen.
         let servers = try await withThrowingTaskGroup(of: (Int, Server).self) { group in
             for i in 1...3 {
                 group.addTask {
-                    (i, try Server(directory: dir, environment: [
-                        "WEIR_DATABASE_URL": databaseURL, "WEIR_INSTANCE_ID": "i\(i)", "WEIR_RUN_LEASE_SECONDS": "3",
-                        "WEIR_LOG_DIR": "\(dir.path)/logs-\(i)"]))
+                    (
+                        i,
+                        try Server(
+                            directory: dir,
+                            environment: [
+                                "WEIR_DATABASE_URL": databaseURL, "WEIR_INSTANCE_ID": "i\(i)", "WEIR_RUN_LEASE_SECONDS": "3",
+                                "WEIR_LOG_DIR": "\(dir.path)/logs-\(i)",
+                            ]
+                        )
+                    )
                 }
             }
             return try await group.reduce(into: [Int: Server]()) { $0[$1.0] = $1.1 }.sorted { $0.key < $1.key }.map(\.value)
@@ -98,13 +108,7 @@ struct InstancesProcessTests {
 
     // MARK: helpers
 
-    static func newDatabaseURL() throws -> String {
-        guard let base = ProcessInfo.processInfo.environment["TEST_POSTGRES_URL"], var parts = URLComponents(string: base) else {
-            throw ServiceProcessTests.ServiceTestError("TEST_POSTGRES_URL is not set: run the tests with ./scripts/test, which starts PostgreSQL on loopback")
-        }
-        parts.path = "/weir_e2e_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
-        return parts.string!
-    }
+    static func newDatabaseURL() throws -> String { try TestPostgres.newDatabaseURL(prefix: "weir_e2e") }
 
     static func taskBody(name: String, path: String, frequency: Int, next: TimeInterval) -> String {
         let time = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: next))

@@ -57,7 +57,8 @@ struct MonitorFileHandlingProcessTests {
         usleep(300_000)
         // Rename away and replace (create-style rotation); a last line lands in the old file.
         try FileManager.default.moveItem(atPath: log, toPath: log + ".1")
-        try append(log + ".1", line(written, Date())); written += 1
+        try append(log + ".1", line(written, Date()))
+        written += 1
         try write(25, split: true)
         let data = out.fileHandleForReading.readDataToEndOfFile()
         mon.waitUntilExit()

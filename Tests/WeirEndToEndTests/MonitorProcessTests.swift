@@ -33,14 +33,22 @@ struct MonitorProcessTests {
     }
 
     @Test func normalTrafficGivesNoAlert() throws {
-        let events = try runSideBySide(generator: ["-d", "4", "--rate", "5"], monitor: ["-t", "20", "--interval", "1", "--window", "3"], monitorSeconds: 6)
+        let events = try runSideBySide(
+            generator: ["-d", "4", "--rate", "5"],
+            monitor: ["-t", "20", "--interval", "1", "--window", "3"],
+            monitorSeconds: 6
+        )
         #expect(kinds(events).isEmpty)
         let hits = events.filter { $0["event"] as? String == "stats" }.compactMap { $0["hits"] as? Int }.reduce(0, +)
         #expect(hits >= 15 && hits <= 25)
     }
 
     @Test func highTrafficAlertsThenRecoversWhenItStops() throws {
-        let events = try runSideBySide(generator: ["-d", "4", "--rate", "100"], monitor: ["-t", "20", "--interval", "1", "--window", "3"], monitorSeconds: 10)
+        let events = try runSideBySide(
+            generator: ["-d", "4", "--rate", "100"],
+            monitor: ["-t", "20", "--interval", "1", "--window", "3"],
+            monitorSeconds: 10
+        )
         #expect(kinds(events) == ["alert", "recovered"])
         let alert = try #require(events.first { $0["event"] as? String == "alert" })
         #expect((alert["avg"] as? Double ?? 0) > 20)
@@ -48,7 +56,11 @@ struct MonitorProcessTests {
     }
 
     @Test func highTrafficStillRunningIsStillAlerting() throws {
-        let events = try runSideBySide(generator: ["-d", "5", "--rate", "100"], monitor: ["-t", "20", "--interval", "1", "--window", "3"], monitorSeconds: 5)
+        let events = try runSideBySide(
+            generator: ["-d", "5", "--rate", "100"],
+            monitor: ["-t", "20", "--interval", "1", "--window", "3"],
+            monitorSeconds: 5
+        )
         #expect(kinds(events) == ["alert"])
     }
 

@@ -1,8 +1,9 @@
 import Foundation
+import Testing
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import Testing
 
 /// `weir setup-db` and `weir serve` as processes, the way an operator runs them: a temporary
 /// database, a generated log with a blacklisted client and a per-client burst, a task created over
@@ -31,7 +32,8 @@ struct ServiceProcessTests {
                 text += String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
             }
             guard let range = text.range(of: #"127\.0\.0\.1:(\d+)"#, options: .regularExpression),
-                  let port = Int(text[range].split(separator: ":")[1]) else {
+                let port = Int(text[range].split(separator: ":")[1])
+            else {
                 process.terminate()
                 throw ServiceTestError("weir serve did not say where it listens: \(text)")
             }
@@ -47,7 +49,10 @@ struct ServiceProcessTests {
         func request(_ method: String, _ path: String, _ body: String? = nil, token: String? = nil) async throws -> (Int, Any?) {
             var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
             request.httpMethod = method
-            if let body { request.httpBody = Data(body.utf8); request.setValue("application/json", forHTTPHeaderField: "Content-Type") }
+            if let body {
+                request.httpBody = Data(body.utf8)
+                request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            }
             if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
             let (data, response) = try await URLSession.shared.data(for: request)
             return ((response as? HTTPURLResponse)?.statusCode ?? 0, try? JSONSerialization.jsonObject(with: data))
@@ -72,7 +77,10 @@ struct ServiceProcessTests {
         #expect(reset.status != 0 && reset.stderr.contains("--yes"))
         let badPort = try WeirProcess.run(["serve", "--database-url", url, "--port", "http"])
         #expect(badPort.status != 0)
-        #expect(badPort.stderr == "weir: WEIR_PORT is \"http\"; give a port number from 1 to 65535 (0 picks a free one)\n")
+        #expect(badPort.stderr == "weir: The value 'http' is invalid for '--port <PORT>'\n")
+        let farPort = try WeirProcess.run(["serve", "--database-url", url, "--port", "70000"])
+        #expect(farPort.status == 64)
+        #expect(farPort.stderr == "weir: --port must be a port number from 0 to 65535 (0 picks a free one), got 70000\n")
         let badURL = try WeirProcess.run(["serve", "--database-url", "mysql://db"])
         #expect(badURL.status != 0 && badURL.stderr.hasPrefix("weir: WEIR_DATABASE_URL"))
         #expect(badURL.stderr.split(separator: "\n").count == 1)
@@ -85,19 +93,26 @@ struct ServiceProcessTests {
         // 30,000 lines at 50/s from two hours ago: the attack profile's bad IPs (192.0.2.0/24) and
         // its flood from 203.0.113.77 are in them.
         let start = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-7_200))
-        let gen = try WeirProcess.run(["generate", "--count", "30000", "--rate", "50", "--start", start, "--profile", "attack",
-                                       "--seed", "11", "-f", log])
+        let gen = try WeirProcess.run([
+            "generate", "--count", "30000", "--rate", "50", "--start", start, "--profile", "attack",
+            "--seed", "11", "-f", log,
+        ])
         #expect(gen.status == 0, "\(gen.stderr)")
         let token = "e2e-token"
-        let server = try Server(directory: dir, environment: [
-            "WEIR_DATABASE_URL": "sqlite:weir.sqlite", "WEIR_API_TOKEN": token, "WEIR_LOG_DIR": "\(dir.path)/logs"])
+        let server = try Server(
+            directory: dir,
+            environment: [
+                "WEIR_DATABASE_URL": "sqlite:weir.sqlite", "WEIR_API_TOKEN": token, "WEIR_LOG_DIR": "\(dir.path)/logs",
+            ]
+        )
 
         let (health, _) = try await server.request("GET", "/health")
         #expect(health == 200)
         let (unauthorized, _) = try await server.request("GET", "/tasks")
         #expect(unauthorized == 401)
         let next = ISO8601DateFormatter().string(from: Date().addingTimeInterval(3))
-        let body = #"{"name":"e2e","task_frequency":3600,"next_run_time":"\#(next)","target_data":{"type":"file","path":"\#(log)","format":"combined"},"#
+        let body =
+            #"{"name":"e2e","task_frequency":3600,"next_run_time":"\#(next)","target_data":{"type":"file","path":"\#(log)","format":"combined"},"#
             + #""properties":{"black_ip_address":["192.0.2.0/24","2001:db8:bad::/48"],"average_requests_per_client_per_time_interval":{"10":40}}}"#
         let (created, task) = try await server.request("POST", "/tasks", body, token: token)
         #expect(created == 201, "\(String(describing: task))")
@@ -119,7 +134,9 @@ struct ServiceProcessTests {
         let findings = (try await server.request("GET", "/tasks/\(id)/findings?limit=1000", token: token).1 as? [[String: Any]]) ?? []
         let black = findings.filter { $0["rule"] as? String == "black_ip_address" }
         #expect(!black.isEmpty)
-        #expect(black.allSatisfy { ($0["client"] as? String ?? "").hasPrefix("192.0.2.") || ($0["client"] as? String ?? "").hasPrefix("2001:db8:bad:") })
+        #expect(
+            black.allSatisfy { ($0["client"] as? String ?? "").hasPrefix("192.0.2.") || ($0["client"] as? String ?? "").hasPrefix("2001:db8:bad:") }
+        )
         let bursts = findings.filter { $0["rule"] as? String == "average_requests_per_client_per_time_interval" }
         #expect(bursts.contains { $0["client"] as? String == "203.0.113.77" && ($0["peak"] as? Int ?? 0) > 40 })
         #expect(FileManager.default.fileExists(atPath: "\(dir.path)/logs/\(id)-e2e/black_ip_address.log"))

@@ -1,6 +1,8 @@
+import Foundation
 import Testing
 import WeirCore
 import WeirLog
+
 @testable import WeirGenerator
 
 struct GeneratorTests {
@@ -111,8 +113,14 @@ struct GeneratorTests {
         let path = "/tmp/weir-live-\(UInt64.random(in: 0...UInt64.max)).log"
         defer { unlink(path) }
         var generator = TrafficGenerator(seed: 1)
-        try await GeneratorRun.live(duration: 30, interval: 0.1, rate: nil, generator: &generator,
-                                    sink: try LineSink(path: path, truncate: true), clock: FakeClock())
+        try await GeneratorRun.live(
+            duration: 30,
+            interval: 0.1,
+            rate: nil,
+            generator: &generator,
+            sink: try LineSink(path: path, truncate: true),
+            clock: FakeClock()
+        )
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let count = text.split(separator: "\n").count
         #expect(abs(count - 300) <= 30)
@@ -122,4 +130,3 @@ struct GeneratorTests {
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation

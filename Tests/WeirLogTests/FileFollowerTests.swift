@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WeirLog
+import WeirTestSupport
 
 /// `tail -F` behaviour: every line exactly once across appends, half-written lines, truncation
 /// and rotation.
@@ -9,13 +10,15 @@ struct FileFollowerTests {
         var lines: [String] = []
         var notices: [FileFollower.Notice] = []
         func poll(_ f: inout FileFollower) {
-            f.poll(line: { bytes, _ in self.lines.append(String(decoding: bytes, as: UTF8.self)) },
-                   notice: { self.notices.append($0) })
+            f.poll(
+                line: { bytes, _ in self.lines.append(String(decoding: bytes, as: UTF8.self)) },
+                notice: { self.notices.append($0) }
+            )
         }
     }
 
     @Test func followsAppendsHalfLinesTruncationAndRotation() throws {
-        let dir = try temporaryFolder("weir-follow")
+        let dir = try TemporaryFolder.make("weir-follow")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("access.log").path
         var follower = FileFollower(path: path, fromStart: false)
@@ -54,13 +57,14 @@ struct FileFollowerTests {
     }
 
     @Test func startsAtTheEndOfAnExistingFileUnlessFromStart() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("weir-follow-\(UUID().uuidString).log").path
+        let path = TemporaryFolder.path("weir-follow", suffix: ".log")
         defer { try? FileManager.default.removeItem(atPath: path) }
         try "old\n".write(toFile: path, atomically: false, encoding: .utf8)
         var tail = FileFollower(path: path, fromStart: false)
         var all = FileFollower(path: path, fromStart: true)
         try append(path, "new\n")
-        let a = Collector(), b = Collector()
+        let a = Collector()
+        let b = Collector()
         a.poll(&tail)
         b.poll(&all)
         #expect(a.lines == ["new"])

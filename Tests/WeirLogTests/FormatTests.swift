@@ -1,9 +1,11 @@
 import Testing
+
 @testable import WeirLog
 
 /// Every supported layout parses into the right fields.
 struct FormatTests {
-    let combinedLine = #"83.149.9.216 - frank [17/May/2015:10:05:03 +0000] "GET /presentations/logstash/kibana.png?x=1 HTTP/1.1" 200 203023 "http://semicomplete.com/" "Mozilla/5.0 (Macintosh)""#
+    let combinedLine =
+        #"83.149.9.216 - frank [17/May/2015:10:05:03 +0000] "GET /presentations/logstash/kibana.png?x=1 HTTP/1.1" 200 203023 "http://semicomplete.com/" "Mozilla/5.0 (Macintosh)""#
 
     func record(_ format: LogFormat, _ line: String) throws -> LogRecord {
         try LineParser(format: format).parse(line).get()
@@ -37,7 +39,10 @@ struct FormatTests {
     }
 
     @Test func virtualHostVariants() throws {
-        let withPort = try record(LogFormat.named("vhost_combined")!, #"www.example.com:443 10.0.0.1 - - [10/Oct/2000:13:55:36 +0000] "GET / HTTP/1.1" 200 512 "-" "curl/8""#)
+        let withPort = try record(
+            LogFormat.named("vhost_combined")!,
+            #"www.example.com:443 10.0.0.1 - - [10/Oct/2000:13:55:36 +0000] "GET / HTTP/1.1" 200 512 "-" "curl/8""#
+        )
         #expect(withPort.host == "www.example.com")
         #expect(withPort.port == 443)
         #expect(withPort.client == "10.0.0.1")
@@ -48,7 +53,10 @@ struct FormatTests {
 
     @Test func customApacheFormat() throws {
         let format = try LogFormat.parse(#"%v %h %l %u %t "%r" %>s %b %D %{X-Forwarded-Proto}i "%{User-Agent}i""#)
-        let r = try record(format, #"api.example.com 2001:db8::7 - - [01/Jan/2026:00:00:01 +0100] "DELETE /api/v1/items/9 HTTP/2.0" 204 - 1534 https "k6/0.49""#)
+        let r = try record(
+            format,
+            #"api.example.com 2001:db8::7 - - [01/Jan/2026:00:00:01 +0100] "DELETE /api/v1/items/9 HTTP/2.0" 204 - 1534 https "k6/0.49""#
+        )
         #expect(r.host == "api.example.com")
         #expect(r.client == "2001:db8::7")
         #expect(r.timestamp == 1_767_222_001)
@@ -63,8 +71,13 @@ struct FormatTests {
     }
 
     @Test func nginxFormat() throws {
-        let format = try LogFormat.parse(#"$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent" $request_time $scheme $host"#)
-        let r = try record(format, #"192.168.1.9 - - [21/Nov/2026:08:00:00 +0000] "GET /health HTTP/1.1" 200 2 "-" "kube-probe/1.31" 0.003 http api.internal"#)
+        let format = try LogFormat.parse(
+            #"$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent" $request_time $scheme $host"#
+        )
+        let r = try record(
+            format,
+            #"192.168.1.9 - - [21/Nov/2026:08:00:00 +0000] "GET /health HTTP/1.1" 200 2 "-" "kube-probe/1.31" 0.003 http api.internal"#
+        )
         #expect(r.durationMicros == 3000)
         #expect(r.scheme == "http")
         #expect(r.host == "api.internal")
@@ -74,7 +87,10 @@ struct FormatTests {
     }
 
     @Test func jsonLines() throws {
-        let r = try record(.json, #"{"@timestamp":"2026-11-21T08:00:00.123Z","remote":"10.0.0.5","method":"POST","path":"/api/login","code":401,"size":"120","agent":"say \"hi\"","nested":{"a":[1,{"b":"}"}]}}"#)
+        let r = try record(
+            .json,
+            #"{"@timestamp":"2026-11-21T08:00:00.123Z","remote":"10.0.0.5","method":"POST","path":"/api/login","code":401,"size":"120","agent":"say \"hi\"","nested":{"a":[1,{"b":"}"}]}}"#
+        )
         #expect(r.client == "10.0.0.5")
         #expect(r.status == 401)
         #expect(r.bytes == 120)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WeirLog
+import WeirTestSupport
 
 /// Run after run, every complete line is read exactly once: appends, a half-written line,
 /// truncation, and rotation by rename with lines still unread in the old file.
@@ -20,7 +21,7 @@ struct IncrementalFileReaderTests {
     }
 
     @Test func everyLineOnceThroughAppendsTruncationAndRotation() throws {
-        let dir = try temporaryFolder("weir-incr")
+        let dir = try TemporaryFolder.make("weir-incr")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("access.log").path
         try (entry(1) + entry(2) + String(entry(3).prefix(20))).write(toFile: path, atomically: false, encoding: .utf8)

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import WeirTestSupport
+
 @testable import WeirLog
 
 struct LineReadingTests {
@@ -10,12 +12,21 @@ struct LineReadingTests {
             var splitter = LineSplitter()
             var lines: [String] = []
             text.withUnsafeBytes { raw in
-                splitter.consume(UnsafeRawBufferPointer(rebasing: raw[0..<cut])) { lines.append(String(decoding: $0, as: UTF8.self)); #expect(!$1) }
-                splitter.consume(UnsafeRawBufferPointer(rebasing: raw[cut...])) { lines.append(String(decoding: $0, as: UTF8.self)); #expect(!$1) }
+                splitter.consume(UnsafeRawBufferPointer(rebasing: raw[0..<cut])) {
+                    lines.append(String(decoding: $0, as: UTF8.self))
+                    #expect(!$1)
+                }
+                splitter.consume(UnsafeRawBufferPointer(rebasing: raw[cut...])) {
+                    lines.append(String(decoding: $0, as: UTF8.self))
+                    #expect(!$1)
+                }
             }
             #expect(lines == ["alpha", "beta\r", "", "gamma delta"])
             #expect(splitter.pendingByteCount == "last-without-newline".utf8.count)
-            splitter.finish { lines.append(String(decoding: $0, as: UTF8.self)) ; _ = $1 }
+            splitter.finish {
+                lines.append(String(decoding: $0, as: UTF8.self))
+                _ = $1
+            }
             #expect(lines.last == "last-without-newline")
         }
     }
@@ -52,8 +63,7 @@ struct LineReadingTests {
     }
 
     @Test func gzipInputIsDecompressed() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("weir-gz-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TemporaryFolder.make("weir-gz")
         defer { try? FileManager.default.removeItem(at: dir) }
         let plain = dir.appendingPathComponent("a.log")
         var text = ""

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WeirLog
 
 /// Real logs are messy: every case here either parses right or fails with its reason.
@@ -8,8 +9,14 @@ struct MessyLineTests {
     func parse(_ line: String) -> Result<LogRecord, ParseFailure> { parser.parse(line) }
 
     @Test func ipv6AndHostNameClients() throws {
-        #expect(try parse(#"2a02:c7f:7e2a:8b00::1 - - [10/Oct/2000:13:55:36 +0000] "GET / HTTP/1.1" 200 1 "-" "-""#).get().client == "2a02:c7f:7e2a:8b00::1")
-        #expect(try parse(#"crawl-66-249-73-135.googlebot.com - - [10/Oct/2000:13:55:36 +0000] "GET / HTTP/1.1" 200 1 "-" "-""#).get().client == "crawl-66-249-73-135.googlebot.com")
+        #expect(
+            try parse(#"2a02:c7f:7e2a:8b00::1 - - [10/Oct/2000:13:55:36 +0000] "GET / HTTP/1.1" 200 1 "-" "-""#).get().client
+                == "2a02:c7f:7e2a:8b00::1"
+        )
+        #expect(
+            try parse(#"crawl-66-249-73-135.googlebot.com - - [10/Oct/2000:13:55:36 +0000] "GET / HTTP/1.1" 200 1 "-" "-""#).get().client
+                == "crawl-66-249-73-135.googlebot.com"
+        )
     }
 
     @Test func escapedQuotesInsideQuotedFields() throws {
@@ -36,7 +43,9 @@ struct MessyLineTests {
     }
 
     @Test func missingClosingQuoteOfTheLastField() throws {
-        let r = try parse(#"46.118.127.106 - - [20/May/2015:12:05:17 +0000] "GET /configlib.py HTTP/1.1" 200 235 "-" "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html"#).get()
+        let r = try parse(
+            #"46.118.127.106 - - [20/May/2015:12:05:17 +0000] "GET /configlib.py HTTP/1.1" 200 235 "-" "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html"#
+        ).get()
         #expect(r.userAgent == "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html")
         // Earlier fields must be closed.
         #expect(parse(#"1.2.3.4 - - [10/Oct/2000:13:55:36 +0000] "GET / HTTP/1.1 200 1"#) == .failure(.unterminatedQuote("request line", column: 42)))
@@ -61,12 +70,18 @@ struct MessyLineTests {
         #expect(parse("   \r") == .failure(.emptyLine))
         #expect(parse("hello world") == .failure(.missingField("user", column: 12)))
         #expect(parse(#"1.2.3.4 - - 10/Oct/2000:13:55:36 +0000 "GET / HTTP/1.1" 200 1"#) == .failure(.expected("' ['", column: 12)))
-        #expect(parse(#"1.2.3.4 - - [10/Foo/2000:13:55:36 +0000] "GET / HTTP/1.1" 200 1 "-" "-""#)
-            == .failure(.invalidField("timestamp", value: "10/Foo/2000:13:55:36 +0000", column: 14)))
-        #expect(parse(#"1.2.3.4 - - [10/Oct/2000:13:55:36 +0000] "GET / HTTP/1.1" abc 1 "-" "-""#)
-            == .failure(.invalidField("status", value: "abc", column: 59)))
-        #expect(parse(#"1.2.3.4 - - [10/Oct/2000:13:55:36 +0000] "GET / HTTP/1.1" 200 12k "-" "-""#)
-            == .failure(.invalidField("bytes", value: "12k", column: 63)))
+        #expect(
+            parse(#"1.2.3.4 - - [10/Foo/2000:13:55:36 +0000] "GET / HTTP/1.1" 200 1 "-" "-""#)
+                == .failure(.invalidField("timestamp", value: "10/Foo/2000:13:55:36 +0000", column: 14))
+        )
+        #expect(
+            parse(#"1.2.3.4 - - [10/Oct/2000:13:55:36 +0000] "GET / HTTP/1.1" abc 1 "-" "-""#)
+                == .failure(.invalidField("status", value: "abc", column: 59))
+        )
+        #expect(
+            parse(#"1.2.3.4 - - [10/Oct/2000:13:55:36 +0000] "GET / HTTP/1.1" 200 12k "-" "-""#)
+                == .failure(.invalidField("bytes", value: "12k", column: 63))
+        )
     }
 
     @Test func extraFieldsAfterCombinedAreAccepted() throws {

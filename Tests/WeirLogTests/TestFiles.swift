@@ -7,10 +7,3 @@ func append(_ path: String, _ text: String) throws {
     h.write(Data(text.utf8))
     try h.close()
 }
-
-/// A fresh temporary folder named after `prefix`, removed by the caller.
-func temporaryFolder(_ prefix: String) throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir
-}

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WeirLog
+
 @testable import WeirRules
 
 /// Feeds lines through the real parser into the evaluator.
@@ -20,7 +21,8 @@ func evaluate(_ rules: TaskRules, lines: [String], format: LogFormat = .combined
 
 /// A combined-format line at `second` seconds after 2026-01-01T00:00:00Z.
 func line(_ client: String, _ second: Int, path: String = "/index.html") -> String {
-    let minute = second / 60, s = second % 60
+    let minute = second / 60
+    let s = second % 60
     let time = String(format: "01/Jan/2026:00:%02d:%02d +0000", minute, s)
     return "\(client) - - [\(time)] \"GET \(path) HTTP/1.1\" 200 512 \"-\" \"test\""
 }
@@ -31,7 +33,7 @@ struct RuleEvaluatorTests {
     @Test func oneFindingPerBurstWithPeakAndTimes() throws {
         let rules = try TaskRules(properties: .object(["average_requests_per_time_interval": .object(["10": .number(20)])]))
         var lines: [String] = []
-        for s in 0..<100 { lines.append(line("10.0.0.\(s % 7)", s)) }          // 1 per second: never over
+        for s in 0..<100 { lines.append(line("10.0.0.\(s % 7)", s)) }  // 1 per second: never over
         for s in 200..<205 { for _ in 0..<6 { lines.append(line("10.0.0.1", s)) } }  // 30 in 5 s
         for s in 205..<230 { lines.append(line("10.0.0.2", s)) }
         for s in 600..<603 { for _ in 0..<10 { lines.append(line("10.0.0.3", s)) } }  // 30 in 3 s
@@ -55,7 +57,9 @@ struct RuleEvaluatorTests {
         let rules = try TaskRules(properties: .object(["average_requests_per_client_per_time_interval": .object(["5": .number(10)])]))
         var lines: [String] = []
         for s in 0..<60 {
-            lines.append(line("203.0.113.77", s)); lines.append(line("203.0.113.77", s)); lines.append(line("203.0.113.77", s))
+            lines.append(line("203.0.113.77", s))
+            lines.append(line("203.0.113.77", s))
+            lines.append(line("203.0.113.77", s))
             lines.append(line("10.1.1.1", s))
         }
         let outcome = evaluate(rules, lines: lines)
@@ -68,8 +72,10 @@ struct RuleEvaluatorTests {
 
     @Test func blacklistMatchesIPv4AndIPv6RangesOncePerClient() throws {
         let rules = try TaskRules(properties: .object(["black_ip_address": .array([.string("192.0.2.0/24"), .string("2001:db8:bad::/48")])]))
-        let lines = [line("192.0.2.9", 1, path: "/a"), line("192.0.2.9", 5, path: "/b"), line("10.0.0.1", 6),
-                     line("2001:db8:bad::1", 7), line("2001:db8:bae::1", 8)]
+        let lines = [
+            line("192.0.2.9", 1, path: "/a"), line("192.0.2.9", 5, path: "/b"), line("10.0.0.1", 6),
+            line("2001:db8:bad::1", 7), line("2001:db8:bae::1", 8),
+        ]
         let findings = evaluate(rules, lines: lines).findings
         #expect(findings.map(\.client) == ["192.0.2.9", "2001:db8:bad::1"])
         #expect(findings[0].peak == 2 && findings[0].first == base + 1 && findings[0].last == base + 5)
@@ -78,8 +84,10 @@ struct RuleEvaluatorTests {
 
     @Test func acceptedURLsIgnoreTheQuery() throws {
         let rules = try TaskRules(properties: .object(["accepted_urls": .array([.string("/"), .string("/static/**")])]))
-        let lines = [line("10.0.0.1", 1, path: "/static/a/b.css?v=3"), line("10.0.0.1", 2, path: "/?q=1"),
-                     line("10.0.0.2", 3, path: "/wp-login.php"), line("10.0.0.2", 4, path: "/.env")]
+        let lines = [
+            line("10.0.0.1", 1, path: "/static/a/b.css?v=3"), line("10.0.0.1", 2, path: "/?q=1"),
+            line("10.0.0.2", 3, path: "/wp-login.php"), line("10.0.0.2", 4, path: "/.env"),
+        ]
         let findings = evaluate(rules, lines: lines).findings
         #expect(findings.count == 1)
         #expect(findings[0].client == "10.0.0.2" && findings[0].peak == 2)
@@ -122,7 +130,10 @@ struct RuleEvaluatorTests {
             var lo = 0
             for hi in sorted.indices {
                 while sorted[hi] - sorted[lo] >= 60 { lo += 1 }
-                if hi - lo + 1 > limit { expected.insert(client); break }
+                if hi - lo + 1 > limit {
+                    expected.insert(client)
+                    break
+                }
             }
         }
         #expect(!expected.isEmpty)

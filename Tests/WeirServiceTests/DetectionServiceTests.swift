@@ -39,7 +39,12 @@ struct DetectionServiceTests {
             let log = "\(h.directory)/access.log"
             var body = Harness.taskBody(path: log)
             body.removeLast()
-            let bad = try await client.request(.post, "/tasks", body + #","detection":{"method":{"name":"zscore","params":{"k":-1}},"features":["requests","hits"],"bucket_seconds":7,"color":"red"}}"#)
+            let bad = try await client.request(
+                .post,
+                "/tasks",
+                body
+                    + #","detection":{"method":{"name":"zscore","params":{"k":-1}},"features":["requests","hits"],"bucket_seconds":7,"color":"red"}}"#
+            )
             #expect(bad.status == .unprocessableContent)
             let fields = router.error(bad).fields
             #expect(fields["detection.method.params"] == "parameter k must be greater than 0, not -1.0")
@@ -103,7 +108,11 @@ struct DetectionServiceTests {
             _ = try await client.request(.post, "/tasks/1/run")
             try await h.withCoordinator { await h.server.coordinator.waitUntilIdle() }
             #expect(try await h.server.trainer.retuneIfDue(taskID: 1))
-            let patched = try await client.request(.patch, "/tasks/1", #"{"detection":{"method":{"name":"zscore","params":{"k":5}},"features":["requests"]}}"#)
+            let patched = try await client.request(
+                .patch,
+                "/tasks/1",
+                #"{"detection":{"method":{"name":"zscore","params":{"k":5}},"features":["requests"]}}"#
+            )
             #expect(patched.status == .ok)
             // The chosen model no longer answers the user's questions: the default stands in until the next choice.
             let stale = try await client.request(.get, "/tasks/1/model").json
@@ -117,7 +126,10 @@ struct DetectionServiceTests {
             #expect(features.first?["method"]?["name"]?.stringValue == "zscore")
             #expect(features.first?["method"]?["params"]?["k"] == .number(5))
             let candidates = features.first?["candidates"]?.arrayValue ?? []
-            #expect(!candidates.isEmpty && candidates.allSatisfy { $0["method"]?["name"]?.stringValue == "zscore" && $0["method"]?["params"]?["k"] == .number(5) })
+            #expect(
+                !candidates.isEmpty
+                    && candidates.allSatisfy { $0["method"]?["name"]?.stringValue == "zscore" && $0["method"]?["params"]?["k"] == .number(5) }
+            )
             let off = try await client.request(.patch, "/tasks/1", #"{"detection":{"enabled":false}}"#)
             #expect(off.status == .ok)
             #expect(try await client.request(.get, "/tasks/1/model").json["status"]?.stringValue == "disabled")

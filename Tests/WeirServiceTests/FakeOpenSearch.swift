@@ -46,8 +46,12 @@ final class FakeOpenSearch: Sendable {
     /// Adds `count` documents from `first` on: three per millisecond timestamp (so that pages end
     /// inside a group of equal times); every 100th comes from the blacklisted 192.0.2.9.
     /// `shape` makes a document's `_source` from its time, client and number.
-    func add(_ count: Int, first: Int, startMillis: Int64 = 1_795_000_000_000,
-             shape: (String, String, Int) -> JSONValue = FakeOpenSearch.source) {
+    func add(
+        _ count: Int,
+        first: Int,
+        startMillis: Int64 = 1_795_000_000_000,
+        shape: (String, String, Int) -> JSONValue = FakeOpenSearch.source
+    ) {
         documents.withLock { docs in
             for i in first..<(first + count) {
                 let millis = startMillis + Int64(i / 3) * 250
@@ -59,8 +63,10 @@ final class FakeOpenSearch: Sendable {
     }
 
     static func source(time: String, client: String, i: Int) -> JSONValue {
-        .object(["@timestamp": .string(time), "remote": .string(client), "path": .string("/p/\(i % 7)"), "scheme": .string("https"),
-                 "method": .string("GET"), "code": .number(200), "size": .number(512), "agent": .string("curl/8")])
+        .object([
+            "@timestamp": .string(time), "remote": .string(client), "path": .string("/p/\(i % 7)"), "scheme": .string("https"),
+            "method": .string("GET"), "code": .number(200), "size": .number(512), "agent": .string("curl/8"),
+        ])
     }
 
     /// Starts serving on a free loopback port, over TLS with ``TestCertificate`` when `tls`;
@@ -75,9 +81,14 @@ final class FakeOpenSearch: Sendable {
         if tls {
             let server = TLSConfiguration.makeServerConfiguration(
                 certificateChain: try NIOSSLCertificate.fromPEMBytes(Array(TestCertificate.certificatePEM.utf8)).map { .certificate($0) },
-                privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(TestCertificate.privateKeyPEM.utf8), format: .pem)))
-            let app = Application(router: router, server: try .tls(.http1(), tlsConfiguration: server), configuration: configuration,
-                                  onServerRunning: onRunning)
+                privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(TestCertificate.privateKeyPEM.utf8), format: .pem))
+            )
+            let app = Application(
+                router: router,
+                server: try .tls(.http1(), tlsConfiguration: server),
+                configuration: configuration,
+                onServerRunning: onRunning
+            )
             task = Task { try await app.runService(gracefulShutdownSignals: []) }
         } else {
             let app = Application(router: router, configuration: configuration, onServerRunning: onRunning)
@@ -86,7 +97,6 @@ final class FakeOpenSearch: Sendable {
         var iterator = stream.makeAsyncIterator()
         return (await iterator.next() ?? 0, task)
     }
-
 
     private func answer(_ request: Hummingbird.Request, _ context: BasicRequestContext) async throws -> Response {
         let index = context.parameters.get("index") ?? ""
@@ -97,13 +107,22 @@ final class FakeOpenSearch: Sendable {
         if request.headers[.contentType] != "application/json" { problem("Content-Type is \(request.headers[.contentType] ?? "missing")") }
         let expected = "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
         guard authorization == expected else {
-            return Self.reply(401, #"{"error":{"root_cause":[{"type":"security_exception","reason":"unable to authenticate user"}],"type":"security_exception","reason":"unable to authenticate user"},"status":401}"#)
+            return Self.reply(
+                401,
+                #"{"error":{"root_cause":[{"type":"security_exception","reason":"unable to authenticate user"}],"type":"security_exception","reason":"unable to authenticate user"},"status":401}"#
+            )
         }
         guard index == self.index else {
-            return Self.reply(404, #"{"error":{"root_cause":[{"type":"index_not_found_exception","reason":"no such index [\#(index)]"}],"type":"index_not_found_exception","reason":"no such index [\#(index)]"},"status":404}"#)
+            return Self.reply(
+                404,
+                #"{"error":{"root_cause":[{"type":"index_not_found_exception","reason":"no such index [\#(index)]"}],"type":"index_not_found_exception","reason":"no such index [\#(index)]"},"status":404}"#
+            )
         }
         if let status = failures.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
-            return Self.reply(status, #"{"error":{"root_cause":[{"type":"busy","reason":"try later"}],"type":"busy","reason":"try later"},"status":\#(status)}"#)
+            return Self.reply(
+                status,
+                #"{"error":{"root_cause":[{"type":"busy","reason":"try later"}],"type":"busy","reason":"try later"},"status":\#(status)}"#
+            )
         }
         return Self.reply(200, try hits(for: body))
     }
@@ -144,8 +163,10 @@ final class FakeOpenSearch: Sendable {
                 .prefix(max(size, 0))
         }
         let hits = page.map { doc -> JSONValue in
-            .object(["_index": .string(index), "_id": .string(doc.id), "_score": .null, "_source": doc.source,
-                     "sort": .array([.number(Double(doc.millis)), .string(doc.id)])])
+            .object([
+                "_index": .string(index), "_id": .string(doc.id), "_score": .null, "_source": doc.source,
+                "sort": .array([.number(Double(doc.millis)), .string(doc.id)]),
+            ])
         }
         let response: JSONValue = .object(["took": .number(1), "timed_out": .bool(false), "hits": .object(["hits": .array(hits)])])
         return String(decoding: try JSONEncoder().encode(response), as: UTF8.self)

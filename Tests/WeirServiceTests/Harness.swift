@@ -10,6 +10,7 @@ import WeirRules
 import WeirService
 import WeirSources
 import WeirStore
+import WeirTestSupport
 
 /// A temporary folder with a SQLite database, a log folder and the service built on them by the
 /// composition root.
@@ -21,10 +22,15 @@ struct Harness {
     let server: WeirServer
     let clock: ManualClock
 
-    static func make(token: String? = nil, clock: ManualClock = ManualClock(Harness.start), directory: String? = nil,
-                     settings extra: [String: String] = [:], sources: SourceContext? = nil,
-                     onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }) async throws -> Harness {
-        let dir = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("weir-service-\(UUID().uuidString)").path
+    static func make(
+        token: String? = nil,
+        clock: ManualClock = ManualClock(Harness.start),
+        directory: String? = nil,
+        settings extra: [String: String] = [:],
+        sources: SourceContext? = nil,
+        onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }
+    ) async throws -> Harness {
+        let dir = directory ?? TemporaryFolder.path("weir-service")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         var values = ["WEIR_DATABASE_URL": "sqlite://\(dir)/weir.sqlite", "WEIR_LOG_DIR": "\(dir)/logs", "WEIR_PORT": "0"]
         if let token { values["WEIR_API_TOKEN"] = token }
@@ -44,14 +50,22 @@ struct Harness {
     func withCoordinator(_ body: () async throws -> Void) async throws {
         let coordinator = server.coordinator
         let running = Task { try await coordinator.run() }
-        do { try await body() } catch { running.cancel(); throw error }
+        do { try await body() } catch {
+            running.cancel()
+            throw error
+        }
         running.cancel()
         _ = await running.result
     }
 
     /// Writes a generated combined log of `count` lines, one per `1/rate` s from `start`.
-    func writeLog(_ name: String = "access.log", count: Int, rate: Double = 20, profile: TrafficProfile = .attack,
-                  start: Int64 = Harness.start - 86_400) throws -> String {
+    func writeLog(
+        _ name: String = "access.log",
+        count: Int,
+        rate: Double = 20,
+        profile: TrafficProfile = .attack,
+        start: Int64 = Harness.start - 86_400
+    ) throws -> String {
         let path = "\(directory)/\(name)"
         var generator = TrafficGenerator(profile: profile, seed: 7)
         try GeneratorRun.fast(count: count, start: start, rate: rate, generator: &generator, sink: LineSink(path: path, truncate: true))
@@ -59,8 +73,13 @@ struct Harness {
     }
 
     /// A create body for a file task.
-    static func taskBody(path: String, name: String = "front", next: String = "2027-01-15T08:01:00Z", frequency: Int = 60,
-                         properties: String = #"{"black_ip_address":["192.0.2.0/24"]}"#) -> String {
+    static func taskBody(
+        path: String,
+        name: String = "front",
+        next: String = "2027-01-15T08:01:00Z",
+        frequency: Int = 60,
+        properties: String = #"{"black_ip_address":["192.0.2.0/24"]}"#
+    ) -> String {
         #"{"name":"\#(name)","description":"d","task_frequency":\#(frequency),"next_run_time":"\#(next)","#
             + #""target_data":{"type":"file","path":"\#(path)","format":"combined"},"properties":\#(properties)}"#
     }

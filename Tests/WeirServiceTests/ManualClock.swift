@@ -32,7 +32,10 @@ final class ManualClock: ServiceClock {
 
     func sleep(seconds: Double) async throws {
         if let settle = settling.withLock({ $0 }) { await settle() }
-        let t = state.withLock { value -> Int64 in value += Int64(seconds.rounded(.up)); return value }
+        let t = state.withLock { value -> Int64 in
+            value += Int64(seconds.rounded(.up))
+            return value
+        }
         await Task.yield()
         if t >= stopAt { throw CancellationError() }
     }

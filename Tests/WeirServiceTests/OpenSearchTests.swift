@@ -16,8 +16,12 @@ struct OpenSearchTests {
     static let fast = SourceContext(vault: PasswordVault(secret: "test-secret-0123456789"), retry: RetryPolicy(attempts: 3, firstDelay: 0.01))
 
     /// Runs `body` with a fake cluster and the API of a service whose WEIR_SECRET is set.
-    func withCluster(_ fake: FakeOpenSearch, secret: String? = "test-secret-0123456789", tls: Bool = false,
-                     _ body: @escaping @Sendable (any TestClientProtocol, Harness, Int) async throws -> Void) async throws {
+    func withCluster(
+        _ fake: FakeOpenSearch,
+        secret: String? = "test-secret-0123456789",
+        tls: Bool = false,
+        _ body: @escaping @Sendable (any TestClientProtocol, Harness, Int) async throws -> Void
+    ) async throws {
         let (port, serving) = try await fake.start(tls: tls)
         defer { serving.cancel() }
         let harness = try await Harness.make(settings: secret.map { ["WEIR_SECRET": $0] } ?? [:], sources: Self.fast)
@@ -28,8 +32,13 @@ struct OpenSearchTests {
         try await harness.store.close()
     }
 
-    static func taskBody(port: Int, index: String = "nginx-2026.11", password: String? = "s3cret-pass", ssl: Bool = false,
-                         extra: String = "") -> String {
+    static func taskBody(
+        port: Int,
+        index: String = "nginx-2026.11",
+        password: String? = "s3cret-pass",
+        ssl: Bool = false,
+        extra: String = ""
+    ) -> String {
         let auth = password.map { #","auth_user_name":"weir","auth_password":"\#($0)""# } ?? ""
         return #"{"name":"search","task_frequency":60,"next_run_time":"2027-01-15T08:01:00Z","#
             + #""target_data":{"type":"opensearch","host":"127.0.0.1","port":\#(port),"is_using_ssl":\#(ssl)\#(auth),"indice":"\#(index)"\#(extra)},"#
@@ -83,14 +92,25 @@ struct OpenSearchTests {
             let next = fake.requests.withLock { $0[3] }
             let last = fake.documents.withLock { $0[2_499] }
             #expect(next.body["search_after"] == .array([.number(Double(last.millis)), .string(last.id)]))
-            #expect(next.body["query"] == .object(["range": .object(["@timestamp": .object(["gte": .number(Double(last.millis)), "format": .string("epoch_millis")])])]))
+            #expect(
+                next.body["query"]
+                    == .object(["range": .object(["@timestamp": .object(["gte": .number(Double(last.millis)), "format": .string("epoch_millis")])])])
+            )
             #expect(fake.problems.withLock { $0 } == [], "every request had the documented shape")
             #expect(fake.requests.withLock { $0 }.allSatisfy { $0.authorization == "Basic " + Data("weir:s3cret-pass".utf8).base64EncodedString() })
 
             // PATCH without auth_password keeps the stored one; null removes it.
-            let patched = try await client.request(.patch, "/tasks/1", #"{"target_data":{"type":"opensearch","host":"127.0.0.1","port":\#(port),"is_using_ssl":false,"auth_user_name":"weir","indice":"nginx-2026.11"}}"#)
+            let patched = try await client.request(
+                .patch,
+                "/tasks/1",
+                #"{"target_data":{"type":"opensearch","host":"127.0.0.1","port":\#(port),"is_using_ssl":false,"auth_user_name":"weir","indice":"nginx-2026.11"}}"#
+            )
             #expect(patched.json["target_data"]?["auth_password_set"] == .bool(true), "\(patched.text)")
-            let cleared = try await client.request(.patch, "/tasks/1", #"{"target_data":{"type":"opensearch","host":"127.0.0.1","port":\#(port),"is_using_ssl":false,"auth_password":null,"indice":"nginx-2026.11"}}"#)
+            let cleared = try await client.request(
+                .patch,
+                "/tasks/1",
+                #"{"target_data":{"type":"opensearch","host":"127.0.0.1","port":\#(port),"is_using_ssl":false,"auth_password":null,"indice":"nginx-2026.11"}}"#
+            )
             #expect(cleared.json["target_data"]?["auth_password_set"] == .bool(false), "\(cleared.text)")
         }
     }
@@ -136,8 +156,10 @@ struct OpenSearchTests {
     @Test func fieldNamesAreConfigurableAndNestedFieldsRead() async throws {
         let fake = FakeOpenSearch(timeField: "event.created")
         fake.add(50, first: 0) { time, client, i in
-            .object(["event": .object(["created": .string(time)]), "source": .object(["ip": .string(client)]),
-                     "url": .object(["path": .string("/n/\(i)")]), "http": .object(["response": .object(["status_code": .number(404)])])])
+            .object([
+                "event": .object(["created": .string(time)]), "source": .object(["ip": .string(client)]),
+                "url": .object(["path": .string("/n/\(i)")]), "http": .object(["response": .object(["status_code": .number(404)])]),
+            ])
         }
         try await withCluster(fake) { client, h, port in
             let fields = #","fields":{"@timestamp":"event.created","remote":"source.ip","path":"url.path","code":"http.response.status_code"}"#
@@ -179,11 +201,22 @@ struct OpenSearchTests {
         try await withCluster(fake, secret: nil) { client, _, port in
             let refused = try await client.request(.post, "/tasks", Self.taskBody(port: port))
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.text.contains("target_data.auth_password") && refused.text.contains("WEIR_SECRET") && !refused.text.contains("s3cret-pass"))
-            let bad = try await client.request(.post, "/tasks", #"{"name":"x","task_frequency":60,"next_run_time":"2027-01-15T08:01:00Z","target_data":{"type":"opensearch","host":"http://x","port":99999,"is_using_ssl":"yes","indice":"","fields":{"colour":"c"},"page_size":0,"extra":1},"properties":{}}"#)
+            #expect(
+                refused.text.contains("target_data.auth_password") && refused.text.contains("WEIR_SECRET") && !refused.text.contains("s3cret-pass")
+            )
+            let bad = try await client.request(
+                .post,
+                "/tasks",
+                #"{"name":"x","task_frequency":60,"next_run_time":"2027-01-15T08:01:00Z","target_data":{"type":"opensearch","host":"http://x","port":99999,"is_using_ssl":"yes","indice":"","fields":{"colour":"c"},"page_size":0,"extra":1},"properties":{}}"#
+            )
             let fields = Set(bad.json["error"]?["fields"]?.objectValue?.keys.map { $0 } ?? [])
-            #expect(fields == ["target_data.host", "target_data.port", "target_data.is_using_ssl", "target_data.indice",
-                               "target_data.fields.colour", "target_data.page_size", "target_data.extra"], "\(bad.text)")
+            #expect(
+                fields == [
+                    "target_data.host", "target_data.port", "target_data.is_using_ssl", "target_data.indice",
+                    "target_data.fields.colour", "target_data.page_size", "target_data.extra",
+                ],
+                "\(bad.text)"
+            )
             let open = try await client.request(.post, "/tasks", Self.taskBody(port: port, password: nil))
             #expect(open.status == .created && open.json["target_data"]?["auth_password_set"] == .bool(false), "\(open.text)")
         }

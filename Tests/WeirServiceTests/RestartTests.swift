@@ -50,9 +50,14 @@ struct RestartTests {
         })
         defer { first.remove() }
         let log = try first.writeLog(count: 200_000, rate: 40)
-        var draft = MonitoringTask(name: "restart", description: "", frequency: 3_600, nextRunTime: Harness.start + 3_600,
-                                   targetData: .object(["type": .string("file"), "path": .string(log), "format": .string("combined")]),
-                                   properties: Self.properties)
+        var draft = MonitoringTask(
+            name: "restart",
+            description: "",
+            frequency: 3_600,
+            nextRunTime: Harness.start + 3_600,
+            targetData: .object(["type": .string("file"), "path": .string(log), "format": .string("combined")]),
+            properties: Self.properties
+        )
         draft = try await first.store.createTask(draft, now: Harness.start)
 
         let group = first.server.serviceGroup(application: first.server.makeApplication(), signals: false)
@@ -106,9 +111,17 @@ struct RestartTests {
     @Test func runsLeftRunningByACrashAreMarkedInterruptedOnStart() async throws {
         let first = try await Harness.make()
         defer { first.remove() }
-        let task = try await first.store.createTask(MonitoringTask(
-            name: "crash", description: "", frequency: 60, nextRunTime: Harness.start,
-            targetData: .object(["type": .string("file"), "path": .string("/nonexistent.log")]), properties: .object([:])), now: Harness.start)
+        let task = try await first.store.createTask(
+            MonitoringTask(
+                name: "crash",
+                description: "",
+                frequency: 60,
+                nextRunTime: Harness.start,
+                targetData: .object(["type": .string("file"), "path": .string("/nonexistent.log")]),
+                properties: .object([:])
+            ),
+            now: Harness.start
+        )
         let run = try #require(try await first.store.startRun(taskID: task.id, trigger: .scheduled, now: Harness.start))
         try await first.store.close()  // as if the process died here
         let second = try await Harness.make(directory: first.directory)

@@ -97,15 +97,18 @@ struct RouterTests {
 
     @Test func validationNamesEveryField() async throws {
         try await withAPI { client, _ in
-            let body = #"{"name":"","task_frequency":0,"next_run_time":"2020-01-01T00:00:00Z","colour":"red","#
+            let body =
+                #"{"name":"","task_frequency":0,"next_run_time":"2020-01-01T00:00:00Z","colour":"red","#
                 + #""target_data":{"type":"file","path":"relative.log","format":"%Q"},"#
                 + #""properties":{"black_ip_address":["10.0.0.300"],"average_requests_per_time_interval":{"60":0},"speed":1}}"#
             let r = try await client.request(.post, "/tasks", body)
             #expect(r.status == .unprocessableContent)
             let e = error(r)
             #expect(e.code == "validation_failed")
-            for field in ["name", "task_frequency", "next_run_time", "colour", "target_data.path", "target_data.format",
-                          "properties.black_ip_address[0]", "properties.average_requests_per_time_interval.60", "properties.speed"] {
+            for field in [
+                "name", "task_frequency", "next_run_time", "colour", "target_data.path", "target_data.format",
+                "properties.black_ip_address[0]", "properties.average_requests_per_time_interval.60", "properties.speed",
+            ] {
                 #expect(e.fields[field] != nil, "no message for \(field)")
             }
             #expect(e.fields["next_run_time"]?.contains("past") == true)
@@ -113,10 +116,24 @@ struct RouterTests {
             #expect(Set(missing.fields.keys) == ["name", "task_frequency", "next_run_time", "target_data", "properties"])
             let wrongType = error(try await client.request(.post, "/tasks", "[1]"))
             #expect(wrongType.fields["body"] != nil)
-            let source = error(try await client.request(.post, "/tasks", Harness.taskBody(path: "/x").replacingOccurrences(of: #""type":"file""#, with: #""type":"ftp""#)))
+            let source = error(
+                try await client.request(
+                    .post,
+                    "/tasks",
+                    Harness.taskBody(path: "/x").replacingOccurrences(of: #""type":"file""#, with: #""type":"ftp""#)
+                )
+            )
             #expect(source.fields["target_data.type"]?.contains("ftp") == true)
-            let shrinking = error(try await client.request(.post, "/tasks", Harness.taskBody(
-                path: "/x", properties: #"{"average_requests_per_client_per_time_interval":{"10":100,"60":50}}"#)))
+            let shrinking = error(
+                try await client.request(
+                    .post,
+                    "/tasks",
+                    Harness.taskBody(
+                        path: "/x",
+                        properties: #"{"average_requests_per_client_per_time_interval":{"10":100,"60":50}}"#
+                    )
+                )
+            )
             #expect(shrinking.fields["properties.average_requests_per_client_per_time_interval.60"] != nil)
             // PATCH is revalidated the same way.
             _ = try await client.request(.post, "/tasks", Harness.taskBody(path: "/var/log/a.log"))
@@ -150,8 +167,15 @@ struct RouterTests {
     @Test func runNowRunsAndFindingsFilters() async throws {
         try await withAPI { client, h in
             let log = try h.writeLog(count: 5_000, rate: 20)
-            _ = try await client.request(.post, "/tasks", Harness.taskBody(path: log, properties:
-                #"{"black_ip_address":["192.0.2.0/24","2001:db8:bad::/48"],"average_requests_per_client_per_time_interval":{"10":30}}"#))
+            _ = try await client.request(
+                .post,
+                "/tasks",
+                Harness.taskBody(
+                    path: log,
+                    properties:
+                        #"{"black_ip_address":["192.0.2.0/24","2001:db8:bad::/48"],"average_requests_per_client_per_time_interval":{"10":30}}"#
+                )
+            )
             // The coordinator is not executing yet: the run is claimed and waits, so a second is refused.
             let accepted = try await client.request(.post, "/tasks/1/run")
             #expect(accepted.status == .accepted)

@@ -8,10 +8,17 @@ struct SchedulerTests {
     func task(_ h: Harness, next: Int64, frequency: Int64 = 60, name: String = "t") async throws -> MonitoringTask {
         let log = "\(h.directory)/\(name).log"
         FileManager.default.createFile(atPath: log, contents: nil)
-        return try await h.store.createTask(MonitoringTask(
-            name: name, description: "", frequency: frequency, nextRunTime: next,
-            targetData: .object(["type": .string("file"), "path": .string(log), "format": .string("combined")]),
-            properties: .object(["black_ip_address": .array([.string("192.0.2.1")])])), now: h.clock.now())
+        return try await h.store.createTask(
+            MonitoringTask(
+                name: name,
+                description: "",
+                frequency: frequency,
+                nextRunTime: next,
+                targetData: .object(["type": .string("file"), "path": .string(log), "format": .string("combined")]),
+                properties: .object(["black_ip_address": .array([.string("192.0.2.1")])])
+            ),
+            now: h.clock.now()
+        )
     }
 
     @Test func dueTaskRunsOnTimeAndMovesToTheNextPeriod() async throws {

@@ -2,11 +2,12 @@ import Foundation
 import Testing
 import WeirService
 import WeirStore
+import WeirTestSupport
 
 /// Settings precedence and one-line errors naming the key.
 struct SettingsTests {
     func folder(_ files: [String: String]) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("weir-settings-\(UUID().uuidString)").path
+        let dir = TemporaryFolder.path("weir-settings")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         for (name, text) in files { try text.write(toFile: "\(dir)/\(name)", atomically: true, encoding: .utf8) }
         return dir
@@ -18,9 +19,11 @@ struct SettingsTests {
             ".env": "# local\nWEIR_PORT=2222\nWEIR_HOST=\"10.0.0.1\"\nexport WEIR_LOG_DIR=/from/dotenv\n",
         ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let settings = try Settings.load(flags: ["WEIR_PORT": "4444"],
-                                         environment: ["WEIR_PORT": "3333", "WEIR_HOST": "10.0.0.2", "WEIR_SETTINGS_FILE": "\(dir)/settings", "HOME": "/root"],
-                                         directory: dir)
+        let settings = try Settings.load(
+            flags: ["WEIR_PORT": "4444"],
+            environment: ["WEIR_PORT": "3333", "WEIR_HOST": "10.0.0.2", "WEIR_SETTINGS_FILE": "\(dir)/settings", "HOME": "/root"],
+            directory: dir
+        )
         #expect(settings.port == 4444)
         #expect(settings.host == "10.0.0.2")
         #expect(settings.logDirectory == "/from/dotenv")

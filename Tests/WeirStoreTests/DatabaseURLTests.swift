@@ -3,6 +3,7 @@ import Logging
 import Testing
 import WeirDetect
 import WeirRules
+
 @testable import WeirStore
 
 struct DatabaseURLTests {

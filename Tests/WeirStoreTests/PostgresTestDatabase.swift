@@ -3,34 +3,48 @@ import Logging
 import Testing
 import WeirDetect
 import WeirRules
+import WeirTestSupport
+
 @testable import WeirStore
 
 /// A fresh database name on the test PostgreSQL server.
 enum PostgresTestDatabase {
-    static func newURL() throws -> String {
-        guard let base = ProcessInfo.processInfo.environment["TEST_POSTGRES_URL"], var parts = URLComponents(string: base) else {
-            throw StoreError("TEST_POSTGRES_URL is not set: run the tests with ./scripts/test, which starts PostgreSQL on loopback")
-        }
-        parts.path = "/weir_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased()
-        return parts.string!
-    }
+    static func newURL() throws -> String { try TestPostgres.newDatabaseURL(prefix: "weir_test") }
 }
 
 /// Runs `body` against a fresh store and closes it.
 func withStore(_ kind: StoreKind, _ body: (any WeirStore) async throws -> Void) async throws {
     let (store, cleanup) = try await kind.make()
-    do { try await body(store) } catch { try? await store.close(); await cleanup(); throw error }
+    do { try await body(store) } catch {
+        try? await store.close()
+        await cleanup()
+        throw error
+    }
     try await store.close()
     await cleanup()
 }
 
 func sampleTask(_ name: String = "nginx", next: Int64 = 1_000, frequency: Int64 = 60) -> MonitoringTask {
-    MonitoringTask(name: name, description: "front door", frequency: frequency, nextRunTime: next,
-                   targetData: .object(["type": .string("file"), "path": .string("/var/log/nginx/access.log")]),
-                   properties: .object(["black_ip_address": .array([.string("192.0.2.0/24")])]))
+    MonitoringTask(
+        name: name,
+        description: "front door",
+        frequency: frequency,
+        nextRunTime: next,
+        targetData: .object(["type": .string("file"), "path": .string("/var/log/nginx/access.log")]),
+        properties: .object(["black_ip_address": .array([.string("192.0.2.0/24")])])
+    )
 }
 
 func finding(_ rule: String, client: String? = nil, first: Int64, last: Int64) -> RuleFinding {
-    RuleFinding(rule: rule, client: client, first: first, last: last, peak: 3, windowSeconds: 60, limit: 2,
-                message: "m", examples: ["/a"])
+    RuleFinding(
+        rule: rule,
+        client: client,
+        first: first,
+        last: last,
+        peak: 3,
+        windowSeconds: 60,
+        limit: 2,
+        message: "m",
+        examples: ["/a"]
+    )
 }

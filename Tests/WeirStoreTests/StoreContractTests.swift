@@ -3,6 +3,7 @@ import Logging
 import Testing
 import WeirDetect
 import WeirRules
+
 @testable import WeirStore
 
 /// The storage contract every store implementation passes.
@@ -63,10 +64,13 @@ struct StoreContractTests {
     func claimsAreOncePerDueTimeAndLeasesRenewUntilTheyLapse(kind: StoreKind) async throws {
         try await withStore(kind) { store in
             let task = try await store.createTask(sampleTask(next: 1_000, frequency: 60), now: 0)
-            let a = RunOwner(instance: "a", leaseSeconds: 30), b = RunOwner(instance: "b", leaseSeconds: 30)
+            let a = RunOwner(instance: "a", leaseSeconds: 30)
+            let b = RunOwner(instance: "b", leaseSeconds: 30)
             // Eight claims of one due time at once, as from eight instances: exactly one starts.
             let claims = try await withThrowingTaskGroup(of: RunRecord?.self) { group in
-                for i in 0..<8 { group.addTask { try await store.startRun(taskID: task.id, trigger: .scheduled, now: 1_000, owner: i % 2 == 0 ? a : b) } }
+                for i in 0..<8 {
+                    group.addTask { try await store.startRun(taskID: task.id, trigger: .scheduled, now: 1_000, owner: i % 2 == 0 ? a : b) }
+                }
                 return try await group.reduce(into: [RunRecord]()) { if let run = $1 { $0.append(run) } }
             }
             #expect(claims.count == 1)
@@ -96,11 +100,23 @@ struct StoreContractTests {
             let task = try await store.createTask(sampleTask(), now: 0)
             let run = try #require(try await store.startRun(taskID: task.id, trigger: .scheduled, now: 1_000))
             #expect(try await store.checkpoint(taskID: task.id) == nil)
-            let findings = [finding("black_ip_address", client: "192.0.2.1", first: 10, last: 20),
-                            finding("average_requests_per_time_interval", first: 30, last: 40)]
-            try await store.completeRun(RunCompletion(runID: run.id, taskID: task.id, finishedAt: 1_005, linesRead: 100,
-                                                      malformedLines: 2, bytesRead: 9_000, notes: ["n"], findings: findings,
-                                                      checkpoint: #"{"offset":9000}"#))
+            let findings = [
+                finding("black_ip_address", client: "192.0.2.1", first: 10, last: 20),
+                finding("average_requests_per_time_interval", first: 30, last: 40),
+            ]
+            try await store.completeRun(
+                RunCompletion(
+                    runID: run.id,
+                    taskID: task.id,
+                    finishedAt: 1_005,
+                    linesRead: 100,
+                    malformedLines: 2,
+                    bytesRead: 9_000,
+                    notes: ["n"],
+                    findings: findings,
+                    checkpoint: #"{"offset":9000}"#
+                )
+            )
             let done = try #require(try await store.run(id: run.id))
             #expect(done.status == .succeeded && done.linesRead == 100 && done.malformedLines == 2 && done.findingCount == 2 && done.notes == ["n"])
             #expect(try await store.checkpoint(taskID: task.id) == #"{"offset":9000}"#)
@@ -113,8 +129,14 @@ struct StoreContractTests {
             // A completion for a run that is no longer running commits nothing at all: on SQLite a
             // restart marked it interrupted; on PostgreSQL its lease expired and another instance
             // reclaimed it.
-            let second = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 1_010,
-                                                               owner: RunOwner(instance: "a", leaseSeconds: 1)))
+            let second = try #require(
+                try await store.startRun(
+                    taskID: task.id,
+                    trigger: .manual,
+                    now: 1_010,
+                    owner: RunOwner(instance: "a", leaseSeconds: 1)
+                )
+            )
             if kind == .postgres {
                 #expect(try await store.interruptRunningRuns(at: 1_011) == 0, "a shared store leaves runs to their leases")
                 #expect(try await store.reclaimExpiredRuns(at: 1_012).map(\.id) == [second.id])
@@ -123,9 +145,19 @@ struct StoreContractTests {
                 #expect(try await store.interruptRunningRuns(at: 1_011) == 1)
             }
             await #expect(throws: StoreError.self) {
-                try await store.completeRun(RunCompletion(runID: second.id, taskID: task.id, finishedAt: 1_012, linesRead: 1,
-                                                          malformedLines: 0, bytesRead: 1, notes: [], findings: findings,
-                                                          checkpoint: #"{"offset":1}"#))
+                try await store.completeRun(
+                    RunCompletion(
+                        runID: second.id,
+                        taskID: task.id,
+                        finishedAt: 1_012,
+                        linesRead: 1,
+                        malformedLines: 0,
+                        bytesRead: 1,
+                        notes: [],
+                        findings: findings,
+                        checkpoint: #"{"offset":1}"#
+                    )
+                )
             }
             #expect(try await store.findings(taskID: task.id, query: FindingQuery()).count == 2)
             #expect(try await store.checkpoint(taskID: task.id) == #"{"offset":9000}"#)
@@ -140,17 +172,38 @@ struct StoreContractTests {
             let limit = WindowLimit(seconds: 10, max: 100)
             func commit(_ findings: [RuleFinding], at t: Int64) async throws {
                 let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: t))
-                try await store.completeRun(RunCompletion(runID: run.id, taskID: task.id, finishedAt: t, linesRead: 1, malformedLines: 0,
-                                                          bytesRead: 1, notes: [], findings: findings, checkpoint: nil,
-                                                          earliestRecord: findings.map(\.first).min()))
+                try await store.completeRun(
+                    RunCompletion(
+                        runID: run.id,
+                        taskID: task.id,
+                        finishedAt: t,
+                        linesRead: 1,
+                        malformedLines: 0,
+                        bytesRead: 1,
+                        notes: [],
+                        findings: findings,
+                        checkpoint: nil,
+                        earliestRecord: findings.map(\.first).min()
+                    )
+                )
             }
-            try await commit([.burst(client: nil, first: 100, last: 130, peak: 150, limit: limit),
-                              .burst(client: "10.0.0.1", first: 100, last: 130, peak: 120, limit: limit)], at: 131)
+            try await commit(
+                [
+                    .burst(client: nil, first: 100, last: 130, peak: 150, limit: limit),
+                    .burst(client: "10.0.0.1", first: 100, last: 130, peak: 120, limit: limit),
+                ],
+                at: 131
+            )
             // The next run's bursts: the overall one continues (its windows overlap), the client's
             // starts long after its last one ended, and another limit is another finding.
-            try await commit([.burst(client: nil, first: 131, last: 150, peak: 180, limit: limit),
-                              .burst(client: "10.0.0.1", first: 500, last: 510, peak: 101, limit: limit),
-                              .burst(client: nil, first: 131, last: 150, peak: 180, limit: WindowLimit(seconds: 10, max: 120))], at: 600)
+            try await commit(
+                [
+                    .burst(client: nil, first: 131, last: 150, peak: 180, limit: limit),
+                    .burst(client: "10.0.0.1", first: 500, last: 510, peak: 101, limit: limit),
+                    .burst(client: nil, first: 131, last: 150, peak: 180, limit: WindowLimit(seconds: 10, max: 120)),
+                ],
+                at: 600
+            )
             let stored = try await store.findings(taskID: task.id, query: FindingQuery()).map(\.finding)
             #expect(stored.count == 4)
             let overall = stored.filter { $0.client == nil && $0.limit == 100 }
@@ -167,8 +220,19 @@ struct StoreContractTests {
             let task = try await store.createTask(sampleTask(), now: 0)
             let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 1))
             let many = (0..<237).map { finding("accepted_urls", client: "10.0.\($0 / 256).\($0 % 256)", first: Int64($0), last: Int64($0)) }
-            try await store.completeRun(RunCompletion(runID: run.id, taskID: task.id, finishedAt: 2, linesRead: 237, malformedLines: 0,
-                                                      bytesRead: 1, notes: [], findings: many, checkpoint: nil))
+            try await store.completeRun(
+                RunCompletion(
+                    runID: run.id,
+                    taskID: task.id,
+                    finishedAt: 2,
+                    linesRead: 237,
+                    malformedLines: 0,
+                    bytesRead: 1,
+                    notes: [],
+                    findings: many,
+                    checkpoint: nil
+                )
+            )
             let stored = try await store.findings(taskID: task.id, query: FindingQuery(limit: 1000))
             #expect(stored.map(\.finding) == many.reversed())
         }
@@ -179,13 +243,40 @@ struct StoreContractTests {
         try await withStore(kind) { store in
             let task = try await store.createTask(sampleTask(), now: 0)
             let minutes = (0..<120).map { FeatureBucket(start: Int64($0) * 60, requests: Int64($0), distinctClients: 2, busiestClient: 1) }
-            let anomaly = RuleFinding(rule: "anomaly", client: nil, first: 60, last: 119, peak: 900, windowSeconds: 60, message: "m",
-                                      anomaly: AnomalyDetail(feature: "requests", bucketSeconds: 60, observed: 900, expectedLow: 20,
-                                                             expectedHigh: 40, score: 0.9, method: "mad(k=5, window=60)"))
+            let anomaly = RuleFinding(
+                rule: "anomaly",
+                client: nil,
+                first: 60,
+                last: 119,
+                peak: 900,
+                windowSeconds: 60,
+                message: "m",
+                anomaly: AnomalyDetail(
+                    feature: "requests",
+                    bucketSeconds: 60,
+                    observed: 900,
+                    expectedLow: 20,
+                    expectedHigh: 40,
+                    score: 0.9,
+                    method: "mad(k=5, window=60)"
+                )
+            )
             let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 1))
-            try await store.completeRun(RunCompletion(runID: run.id, taskID: task.id, finishedAt: 2, linesRead: 1, malformedLines: 0,
-                                                      bytesRead: 1, notes: [], findings: [anomaly], checkpoint: nil,
-                                                      minutes: minutes, scoredThrough: 7_140))
+            try await store.completeRun(
+                RunCompletion(
+                    runID: run.id,
+                    taskID: task.id,
+                    finishedAt: 2,
+                    linesRead: 1,
+                    malformedLines: 0,
+                    bytesRead: 1,
+                    notes: [],
+                    findings: [anomaly],
+                    checkpoint: nil,
+                    minutes: minutes,
+                    scoredThrough: 7_140
+                )
+            )
             #expect(try await store.findings(taskID: task.id, query: FindingQuery(rule: "anomaly")).map(\.finding) == [anomaly])
             #expect(try await store.trafficMinuteCount(taskID: task.id) == 120)
             #expect(try await store.trafficMinutes(taskID: task.id, since: 6_000) == Array(minutes[100...]))
@@ -195,9 +286,21 @@ struct StoreContractTests {
             var again = minutes[119]
             again.requests = 500
             let second = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 3))
-            try await store.completeRun(RunCompletion(runID: second.id, taskID: task.id, finishedAt: 4, linesRead: 1, malformedLines: 0,
-                                                      bytesRead: 1, notes: [], findings: [], checkpoint: nil,
-                                                      minutes: [again], scoredThrough: 7_200))
+            try await store.completeRun(
+                RunCompletion(
+                    runID: second.id,
+                    taskID: task.id,
+                    finishedAt: 4,
+                    linesRead: 1,
+                    malformedLines: 0,
+                    bytesRead: 1,
+                    notes: [],
+                    findings: [],
+                    checkpoint: nil,
+                    minutes: [again],
+                    scoredThrough: 7_200
+                )
+            )
             #expect(try await store.latestTrafficMinutes(taskID: task.id, count: 1) == [again])
             #expect(try await store.scoredThrough(taskID: task.id) == 7_200)
 
@@ -219,9 +322,19 @@ struct StoreContractTests {
         try await withStore(kind) { store in
             let task = try await store.createTask(sampleTask(), now: 0)
             let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 1))
-            try await store.completeRun(RunCompletion(runID: run.id, taskID: task.id, finishedAt: 2, linesRead: 1, malformedLines: 0,
-                                                      bytesRead: 1, notes: [], findings: [finding("x", first: 1, last: 1)],
-                                                      checkpoint: "{}"))
+            try await store.completeRun(
+                RunCompletion(
+                    runID: run.id,
+                    taskID: task.id,
+                    finishedAt: 2,
+                    linesRead: 1,
+                    malformedLines: 0,
+                    bytesRead: 1,
+                    notes: [],
+                    findings: [finding("x", first: 1, last: 1)],
+                    checkpoint: "{}"
+                )
+            )
             #expect(try await store.deleteTask(id: task.id))
             #expect(try await store.deleteTask(id: task.id) == false)
             #expect(try await store.task(id: task.id) == nil)

@@ -3,6 +3,7 @@ import Logging
 import Testing
 import WeirDetect
 import WeirRules
+import WeirTestSupport
 
 @testable import WeirStore
 
@@ -18,12 +19,15 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
     func make() async throws -> (any WeirStore, @Sendable () async -> Void) {
         switch self {
         case .sqlite:
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("weir-store-\(UUID().uuidString).sqlite").path
+            let path = TemporaryFolder.path("weir-store", suffix: ".sqlite")
             let store = SQLStore(database: try await SQLiteDatabaseClient(path: path, logger: Logger(label: "test")))
             try await store.migrate()
-            return (store, {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            })
+            return (
+                store,
+                {
+                    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                }
+            )
         case .postgres:
             let url = try PostgresTestDatabase.newURL()
             let store = SQLStore(database: try await PostgresDatabaseClient(url: url, logger: Logger(label: "test")))

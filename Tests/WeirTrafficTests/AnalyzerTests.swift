@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WeirGenerator
 import WeirLog
+
 @testable import WeirTraffic
 
 /// The report on the real sample agrees with an independent count made with plain string

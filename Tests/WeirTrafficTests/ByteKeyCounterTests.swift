@@ -1,6 +1,7 @@
 import Testing
-@testable import WeirTraffic
 import WeirCore
+
+@testable import WeirTraffic
 
 struct ByteKeyCounterTests {
     @Test func matchesADictionaryThroughGrowth() {

@@ -1,5 +1,6 @@
 import Testing
 import WeirLog
+
 @testable import WeirTraffic
 
 /// The alert state machine and the event-time clock, driven line by line with injected wall time.

@@ -1,6 +1,6 @@
-import WeirTraffic
 import WeirCore
 import WeirLog
+import WeirTraffic
 
 /// Throughput measurements of the hot paths, printed by the hidden `weir bench` command.
 public enum Benchmark {
@@ -29,30 +29,38 @@ public enum Benchmark {
         let format = try detect(data, path: path)
         var out = ["input     \(path): \(lineCount) lines, \(megabytes(data.count)) MB, format \(format.name), median of \(runs) runs"]
 
-        out.append(stage("split", runs, data.count, lineCount) {
-            var s = LineSplitter()
-            var n = 0
-            data.withUnsafeBytes { s.consume($0) { _, _ in n += 1 } }
-            return n
-        })
-        out.append(stage("parse", runs, data.count, lineCount) {
-            var s = LineSplitter()
-            let parser = LineParser(format: format)
-            var parsed = ParsedLine()
-            var ok = 0
-            data.withUnsafeBytes { s.consume($0) { line, _ in if parser.parse(line, into: &parsed) == nil { ok += 1 } } }
-            return ok
-        })
-        out.append(try stage("analyze (memory)", runs, data.count, lineCount) {
-            var analyzer = Analyzer(options: .init(format: nil))
-            try analyzer.add(source: MemorySource(data), name: path)
-            return analyzer.finish().requests
-        })
-        out.append(try stage("analyze (file)", runs, data.count, lineCount) {
-            var analyzer = Analyzer(options: .init(format: nil))
-            try analyzer.add(path: path)
-            return analyzer.finish().requests
-        })
+        out.append(
+            stage("split", runs, data.count, lineCount) {
+                var s = LineSplitter()
+                var n = 0
+                data.withUnsafeBytes { s.consume($0) { _, _ in n += 1 } }
+                return n
+            }
+        )
+        out.append(
+            stage("parse", runs, data.count, lineCount) {
+                var s = LineSplitter()
+                let parser = LineParser(format: format)
+                var parsed = ParsedLine()
+                var ok = 0
+                data.withUnsafeBytes { s.consume($0) { line, _ in if parser.parse(line, into: &parsed) == nil { ok += 1 } } }
+                return ok
+            }
+        )
+        out.append(
+            try stage("analyze (memory)", runs, data.count, lineCount) {
+                var analyzer = Analyzer(options: .init(format: nil))
+                try analyzer.add(source: MemorySource(data), name: path)
+                return analyzer.finish().requests
+            }
+        )
+        out.append(
+            try stage("analyze (file)", runs, data.count, lineCount) {
+                var analyzer = Analyzer(options: .init(format: nil))
+                try analyzer.add(path: path)
+                return analyzer.finish().requests
+            }
+        )
         return out
     }
 
@@ -93,7 +101,8 @@ public enum Benchmark {
         times.sort()
         let median = times[times.count / 2]
         let pad = name + String(repeating: " ", count: max(0, 17 - name.count))
-        return "\(pad) \(fixed(median, 3)) s  \(fixed(Double(lines) / median / 1e6, 2)) M lines/s  \(fixed(Double(bytes) / median / 1e6, 1)) MB/s  (result \(check))"
+        return
+            "\(pad) \(fixed(median, 3)) s  \(fixed(Double(lines) / median / 1e6, 2)) M lines/s  \(fixed(Double(bytes) / median / 1e6, 1)) MB/s  (result \(check))"
     }
 
     package static func megabytes(_ n: Int) -> String { fixed(Double(n) / 1e6, 1) }

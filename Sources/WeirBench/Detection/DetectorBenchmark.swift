@@ -1,6 +1,6 @@
-import WeirDetect
 import Foundation
 import WeirCore
+import WeirDetect
 import WeirGenerator
 import WeirLog
 
@@ -13,14 +13,16 @@ public enum DetectorBenchmark {
         let values = (0..<points).map { _ in EvaluationCorpus.poisson(20, &random) + Double(random.below(3)) }
         return MethodName.allCases.map { name in
             let count = name == .knn || name == .mad ? points / 10 : points
-            let seconds = median((0..<runs).map { _ in
-                let pipeline = DetectionPipeline(try! MethodChoice(name: name), period: 1440)
-                let start = ContinuousClock.now
-                var sink = 0.0
-                for v in values.prefix(count) { sink += pipeline.score(v).score }
-                precondition(sink >= 0)
-                return start.duration(to: .now).seconds
-            })
+            let seconds = median(
+                (0..<runs).map { _ in
+                    let pipeline = DetectionPipeline(try! MethodChoice(name: name), period: 1440)
+                    let start = ContinuousClock.now
+                    var sink = 0.0
+                    for v in values.prefix(count) { sink += pipeline.score(v).score }
+                    precondition(sink >= 0)
+                    return start.duration(to: .now).seconds
+                }
+            )
             return (name, Double(count) / seconds)
         }
     }
@@ -29,11 +31,13 @@ public enum DetectorBenchmark {
     public static func selectionSeconds(runs: Int = 3) -> (seconds: Double, report: SelectionReport) {
         let week = EvaluationCorpus.make("long", seed: 7).values.prefix(10_080)
         var report: SelectionReport?
-        let seconds = median((0..<runs).map { _ in
-            let start = ContinuousClock.now
-            report = ModelSelector().select(Array(week), bucketSeconds: 60)
-            return start.duration(to: .now).seconds
-        })
+        let seconds = median(
+            (0..<runs).map { _ in
+                let start = ContinuousClock.now
+                report = ModelSelector().select(Array(week), bucketSeconds: 60)
+                return start.duration(to: .now).seconds
+            }
+        )
         return (seconds, report!)
     }
 

@@ -1,7 +1,7 @@
-import WeirDetect
 import Foundation
-import WeirLog
+import WeirDetect
 import WeirGenerator
+import WeirLog
 
 /// Runs every method at its defaults, and `auto`, over a corpus, exactly as `weir detect` would.
 public enum DetectorEvaluation {

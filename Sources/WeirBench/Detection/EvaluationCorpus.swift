@@ -1,8 +1,8 @@
-import WeirDetect
 import Foundation
 import WeirCore
-import WeirLog
+import WeirDetect
 import WeirGenerator
+import WeirLog
 
 /// The evaluation corpus: traffic shapes (flat, daily and weekly seasonal, trending, noisy,
 /// sparse small counts, long) with anomalies of every kind at known places and random sizes
@@ -19,29 +19,38 @@ public enum EvaluationCorpus {
 
     package static func make(_ shape: String, seed: UInt64) -> LabelledSeries {
         var random = SeededRandom(seed: seed)
-        let (bucket, count): (Int, Int) = switch shape {
-        case "daily": (300, 288 * 8)
-        case "weekly": (3600, 168 * 5)
-        case "long": (60, 1440 * 14)
-        default: (60, 3000)
-        }
+        let (bucket, count): (Int, Int) =
+            switch shape {
+            case "daily": (300, 288 * 8)
+            case "weekly": (3600, 168 * 5)
+            case "long": (60, 1440 * 14)
+            default: (60, 3000)
+            }
         let base = 20 + 200 * random.unit()
         var clean: [Double] = (0..<count).map { i in
             let t = Double(i * bucket)
-            let day = sin(2 * .pi * t / 86_400 - 2) , week = sin(2 * .pi * t / 604_800)
-            let mean: Double = switch shape {
-            case "daily", "long": base * (1 + 0.7 * day)
-            case "weekly": base * (1 + 0.6 * day) * (1 + 0.3 * week)
-            case "trending": base * (1 + 2 * Double(i) / Double(count))
-            case "sparse": 1.5
-            default: base
-            }
+            let day = sin(2 * .pi * t / 86_400 - 2)
+            let week = sin(2 * .pi * t / 604_800)
+            let mean: Double =
+                switch shape {
+                case "daily", "long": base * (1 + 0.7 * day)
+                case "weekly": base * (1 + 0.6 * day) * (1 + 0.3 * week)
+                case "trending": base * (1 + 2 * Double(i) / Double(count))
+                case "sparse": 1.5
+                default: base
+                }
             return shape == "noisy" ? mean * random.logNormal(median: 1, sigma: 0.35) : poisson(mean, &random)
         }
         let noise = RobustStatistics.noise(of: clean)
         let warm = shape == "daily" || shape == "long" || shape == "weekly" ? count / 5 : 300
-        let anomalies = AnomalyInjector.injectAll(into: &clean, from: warm, spacing: max(150, (count - warm) / 12), noise: noise,
-                                                  strengths: 0.7...1.5, random: &random)
+        let anomalies = AnomalyInjector.injectAll(
+            into: &clean,
+            from: warm,
+            spacing: max(150, (count - warm) / 12),
+            noise: noise,
+            strengths: 0.7...1.5,
+            random: &random
+        )
         return LabelledSeries(name: "\(shape)-\(seed % 1000)", bucketSeconds: bucket, values: clean, anomalies: anomalies)
     }
 
@@ -49,8 +58,12 @@ public enum EvaluationCorpus {
     package static func poisson(_ mean: Double, _ random: inout SeededRandom) -> Double {
         guard mean < 30 else { return max(0, (mean + mean.squareRoot() * random.normal()).rounded()) }
         let limit = exp(-mean)
-        var k = 0.0, p = random.unit()
-        while p > limit { k += 1; p *= random.unit() }
+        var k = 0.0
+        var p = random.unit()
+        while p > limit {
+            k += 1
+            p *= random.unit()
+        }
         return k
     }
 }

@@ -1,5 +1,5 @@
-import WeirDetect
 import Foundation
+import WeirDetect
 import WeirGenerator
 import WeirLog
 
@@ -29,7 +29,8 @@ public struct EvaluationReport: Sendable {
             for r in rows where r.series == name {
                 let s = r.score
                 let delay = s.delays.isEmpty ? "-" : String(format: "%.0f", s.medianDelay)
-                text += pad(r.series, 12) + pad(r.method, 14) + pad("\(s.caught)/\(s.anomalies)", 9) + pad(delay, 7)
+                text +=
+                    pad(r.series, 12) + pad(r.method, 14) + pad("\(s.caught)/\(s.anomalies)", 9) + pad(delay, 7)
                     + pad(String(format: "%.2f", s.falseAlarmsPerThousand), 9) + String(format: "%.2f", s.f1) + "\n"
             }
         }
@@ -37,16 +38,19 @@ public struct EvaluationReport: Sendable {
         for method in MethodName.allCases.map(\.rawValue) + ["auto"] {
             let total = rows.filter { $0.method == method }.reduce(EventScore.empty) { $0 + $1.score }
             let delay = total.delays.isEmpty ? "-" : String(format: "%.0f", total.medianDelay)
-            text += pad(method, 14) + "caught " + pad(String(format: "%.0f%%", total.recall * 100), 6) + "median delay " + pad(delay, 4)
+            text +=
+                pad(method, 14) + "caught " + pad(String(format: "%.0f%%", total.recall * 100), 6) + "median delay " + pad(delay, 4)
                 + "FA/1000 " + pad(String(format: "%.2f", total.falseAlarmsPerThousand), 7) + "F1 " + String(format: "%.2f", total.f1) + "\n"
         }
         text += "\nauto against the best single method (F1) per series:\n"
         for name in order {
             let group = rows.filter { $0.series == name }
             guard let best = group.filter({ $0.method != "auto" }).max(by: { $0.score.f1 < $1.score.f1 }),
-                  let auto = group.first(where: { $0.method == "auto" }) else { continue }
+                let auto = group.first(where: { $0.method == "auto" })
+            else { continue }
             let ratio = best.score.f1 > 0 ? auto.score.f1 / best.score.f1 : 1
-            text += pad(name, 12) + "best " + pad("\(best.method) \(String(format: "%.2f", best.score.f1))", 20)
+            text +=
+                pad(name, 12) + "best " + pad("\(best.method) \(String(format: "%.2f", best.score.f1))", 20)
                 + "auto " + pad(String(format: "%.2f", auto.score.f1), 6) + String(format: "ratio %.2f", ratio)
                 + (ratio >= 0.9 - 1e-9 ? "" : "  (below 0.90)") + "\n"
         }

@@ -1,7 +1,7 @@
-import WeirDetect
 import Foundation
-import WeirLog
+import WeirDetect
 import WeirGenerator
+import WeirLog
 
 /// One row of the evaluation table.
 public struct EvaluationRow: Sendable {

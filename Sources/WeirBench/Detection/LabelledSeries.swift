@@ -1,7 +1,7 @@
-import WeirDetect
 import Foundation
-import WeirLog
+import WeirDetect
 import WeirGenerator
+import WeirLog
 
 /// A labelled series of the evaluation corpus.
 public struct LabelledSeries: Sendable {

@@ -1,10 +1,9 @@
-import WeirService
-import WeirStore
 import Foundation
 import Logging
 import WeirCore
 import WeirLog
 import WeirRules
+import WeirService
 import WeirStore
 
 /// Times whole task runs through the service's own runner and store: a temporary SQLite database,
@@ -17,8 +16,12 @@ public enum TaskBenchmark {
         "average_requests_per_time_interval": .object(["60": .number(600), "3600": .number(20_000)]),
         "average_requests_per_client_per_time_interval": .object(["10": .number(50), "60": .number(200)]),
         "is_http_requests_accepted": .bool(false),
-        "accepted_urls": .array(["/", "/index.html", "/static/**", "/images/**", "/api/**", "/blog/**", "/products/**",
-                                 "/account/*", "/search", "/cart", "/checkout/**", "/help/**", "/docs/**"].map(JSONValue.string)),
+        "accepted_urls": .array(
+            [
+                "/", "/index.html", "/static/**", "/images/**", "/api/**", "/blog/**", "/products/**",
+                "/account/*", "/search", "/cart", "/checkout/**", "/help/**", "/docs/**",
+            ].map(JSONValue.string)
+        ),
     ])
 
     /// Returns the median run time in seconds and the last run's record.
@@ -35,10 +38,14 @@ public enum TaskBenchmark {
         var times: [Double] = []
         var last: RunRecord?
         for i in 0..<runs {
-            let task = try await store.createTask(MonitoringTask(
-                name: "bench-\(i)", description: "", frequency: 86_400, nextRunTime: server.clock.now() + 86_400,
-                targetData: .object(["type": .string("file"), "path": .string(path), "format": .string("auto")]),
-                properties: properties), now: server.clock.now())
+            let draft = MonitoringTask.onFile(
+                path,
+                name: "bench-\(i)",
+                frequency: 86_400,
+                nextRunTime: server.clock.now() + 86_400,
+                properties: properties
+            )
+            let task = try await store.createTask(draft, now: server.clock.now())
             let start = ContinuousClock.now
             guard case .started(let run) = try await coordinator.start(taskID: task.id, trigger: .manual) else {
                 throw StoreError("the benchmark run did not start")

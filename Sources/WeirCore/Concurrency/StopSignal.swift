@@ -8,11 +8,16 @@ public final class StopSignal: Sendable {
     public init() {}
 
     public var isSet: Bool { state.withLock { $0 } }
-    package func set() { state.withLock { $0 = true } }
+    /// Asks whoever reads the signal to stop.
+    public func set() { state.withLock { $0 = true } }
 
     /// Runs `body` with a signal that is set when the calling task is cancelled.
     package static func whileRunning<T>(_ body: (StopSignal) async throws -> T) async throws -> T {
         let signal = StopSignal()
-        return try await withTaskCancellationHandler { try await body(signal) } onCancel: { signal.set() }
+        return try await withTaskCancellationHandler {
+            try await body(signal)
+        } onCancel: {
+            signal.set()
+        }
     }
 }

@@ -21,7 +21,8 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// Standard normal (Box–Muller).
     public mutating func normal() -> Double {
-        let u = max(unit(), 0x1p-53), v = unit()
+        let u = max(unit(), 0x1p-53)
+        let v = unit()
         return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
     }
 

@@ -16,7 +16,10 @@ public final class CUSUMShift: Detector {
     public func step(_ x: Double) -> DetectorStep {
         seen += 1
         recent.push(x)
-        if seen == 1 { mean = x; return .warmingUp(x) }
+        if seen == 1 {
+            mean = x
+            return .warmingUp(x)
+        }
         let sd = Detectors.floor(1.2533 * absResidual, level: mean)
         let z = (x - mean) / sd
         let warming = seen <= 10

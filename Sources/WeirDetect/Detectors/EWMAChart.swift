@@ -11,7 +11,10 @@ public final class EWMAChart: Detector {
 
     public func step(_ x: Double) -> DetectorStep {
         seen += 1
-        if seen == 1 { mean = x; return .warmingUp(x) }
+        if seen == 1 {
+            mean = x
+            return .warmingUp(x)
+        }
         let sd = Detectors.floor(variance.squareRoot(), level: mean)
         let band = k * sd
         let result = seen <= 5 ? DetectorStep.warmingUp(x) : DetectorStep(severity: abs(x - mean) / band, expected: mean, halfWidth: band)

@@ -27,11 +27,16 @@ public final class KNNDistance: Detector {
         values.push(x)
         guard values.isFull else { return .warmingUp(x) }
         for i in 0..<dim { current[i] = values.back(dim - i) }
-        guard stored > neighbours else { remember(); return .warmingUp(x) }
+        guard stored > neighbours else {
+            remember()
+            return .warmingUp(x)
+        }
         let (distance, closest) = nearestDistance()
         let typical = RobustStatistics.median(of: distances.ordered)
         let scale = Detectors.floor(typical.isNaN ? distance : typical, level: x) * k
-        let result = distances.count < 20 ? DetectorStep.warmingUp(x)
+        let result =
+            distances.count < 20
+            ? DetectorStep.warmingUp(x)
             : DetectorStep(severity: distance / scale, expected: closest, halfWidth: scale)
         distances.push(min(distance, scale))
         remember()
@@ -41,13 +46,20 @@ public final class KNNDistance: Detector {
     /// The mean of the `neighbours` smallest distances, and the newest value of the closest embedding.
     private func nearestDistance() -> (Double, Double) {
         for i in 0..<neighbours { nearest[i] = .infinity }
-        var best = Double.infinity, closest = current[dim - 1]
+        var best = Double.infinity
+        var closest = current[dim - 1]
         for e in 0..<stored {
             let base = e * dim
             var d2 = 0.0
-            for i in 0..<dim { let d = embeddings[base + i] - current[i]; d2 += d * d }
+            for i in 0..<dim {
+                let d = embeddings[base + i] - current[i]
+                d2 += d * d
+            }
             if d2 < nearest[neighbours - 1] { insertNearest(d2) }
-            if d2 < best { best = d2; closest = embeddings[base + dim - 1] }
+            if d2 < best {
+                best = d2
+                closest = embeddings[base + dim - 1]
+            }
         }
         let mean = nearest.reduce(0) { $0 + $1.squareRoot() } / Double(neighbours)
         return (mean, closest)
@@ -55,7 +67,10 @@ public final class KNNDistance: Detector {
 
     private func insertNearest(_ d2: Double) {
         var i = neighbours - 1
-        while i > 0 && nearest[i - 1] > d2 { nearest[i] = nearest[i - 1]; i -= 1 }
+        while i > 0 && nearest[i - 1] > d2 {
+            nearest[i] = nearest[i - 1]
+            i -= 1
+        }
         nearest[i] = d2
     }
 

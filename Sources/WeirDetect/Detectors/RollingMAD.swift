@@ -23,7 +23,11 @@ public final class RollingMAD: Detector {
     private func spread(around median: Double) -> Double {
         scratch.removeAll(keepingCapacity: true)
         var total = 0.0
-        for v in sorted { let d = abs(v - median); scratch.append(d); total += d }
+        for v in sorted {
+            let d = abs(v - median)
+            scratch.append(d)
+            total += d
+        }
         let mid = scratch.count / 2
         // Sorting one window of deviations is cheaper than keeping a second ordered structure.
         scratch.sort()
@@ -37,8 +41,12 @@ public final class RollingMAD: Detector {
     }
 
     private func insertionPoint(_ x: Double) -> Int {
-        var lo = 0, hi = sorted.count
-        while lo < hi { let mid = (lo + hi) / 2; if sorted[mid] < x { lo = mid + 1 } else { hi = mid } }
+        var lo = 0
+        var hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
         return lo
     }
 

@@ -13,7 +13,10 @@ public final class RollingZScore: Detector {
 
     public func step(_ x: Double) -> DetectorStep {
         let n = Double(ring.count)
-        guard ring.count >= 5 else { learn(x); return .warmingUp(x) }
+        guard ring.count >= 5 else {
+            learn(x)
+            return .warmingUp(x)
+        }
         let mean = sum / n
         let sd = Detectors.floor(max(sumSquares / n - mean * mean, 0).squareRoot(), level: mean)
         let band = k * sd
@@ -22,7 +25,10 @@ public final class RollingZScore: Detector {
     }
 
     private func learn(_ x: Double) {
-        if let old = ring.push(x) { sum -= old; sumSquares -= old * old }
+        if let old = ring.push(x) {
+            sum -= old
+            sumSquares -= old * old
+        }
         sum += x
         sumSquares += x * x
         sinceRecompute += 1

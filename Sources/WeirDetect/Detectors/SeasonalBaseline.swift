@@ -19,10 +19,16 @@ public final class SeasonalBaseline: Detector {
 
     public func step(_ x: Double) -> DetectorStep {
         let early = fallback.step(x)
-        guard history.count >= period else { history.push(x); return early }
+        guard history.count >= period else {
+            history.push(x)
+            return early
+        }
         sameTime.removeAll(keepingCapacity: true)
         var lag = period
-        while lag <= history.count && sameTime.count < periods { sameTime.append(history.back(lag)); lag += period }
+        while lag <= history.count && sameTime.count < periods {
+            sameTime.append(history.back(lag))
+            lag += period
+        }
         let expected = RobustStatistics.median(&sameTime)
         let sd = Detectors.floor(1.2533 * absResidual, level: expected)
         let band = k * sd

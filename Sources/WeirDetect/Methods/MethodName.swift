@@ -1,6 +1,8 @@
 /// The detection methods, simplest first: on a tie the expert system prefers the earlier one.
 public enum MethodName: String, Sendable, CaseIterable, Codable, Comparable {
-    case threshold, zscore, ewma, mad, cusum, seasonal, holtWinters = "holt_winters", knn
+    case threshold, zscore, ewma, mad, cusum, seasonal
+    case holtWinters = "holt_winters"
+    case knn
 
     /// Rank of simplicity (0 is simplest).
     public var complexity: Int { Self.allCases.firstIndex(of: self)! }

@@ -27,8 +27,13 @@ public final class DetectionPipeline {
         let anomalous = score >= 0.5
         let alarm = anomalous && sinceAnomalous > cooldown
         sinceAnomalous = anomalous ? 0 : sinceAnomalous + 1
-        return ScoredPoint(score: score, label: alarm, isAnomalous: anomalous,
-                           expectedLow: step.expected - step.halfWidth, expectedHigh: step.expected + step.halfWidth)
+        return ScoredPoint(
+            score: score,
+            label: alarm,
+            isAnomalous: anomalous,
+            expectedLow: step.expected - step.halfWidth,
+            expectedHigh: step.expected + step.halfWidth
+        )
     }
 
     /// Scores every value in order.

@@ -12,7 +12,9 @@ public struct EventScore: Sendable, Equatable, Codable {
     /// start to `tolerance` points after its end; any other alarm from `scoredFrom` on is false.
     public init(alarms: [Int], anomalies: [InjectedAnomaly], tolerance: Int, scoredFrom: Int, points: Int) {
         self.anomalies = anomalies.count
-        var caught = 0, delays: [Int] = [], falseAlarms = 0
+        var caught = 0
+        var delays: [Int] = []
+        var falseAlarms = 0
         for a in anomalies {
             if let first = alarms.first(where: { $0 >= a.start && $0 <= a.end + tolerance }) {
                 caught += 1

@@ -6,8 +6,13 @@ public enum AnomalyInjector {
     /// Injects `kind` at `start`; `nil` when it would not stand out (a drop in a series whose
     /// level is within its noise). Sizes are relative to the level just before `start` and to
     /// the series' noise, so they are anomalies whatever the scale.
-    public static func inject(_ kind: AnomalyKind, into values: inout [Double], at start: Int, noise: Double,
-                              strength: Double = 1) -> InjectedAnomaly? {
+    public static func inject(
+        _ kind: AnomalyKind,
+        into values: inout [Double],
+        at start: Int,
+        noise: Double,
+        strength: Double = 1
+    ) -> InjectedAnomaly? {
         let end = min(start + kind.length - 1, values.count - 1)
         guard start > 0, start <= end else { return nil }
         let local = RobustStatistics.median(of: values[max(0, start - 30)..<start])
@@ -40,9 +45,15 @@ public enum AnomalyInjector {
 
     /// Places anomalies of every kind, in a shuffled order, from `from` on, one every `spacing`
     /// points with some jitter; returns where they went.
-    public static func injectAll(into values: inout [Double], from: Int, spacing: Int, noise: Double,
-                                 kinds: [AnomalyKind] = AnomalyKind.allCases, strengths: ClosedRange<Double> = 1...1,
-                                 random: inout SeededRandom) -> [InjectedAnomaly] {
+    public static func injectAll(
+        into values: inout [Double],
+        from: Int,
+        spacing: Int,
+        noise: Double,
+        kinds: [AnomalyKind] = AnomalyKind.allCases,
+        strengths: ClosedRange<Double> = 1...1,
+        random: inout SeededRandom
+    ) -> [InjectedAnomaly] {
         var placed: [InjectedAnomaly] = []
         var order = kinds
         for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, random.below(i + 1)) }

@@ -13,8 +13,12 @@ public final class AutoDetector {
     private var pipeline: DetectionPipeline
     private var nextRevision: Int
 
-    public init(selector: ModelSelector = ModelSelector(), bucketSeconds: Int?, method: MethodName? = nil,
-                fixed: [String: Double] = [:]) throws(DetectionError) {
+    public init(
+        selector: ModelSelector = ModelSelector(),
+        bucketSeconds: Int?,
+        method: MethodName? = nil,
+        fixed: [String: Double] = [:]
+    ) throws(DetectionError) {
         self.selector = selector
         self.bucketSeconds = bucketSeconds
         self.method = method

@@ -20,8 +20,9 @@ public struct CandidateResult: Sendable, Codable, Equatable {
 
     var summary: String {
         let delay = medianDelay.map { "median delay \(Int($0)) points" } ?? "no delay measured"
-        return "\(choice) caught \(caught)/\(anomalies), \(delay), \(Self.round(falseAlarmsPerThousand)) false alarms per 1000 points, utility \(Self.round(utility))"
+        return
+            "\(choice) caught \(caught)/\(anomalies), \(delay), \(Self.round(falseAlarmsPerThousand)) false alarms per 1000 points, utility \(Self.round(utility))"
     }
 
-    static func round(_ v: Double) -> String { String(Double(Int((v * 100).rounded())) / 100) }
+    static func round(_ v: Double) -> String { String((v * 100).rounded() / 100) }
 }

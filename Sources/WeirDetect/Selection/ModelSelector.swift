@@ -24,8 +24,13 @@ public struct ModelSelector: Sendable {
     /// questions: when set, only that method, or only the other parameters, are searched.
     /// `incumbent`, the choice in use, is kept while it stays within the tie margin of the best,
     /// so that a revision changes the model only for a clear gain.
-    public func select(_ history: [Double], bucketSeconds: Int?, method: MethodName? = nil,
-                       fixed: [String: Double] = [:], incumbent: MethodChoice? = nil) -> SelectionReport {
+    public func select(
+        _ history: [Double],
+        bucketSeconds: Int?,
+        method: MethodName? = nil,
+        fixed: [String: Double] = [:],
+        incumbent: MethodChoice? = nil
+    ) -> SelectionReport {
         let values = Array(history.suffix(maximumPoints))
         var profile = SeriesProfile(values, bucketSeconds: bucketSeconds)
         // A daily season cannot be measured before two days, but it can be tried after one.
@@ -35,19 +40,33 @@ public struct ModelSelector: Sendable {
         }
         let candidates = Self.candidates(method: method, fixed: fixed, period: profile.period)
         guard values.count >= minimumPoints, candidates.count > 1 else {
-            let winner = candidates.count == 1 ? candidates[0]
+            let winner =
+                candidates.count == 1
+                ? candidates[0]
                 : method.flatMap { try? MethodChoice(name: $0, overrides: fixed) } ?? Self.defaultChoice
-            return SelectionReport(winner: winner, profile: profile, candidates: [], reason: candidates.count == 1
-                ? "the user fixed \(winner); nothing left to choose"
-                : "only \(values.count) points of history (\(minimumPoints) needed to compare methods): \(winner) until then")
+            return SelectionReport(
+                winner: winner,
+                profile: profile,
+                candidates: [],
+                reason: candidates.count == 1
+                    ? "the user fixed \(winner); nothing left to choose"
+                    : "only \(values.count) points of history (\(minimumPoints) needed to compare methods): \(winner) until then"
+            )
         }
         let trialSeries = makeTrials(values, profile: profile)
         var results: [CandidateResult] = candidates.map { choice in
             var total = EventScore.empty
             for trial in trialSeries {
                 let alarms = DetectionPipeline(choice, period: profile.period).alarms(trial.values)
-                total = total + EventScore(alarms: alarms, anomalies: trial.anomalies, tolerance: 10,
-                                           scoredFrom: trial.scoredFrom, points: trial.values.count)
+                total =
+                    total
+                    + EventScore(
+                        alarms: alarms,
+                        anomalies: trial.anomalies,
+                        tolerance: 10,
+                        scoredFrom: trial.scoredFrom,
+                        points: trial.values.count
+                    )
             }
             return CandidateResult(choice, total)
         }
@@ -62,8 +81,12 @@ public struct ModelSelector: Sendable {
         }
         let tied = results.filter { $0.utility >= best - tieMargin }
         let winner = tied.first { $0.choice == incumbent } ?? tied.min { rank($0) < rank($1) }!
-        return SelectionReport(winner: winner.choice, profile: profile, candidates: results,
-                               reason: reason(winner, results, profile, kept: winner.choice == incumbent))
+        return SelectionReport(
+            winner: winner.choice,
+            profile: profile,
+            candidates: results,
+            reason: reason(winner, results, profile, kept: winner.choice == incumbent)
+        )
     }
 
     struct Trial {
@@ -79,21 +102,32 @@ public struct ModelSelector: Sendable {
         var random = SeededRandom(seed: seed ^ UInt64(values.count))
         return (0..<trials).map { _ in
             var copy = values
-            let placed = AnomalyInjector.injectAll(into: &copy, from: warm, spacing: spacing, noise: profile.noise,
-                                                   strengths: 0.7...1.3, random: &random)
+            let placed = AnomalyInjector.injectAll(
+                into: &copy,
+                from: warm,
+                spacing: spacing,
+                noise: profile.noise,
+                strengths: 0.7...1.3,
+                random: &random
+            )
             return Trial(values: copy, anomalies: placed, scoredFrom: warm)
         }
     }
 
     func reason(_ winner: CandidateResult, _ results: [CandidateResult], _ p: SeriesProfile, kept: Bool) -> String {
-        let season = p.period == 0 ? "no season" : p.seasonalStrength == 0 ? "a daily season of \(p.period) points assumed (too short to measure)"
-            : "a season of \(p.period) points (autocorrelation \(CandidateResult.round(p.seasonalStrength)))"
+        let season =
+            p.period == 0
+            ? "no season"
+            : p.seasonalStrength == 0
+                ? "a daily season of \(p.period) points assumed (too short to measure)"
+                : "a season of \(p.period) points (autocorrelation \(CandidateResult.round(p.seasonalStrength)))"
         var text = "history of \(p.points) points with \(season); injected spikes, drops, level shifts, ramps, floods and error bursts; "
         text += "\(winner.summary)"
         if kept, let top = results.first, top.choice != winner.choice {
             text += "; kept: the best, \(top.choice) (utility \(CandidateResult.round(top.utility))), is within the tie margin \(tieMargin)"
         } else if let top = results.first, top.choice != winner.choice {
-            text += "; preferred to the more complex \(top.choice) (utility \(CandidateResult.round(top.utility))), within the tie margin \(tieMargin)"
+            text +=
+                "; preferred to the more complex \(top.choice) (utility \(CandidateResult.round(top.utility))), within the tie margin \(tieMargin)"
         } else if let runnerUp = results.first(where: { $0.choice.name != winner.choice.name }) {
             text += "; best other method: \(runnerUp.choice) at utility \(CandidateResult.round(runnerUp.utility))"
         }

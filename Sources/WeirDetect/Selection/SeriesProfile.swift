@@ -48,7 +48,8 @@ public struct SeriesProfile: Sendable, Codable, Equatable {
         let maxLag = min(n / 2, 2_000)
         var best = (0, 0.3)
         var lowest = 1.0
-        var previous = acf(1), current = acf(2)
+        var previous = acf(1)
+        var current = acf(2)
         if maxLag >= 3 {
             for lag in 3...maxLag {
                 let following = acf(lag)
@@ -69,9 +70,15 @@ public struct SeriesProfile: Sendable, Codable, Equatable {
 
     private static func detrended(_ values: [Double]) -> [Double] {
         let n = Double(values.count)
-        let meanX = (n - 1) / 2, meanY = values.reduce(0, +) / n
-        var sxy = 0.0, sxx = 0.0
-        for (i, y) in values.enumerated() { let dx = Double(i) - meanX; sxy += dx * (y - meanY); sxx += dx * dx }
+        let meanX = (n - 1) / 2
+        let meanY = values.reduce(0, +) / n
+        var sxy = 0.0
+        var sxx = 0.0
+        for (i, y) in values.enumerated() {
+            let dx = Double(i) - meanX
+            sxy += dx * (y - meanY)
+            sxx += dx * dx
+        }
         let slope = sxx > 0 ? sxy / sxx : 0
         return values.enumerated().map { $1 - meanY - slope * (Double($0) - meanX) }
     }

@@ -12,7 +12,8 @@ public struct SeriesDetection {
     public init(_ values: [Double], bucketSeconds: Int?, method: MethodName?, params: [String: Double]) throws(DetectionError) {
         if let method {
             let choice = try MethodChoice(name: method, overrides: params)
-            let period = method.isSeasonal && choice["period"] == 0
+            let period =
+                method.isSeasonal && choice["period"] == 0
                 ? Self.period(values, bucketSeconds) : Int(choice["period"].isNaN ? 0 : choice["period"])
             let pipeline = DetectionPipeline(choice, period: period)
             points = pipeline.scoreAll(values)
@@ -41,7 +42,8 @@ public struct SeriesDetection {
     /// candidates and reason.
     public func explanation(maxCandidates: Int = 8) -> String {
         var text = "method: \(finalChoice)\(period > 0 && finalChoice.name.isSeasonal ? " period=\(period)" : "")\n"
-        let alarms = points.filter(\.label).count, anomalous = points.filter(\.isAnomalous).count
+        let alarms = points.filter(\.label).count
+        let anomalous = points.filter(\.isAnomalous).count
         text += "alarms: \(alarms) (\(anomalous) points above the threshold; an incident raises one alarm)\n"
         for r in revisions {
             text += "revision at point \(r.atPoint): chose \(r.report.winner)\n  why: \(r.report.reason)\n"

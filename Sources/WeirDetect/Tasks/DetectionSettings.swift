@@ -10,8 +10,13 @@ public struct DetectionSettings: Sendable, Equatable, Codable {
     /// Question 4: their parameter, the bucket length in seconds (`nil`: chosen).
     public var bucketSeconds: Int?
 
-    public init(enabled: Bool = true, method: MethodName? = nil, params: [String: Double] = [:],
-                features: [TrafficFeature]? = nil, bucketSeconds: Int? = nil) {
+    public init(
+        enabled: Bool = true,
+        method: MethodName? = nil,
+        params: [String: Double] = [:],
+        features: [TrafficFeature]? = nil,
+        bucketSeconds: Int? = nil
+    ) {
         self.enabled = enabled
         self.method = method
         self.params = params

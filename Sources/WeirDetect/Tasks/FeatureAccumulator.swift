@@ -63,7 +63,10 @@ public struct FeatureAccumulator {
 
     /// Every minute seen, in time order.
     public mutating func finish() -> [FeatureBucket] {
-        if let previous = current { open[previous.bucket.start] = previous; current = nil }
+        if let previous = current {
+            open[previous.bucket.start] = previous
+            current = nil
+        }
         closeMinutes(before: .max)
         return closed.sorted { $0.start < $1.start }
     }

@@ -10,8 +10,16 @@ public struct FeatureBucket: Sendable, Equatable, Codable {
     public var bytes: Int64 = 0
     public var pathsPerClient: Int64 = 0
 
-    public init(start: Int64, requests: Int64 = 0, distinctClients: Int64 = 0, busiestClient: Int64 = 0, errors4xx: Int64 = 0,
-                errors5xx: Int64 = 0, bytes: Int64 = 0, pathsPerClient: Int64 = 0) {
+    public init(
+        start: Int64,
+        requests: Int64 = 0,
+        distinctClients: Int64 = 0,
+        busiestClient: Int64 = 0,
+        errors4xx: Int64 = 0,
+        errors5xx: Int64 = 0,
+        bytes: Int64 = 0,
+        pathsPerClient: Int64 = 0
+    ) {
         self.start = start
         self.requests = requests
         self.distinctClients = distinctClients
@@ -38,10 +46,16 @@ public struct FeatureBucket: Sendable, Equatable, Codable {
     /// This bucket with `other` (the same span, or a later span merged into a longer bucket):
     /// counts add up; the per-client features keep the larger value.
     public func merged(with other: FeatureBucket) -> FeatureBucket {
-        FeatureBucket(start: min(start, other.start), requests: requests + other.requests,
-                      distinctClients: max(distinctClients, other.distinctClients), busiestClient: max(busiestClient, other.busiestClient),
-                      errors4xx: errors4xx + other.errors4xx, errors5xx: errors5xx + other.errors5xx, bytes: bytes + other.bytes,
-                      pathsPerClient: max(pathsPerClient, other.pathsPerClient))
+        FeatureBucket(
+            start: min(start, other.start),
+            requests: requests + other.requests,
+            distinctClients: max(distinctClients, other.distinctClients),
+            busiestClient: max(busiestClient, other.busiestClient),
+            errors4xx: errors4xx + other.errors4xx,
+            errors5xx: errors5xx + other.errors5xx,
+            bytes: bytes + other.bytes,
+            pathsPerClient: max(pathsPerClient, other.pathsPerClient)
+        )
     }
 
     /// Minute buckets from `first` to `last` (inclusive), gaps filled with empty minutes, merged
@@ -51,7 +65,10 @@ public struct FeatureBucket: Sendable, Equatable, Codable {
         let length = Int64(max(seconds, 60))
         let origin = first - first % length
         var out: [FeatureBucket] = (0...((last - origin) / length)).map { FeatureBucket(start: origin + $0 * length) }
-        for m in minutes { let i = Int((m.start - origin) / length); out[i] = out[i].merged(with: m) }
+        for m in minutes {
+            let i = Int((m.start - origin) / length)
+            out[i] = out[i].merged(with: m)
+        }
         return out
     }
 }

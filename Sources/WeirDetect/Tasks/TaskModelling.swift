@@ -11,29 +11,51 @@ public enum TaskModelling {
         let bucket = s.bucketSeconds ?? 60
         let features = s.features ?? [.requests, .errors5xx]
         let period = SeriesProfile.dailyPeriod(bucketSeconds: bucket)
-        return TaskModel(settings: s, bucketSeconds: bucket, features: features.map { FeatureModel(feature: $0, choice: choice, period: period, report: nil) },
-                         notWatched: [:], answers: answers(s, weirReason: "default until \(ModelSelector().minimumPoints) buckets of history"),
-                         historyMinutes: 0, fittedAt: nil)
+        return TaskModel(
+            settings: s,
+            bucketSeconds: bucket,
+            features: features.map { FeatureModel(feature: $0, choice: choice, period: period, report: nil) },
+            notWatched: [:],
+            answers: answers(s, weirReason: "default until \(ModelSelector().minimumPoints) buckets of history"),
+            historyMinutes: 0,
+            fittedAt: nil
+        )
     }
 
     /// Chooses a model from `minutes` (time order), keeping every answer the user gave.
-    public static func fit(_ minutes: [FeatureBucket], settings s: DetectionSettings, now: Int64,
-                           selector: ModelSelector = ModelSelector()) -> TaskModel {
+    public static func fit(
+        _ minutes: [FeatureBucket],
+        settings s: DetectionSettings,
+        now: Int64,
+        selector: ModelSelector = ModelSelector()
+    ) -> TaskModel {
         let bucket = s.bucketSeconds ?? chooseBucket(minutes)
         let series = FeatureBucket.series(minutes, seconds: bucket)
         var notWatched: [String: String] = [:]
-        let features = s.features ?? TrafficFeature.allCases.filter { f in
-            let values = Set(series.map { $0.value(f) })
-            if values.count <= 1 { notWatched[f.rawValue] = "constant over \(series.count) buckets: nothing to learn"; return false }
-            return true
-        }
+        let features =
+            s.features
+            ?? TrafficFeature.allCases.filter { f in
+                let values = Set(series.map { $0.value(f) })
+                if values.count <= 1 {
+                    notWatched[f.rawValue] = "constant over \(series.count) buckets: nothing to learn"
+                    return false
+                }
+                return true
+            }
         let models = features.map { f -> FeatureModel in
             let report = selector.select(series.map { $0.value(f) }, bucketSeconds: bucket, method: s.method, fixed: s.params)
             return FeatureModel(feature: f, choice: report.winner, period: report.period(bucketSeconds: bucket), report: report)
         }
         let reason = "chosen from \(minutes.count) minutes of this task's traffic (\(series.count) buckets of \(bucket) s)"
-        return TaskModel(settings: s, bucketSeconds: bucket, features: models, notWatched: notWatched, answers: answers(s, weirReason: reason),
-                         historyMinutes: minutes.count, fittedAt: now)
+        return TaskModel(
+            settings: s,
+            bucketSeconds: bucket,
+            features: models,
+            notWatched: notWatched,
+            answers: answers(s, weirReason: reason),
+            historyMinutes: minutes.count,
+            fittedAt: now
+        )
     }
 
     /// The shortest bucket in which the median minute-aggregated request count reaches 10, so
@@ -72,8 +94,17 @@ public enum TaskModelling {
                 guard b.start >= from else { continue }
                 if p.label {
                     if let c = current { found.append(c) }
-                    current = TrafficAnomaly(feature: f.feature, bucketSeconds: model.bucketSeconds, first: b.start, last: b.start + length - 1,
-                                             observed: x, expectedLow: p.expectedLow, expectedHigh: p.expectedHigh, score: p.score, method: f.choice)
+                    current = TrafficAnomaly(
+                        feature: f.feature,
+                        bucketSeconds: model.bucketSeconds,
+                        first: b.start,
+                        last: b.start + length - 1,
+                        observed: x,
+                        expectedLow: p.expectedLow,
+                        expectedHigh: p.expectedHigh,
+                        score: p.score,
+                        method: f.choice
+                    )
                 } else if p.isAnomalous, var c = current {
                     c.last = b.start + length - 1
                     if p.score > c.score { (c.observed, c.score, c.expectedLow, c.expectedHigh) = (x, p.score, p.expectedLow, p.expectedHigh) }

@@ -2,8 +2,13 @@
 public enum GeneratorRun {
     /// Writes `count` lines stamped from `start` (Unix seconds) at `rate` lines per second of log
     /// time, shaped by the generator's profile, as fast as the sink takes them.
-    public static func fast(count: Int, start: Int64, rate: Double, generator: inout TrafficGenerator,
-                            sink: LineSink) throws(GeneratorError) {
+    public static func fast(
+        count: Int,
+        start: Int64,
+        rate: Double,
+        generator: inout TrafficGenerator,
+        sink: LineSink
+    ) throws(GeneratorError) {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 21)
         var written = 0
@@ -27,8 +32,14 @@ public enum GeneratorRun {
     /// Appends lines stamped with the current time every `interval` seconds for `duration`
     /// seconds: `rate` lines per second in all (one line per interval when `nil`), shaped by
     /// the profile. Each batch is written with one `write(2)`, so readers see whole lines.
-    public static func live(duration: Double, interval: Double, rate: Double?, generator: inout TrafficGenerator,
-                            sink: LineSink, clock: some GeneratorClock) async throws {
+    public static func live(
+        duration: Double,
+        interval: Double,
+        rate: Double?,
+        generator: inout TrafficGenerator,
+        sink: LineSink,
+        clock: some GeneratorClock
+    ) async throws {
         let perSecond = rate ?? 1 / interval
         let start = clock.now()
         var next = start

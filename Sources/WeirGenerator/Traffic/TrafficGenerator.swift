@@ -55,7 +55,8 @@ public struct TrafficGenerator: Sendable {
 
     static func address(_ r: inout SeededRandom) -> String {
         if r.unit() < 0.08 {
-            return "2a02:\(String(0x1000 + r.below(0xE000), radix: 16)):\(String(r.below(0xFFFF), radix: 16)):\(String(r.below(0xFFFF), radix: 16))::\(String(1 + r.below(0xFFF), radix: 16))"
+            return
+                "2a02:\(String(0x1000 + r.below(0xE000), radix: 16)):\(String(r.below(0xFFFF), radix: 16)):\(String(r.below(0xFFFF), radix: 16))::\(String(1 + r.below(0xFFF), radix: 16))"
         }
         let first = [23, 31, 45, 66, 78, 81, 89, 91, 104, 109, 151, 176, 185, 188, 212, 213][r.below(16)]
         return "\(first).\(r.below(256)).\(r.below(256)).\(1 + r.below(254))"
@@ -93,8 +94,19 @@ public struct TrafficGenerator: Sendable {
         let size = size(section.content, status)
         let user = section.name == "/account" && rng.unit() < 0.4 ? Vocabulary.users[rng.below(Vocabulary.users.count)] : "-"
         let proto = rng.unit() < 0.7 ? "HTTP/1.1" : rng.unit() < 0.95 ? "HTTP/2.0" : "HTTP/1.0"
-        append(client: clients[c], user: user, timestamp, method, path, proto, status, size,
-               referrer: referrer(), agent: Vocabulary.agents[clientAgents[c]], to: &out)
+        append(
+            client: clients[c],
+            user: user,
+            timestamp,
+            method,
+            path,
+            proto,
+            status,
+            size,
+            referrer: referrer(),
+            agent: Vocabulary.agents[clientAgents[c]],
+            to: &out
+        )
     }
 
     private mutating func appendAttackLine(_ timestamp: Int64, to out: inout [UInt8]) {
@@ -102,15 +114,48 @@ public struct TrafficGenerator: Sendable {
         if roll < 0.45 {
             let probe = Vocabulary.probes[rng.below(Vocabulary.probes.count)]
             let path = rng.unit() < 0.5 ? probe : "/\(Vocabulary.word(&rng))-\(rng.below(10_000)).php"
-            append(client: Vocabulary.scannerClient, user: "-", timestamp, "GET", path, "HTTP/1.1", rng.unit() < 0.9 ? 404 : 403,
-                   150 + rng.below(300), referrer: "-", agent: Vocabulary.scannerAgent, to: &out)
+            append(
+                client: Vocabulary.scannerClient,
+                user: "-",
+                timestamp,
+                "GET",
+                path,
+                "HTTP/1.1",
+                rng.unit() < 0.9 ? 404 : 403,
+                150 + rng.below(300),
+                referrer: "-",
+                agent: Vocabulary.scannerAgent,
+                to: &out
+            )
         } else if roll < 0.9 {
-            append(client: Vocabulary.floodClient, user: "-", timestamp, "POST", "/account/login", "HTTP/1.1",
-                   rng.unit() < 0.8 ? 401 : 429, 120 + rng.below(80), referrer: "-", agent: Vocabulary.agents[11], to: &out)
+            append(
+                client: Vocabulary.floodClient,
+                user: "-",
+                timestamp,
+                "POST",
+                "/account/login",
+                "HTTP/1.1",
+                rng.unit() < 0.8 ? 401 : 429,
+                120 + rng.below(80),
+                referrer: "-",
+                agent: Vocabulary.agents[11],
+                to: &out
+            )
         } else {
             let client = Vocabulary.badClients[rng.below(Vocabulary.badClients.count)]
-            append(client: client, user: "-", timestamp, "GET", "/", "HTTP/1.1", 200, size(.html, 200),
-                   referrer: "-", agent: Vocabulary.agents[12], to: &out)
+            append(
+                client: client,
+                user: "-",
+                timestamp,
+                "GET",
+                "/",
+                "HTTP/1.1",
+                200,
+                size(.html, 200),
+                referrer: "-",
+                agent: Vocabulary.agents[12],
+                to: &out
+            )
         }
     }
 
@@ -168,9 +213,19 @@ public struct TrafficGenerator: Sendable {
         return Vocabulary.socialReferrers[rng.below(Vocabulary.socialReferrers.count)]
     }
 
-    private mutating func append(client: String, user: String, _ timestamp: Int64, _ method: String, _ path: String,
-                                 _ proto: String, _ status: Int, _ size: Int, referrer: String, agent: String,
-                                 to out: inout [UInt8]) {
+    private mutating func append(
+        client: String,
+        user: String,
+        _ timestamp: Int64,
+        _ method: String,
+        _ path: String,
+        _ proto: String,
+        _ status: Int,
+        _ size: Int,
+        referrer: String,
+        agent: String,
+        to out: inout [UInt8]
+    ) {
         out.append(contentsOf: client.utf8)
         out.append(contentsOf: " - ".utf8)
         out.append(contentsOf: user.utf8)
@@ -206,4 +261,3 @@ public struct TrafficGenerator: Sendable {
         out.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }
-

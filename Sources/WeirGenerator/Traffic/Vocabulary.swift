@@ -13,9 +13,11 @@ enum Vocabulary {
         let makePath: @Sendable (inout SeededRandom, Int) -> String
     }
 
-    static let words = ["alpha", "river", "weir", "flow", "report", "cloud", "summer", "market", "garden", "network",
-                        "pricing", "login", "about", "careers", "release", "notes", "kitchen", "travel", "design", "metrics",
-                        "python", "swift", "docker", "nginx", "linux", "backup", "storage", "mobile", "payments", "search"]
+    static let words = [
+        "alpha", "river", "weir", "flow", "report", "cloud", "summer", "market", "garden", "network",
+        "pricing", "login", "about", "careers", "release", "notes", "kitchen", "travel", "design", "metrics",
+        "python", "swift", "docker", "nginx", "linux", "backup", "storage", "mobile", "payments", "search",
+    ]
 
     static func word(_ rng: inout SeededRandom) -> String { words[rng.below(words.count)] }
 
@@ -23,7 +25,8 @@ enum Vocabulary {
     static let sections: [Section] = [
         Section(name: "/images", content: .image, pathCount: 300) { r, i in "/images/\(word(&r))-\(i).\(i % 3 == 0 ? "png" : "jpg")" },
         Section(name: "/static", content: .script, pathCount: 40) { r, i in
-            i % 2 == 0 ? "/static/js/app.\(String(r.next() % 0xFFFFFF, radix: 16)).js" : "/static/css/site.\(String(r.next() % 0xFFFFFF, radix: 16)).css"
+            i % 2 == 0
+                ? "/static/js/app.\(String(r.next() % 0xFFFFFF, radix: 16)).js" : "/static/css/site.\(String(r.next() % 0xFFFFFF, radix: 16)).css"
         },
         Section(name: "/", content: .html, pathCount: 1) { _, _ in "/" },
         Section(name: "/api", content: .json, pathCount: 400) { r, i in
@@ -39,7 +42,9 @@ enum Vocabulary {
         Section(name: "/favicon.ico", content: .icon, pathCount: 1) { _, _ in "/favicon.ico" },
         Section(name: "/search", content: .html, pathCount: 120) { r, _ in "/search?q=\(word(&r))+\(word(&r))" },
         Section(name: "/docs", content: .html, pathCount: 80) { r, _ in "/docs/\(word(&r))/\(word(&r)).html" },
-        Section(name: "/account", content: .html, pathCount: 4) { _, i in ["/account/login", "/account/settings", "/account/orders", "/account/logout"][i] },
+        Section(name: "/account", content: .html, pathCount: 4) { _, i in
+            ["/account/login", "/account/settings", "/account/orders", "/account/logout"][i]
+        },
         Section(name: "/robots.txt", content: .text, pathCount: 1) { _, _ in "/robots.txt" },
     ]
 
@@ -66,10 +71,12 @@ enum Vocabulary {
     static let users = ["alice", "bob", "carol", "dave", "erin"]
 
     /// What a vulnerability scanner asks for.
-    static let probes = ["/wp-login.php", "/.env", "/.git/config", "/admin/config.php", "/phpmyadmin/index.php",
-                         "/cgi-bin/luci", "/vendor/phpunit/phpunit/src/Util/PHP/eval-stdin.php", "/boaform/admin/formLogin",
-                         "/actuator/env", "/server-status", "/wp-content/plugins/", "/xmlrpc.php", "/.aws/credentials",
-                         "/HNAP1/", "/owa/auth/logon.aspx", "/config.json", "/backup.zip", "/api/v1/pods", "/solr/admin/info/system"]
+    static let probes = [
+        "/wp-login.php", "/.env", "/.git/config", "/admin/config.php", "/phpmyadmin/index.php",
+        "/cgi-bin/luci", "/vendor/phpunit/phpunit/src/Util/PHP/eval-stdin.php", "/boaform/admin/formLogin",
+        "/actuator/env", "/server-status", "/wp-content/plugins/", "/xmlrpc.php", "/.aws/credentials",
+        "/HNAP1/", "/owa/auth/logon.aspx", "/config.json", "/backup.zip", "/api/v1/pods", "/solr/admin/info/system",
+    ]
     static let scannerAgent = "Mozilla/5.0 zgrab/0.x"
     /// The attack's fixed actors (documentation ranges, so they never hit a real network).
     static let scannerClient = "198.51.100.23"

@@ -23,7 +23,8 @@ public struct ZipfTable: Sendable {
     /// A random index.
     public func draw(_ rng: inout SeededRandom) -> Int {
         let u = rng.unit()
-        var lo = 0, hi = cumulative.count - 1
+        var lo = 0
+        var hi = cumulative.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2
             if cumulative[mid] < u { lo = mid + 1 } else { hi = mid }

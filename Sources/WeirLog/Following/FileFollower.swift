@@ -36,7 +36,10 @@ public struct FileFollower {
 
     /// Closes the file.
     public mutating func close() {
-        if fd >= 0 { _ = Glibc.close(fd); fd = -1 }
+        if fd >= 0 {
+            _ = Glibc.close(fd)
+            fd = -1
+        }
     }
 
     /// Reads whatever is new, calling `line(bytes, truncated)` for each complete line and
@@ -45,7 +48,10 @@ public struct FileFollower {
     public mutating func poll(line: (UnsafeRawBufferPointer, Bool) -> Void, notice: (Notice) -> Void) -> Int {
         if fd < 0 {
             guard openFile() else {
-                if !saidWaiting { saidWaiting = true; notice(.waiting) }
+                if !saidWaiting {
+                    saidWaiting = true
+                    notice(.waiting)
+                }
                 return 0
             }
             offset = 0
@@ -90,7 +96,10 @@ public struct FileFollower {
     private mutating func openFile() -> Bool {
         let opened = open(path, O_RDONLY | O_CLOEXEC)
         guard opened >= 0 else { return false }
-        guard let identity = FileIdentity(fd: opened) else { _ = Glibc.close(opened); return false }
+        guard let identity = FileIdentity(fd: opened) else {
+            _ = Glibc.close(opened)
+            return false
+        }
         fd = opened
         device = identity.device
         inode = identity.inode

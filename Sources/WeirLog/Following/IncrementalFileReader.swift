@@ -65,7 +65,11 @@ public struct IncrementalFileReader {
         var plan = [Segment]()
         var outcome = Outcome(
             checkpoint: FileCheckpoint(device: current.device, inode: current.inode, offset: 0),
-            bytesRead: 0, truncated: false, rotated: false, rotatedFileMissing: false)
+            bytesRead: 0,
+            truncated: false,
+            rotated: false,
+            rotatedFileMissing: false
+        )
         var start: Int64 = 0
         if let checkpoint {
             if current.matches(checkpoint) {

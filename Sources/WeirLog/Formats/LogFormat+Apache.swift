@@ -9,7 +9,12 @@ extension LogFormat {
         var literal: [UInt8] = []
         let bytes = Array(text.utf8)
         var i = 0
-        func flush() { if !literal.isEmpty { steps.append(.literal(literal)); literal = [] } }
+        func flush() {
+            if !literal.isEmpty {
+                steps.append(.literal(literal))
+                literal = []
+            }
+        }
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "\\"), i + 1 < bytes.count {
@@ -22,10 +27,18 @@ extension LogFormat {
                 i += 2
                 continue
             }
-            guard b == UInt8(ascii: "%") else { literal.append(b); i += 1; continue }
+            guard b == UInt8(ascii: "%") else {
+                literal.append(b)
+                i += 1
+                continue
+            }
             i += 1
             guard i < bytes.count else { throw LogFormatError("Apache log format ends with a lone '%'") }
-            if bytes[i] == UInt8(ascii: "%") { literal.append(b); i += 1; continue }
+            if bytes[i] == UInt8(ascii: "%") {
+                literal.append(b)
+                i += 1
+                continue
+            }
             // Modifiers: conditions like `!400,501` and `<` / `>`.
             while i < bytes.count, "<>!,0123456789".utf8.contains(bytes[i]) { i += 1 }
             var argument: String?

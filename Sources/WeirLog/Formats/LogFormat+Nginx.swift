@@ -12,7 +12,11 @@ extension LogFormat {
             (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: "_")
         }
         while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: "$") else { literal.append(bytes[i]); i += 1; continue }
+            guard bytes[i] == UInt8(ascii: "$") else {
+                literal.append(bytes[i])
+                i += 1
+                continue
+            }
             var start = i + 1
             var end: Int
             if start < bytes.count, bytes[start] == UInt8(ascii: "{") {
@@ -27,8 +31,14 @@ extension LogFormat {
                 while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
                 i = end
             }
-            guard end > start else { literal.append(UInt8(ascii: "$")); continue }
-            if !literal.isEmpty { steps.append(.literal(literal)); literal = [] }
+            guard end > start else {
+                literal.append(UInt8(ascii: "$"))
+                continue
+            }
+            if !literal.isEmpty {
+                steps.append(.literal(literal))
+                literal = []
+            }
             steps.append(.field(nginxField(String(decoding: bytes[start..<end], as: UTF8.self)), quoted: false))
         }
         if !literal.isEmpty { steps.append(.literal(literal)) }

@@ -55,7 +55,8 @@ public struct LogFormat: Sendable, CustomStringConvertible {
     public static func named(_ name: String) -> LogFormat? {
         if name == "json" { return json }
         guard let entry = namedApacheFormats.first(where: { $0.name == name }),
-              var format = try? apache(entry.format) else { return nil }
+            var format = try? apache(entry.format)
+        else { return nil }
         format = LogFormat(name: name, layout: format.layout, allowsTrailingFields: name.hasSuffix("combined"))
         return format
     }
@@ -75,7 +76,8 @@ public struct LogFormat: Sendable, CustomStringConvertible {
         if text.contains("%") { return try apache(text) }
         if text.contains("$") { return try nginx(text) }
         throw LogFormatError(
-            "unknown log format '\(text)': use auto, \(namedApacheFormats.map(\.name).joined(separator: ", ")), json, json:FIELD=KEY,…, an Apache LogFormat string or an nginx log_format string")
+            "unknown log format '\(text)': use auto, \(namedApacheFormats.map(\.name).joined(separator: ", ")), json, json:FIELD=KEY,…, an Apache LogFormat string or an nginx log_format string"
+        )
     }
 
     /// Merges adjacent literals and marks fields that sit between double quotes.
@@ -93,7 +95,8 @@ public struct LogFormat: Sendable, CustomStringConvertible {
         let quote = UInt8(ascii: "\"")
         for i in merged.indices {
             guard case .field(let kind, _) = merged[i] else { continue }
-            var before = false, after = false
+            var before = false
+            var after = false
             if i > 0, case .literal(let lit) = merged[i - 1] { before = lit.last == quote }
             if i + 1 < merged.count, case .literal(let lit) = merged[i + 1] { after = lit.first == quote }
             merged[i] = .field(kind, quoted: before && after)

@@ -1,9 +1,10 @@
+import CZlib
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CZlib
 
 /// A file descriptor read with `read(2)`: a regular file, a pipe or standard input.
 public final class FileDescriptorSource: ByteSource {

@@ -1,9 +1,10 @@
+import CZlib
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CZlib
 
 /// A gzip (or zlib) stream decompressed on the fly; concatenated members are read in turn.
 public final class GzipSource: ByteSource {

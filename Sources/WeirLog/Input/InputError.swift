@@ -1,9 +1,10 @@
+import CZlib
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CZlib
 
 /// Why an input could not be read, worded for the one-line error of the command line.
 public struct InputError: Error, CustomStringConvertible, Sendable {

@@ -29,7 +29,8 @@ public struct LineSplitter: Sendable {
     /// Splits `chunk`, calling `body(line, truncated)` for each complete line (without `\n`).
     /// Lines are only valid during the call.
     public mutating func consume(
-        _ chunk: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer, Bool) throws -> Void
+        _ chunk: UnsafeRawBufferPointer,
+        _ body: (UnsafeRawBufferPointer, Bool) throws -> Void
     ) rethrows {
         guard let base = chunk.baseAddress, chunk.count > 0 else { return }
         var start = 0

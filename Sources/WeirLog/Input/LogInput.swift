@@ -1,9 +1,10 @@
+import CZlib
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CZlib
 
 /// Opens a log input by path: `-` for standard input, gzip recognised by its magic bytes.
 public enum LogInput {

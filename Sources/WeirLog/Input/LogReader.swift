@@ -27,8 +27,13 @@ public struct LogReader {
     private var splitter: LineSplitter
 
     /// Prepares to read `source`; `format` `nil` detects it from the first lines.
-    public init(source: any ByteSource, name: String, format: LogFormat?, chunkSize: Int = 1 << 20,
-                maxLineLength: Int = LineSplitter.defaultMaxLineLength) {
+    public init(
+        source: any ByteSource,
+        name: String,
+        format: LogFormat?,
+        chunkSize: Int = 1 << 20,
+        maxLineLength: Int = LineSplitter.defaultMaxLineLength
+    ) {
         self.source = source
         self.name = name
         self.format = format

@@ -36,7 +36,11 @@ struct JSONScanner {
         var escaped = false
         while pos < count {
             let b = base[pos]
-            if b == UInt8(ascii: "\\") { escaped = true; pos += 2; continue }
+            if b == UInt8(ascii: "\\") {
+                escaped = true
+                pos += 2
+                continue
+            }
             if b == UInt8(ascii: "\"") {
                 pos += 1
                 return Value(range: ByteRange(start: start, end: pos - 1), isString: true, isScalar: true, escaped: escaped)
@@ -55,7 +59,9 @@ struct JSONScanner {
             var depth = 0
             while pos < count {
                 switch base[pos] {
-                case UInt8(ascii: "\""): guard string() != nil else { return nil }; continue
+                case UInt8(ascii: "\""):
+                    guard string() != nil else { return nil }
+                    continue
                 case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):
                     depth -= 1
@@ -71,7 +77,8 @@ struct JSONScanner {
         default:
             let start = pos
             while pos < count, base[pos] != UInt8(ascii: ","), base[pos] != UInt8(ascii: "}"),
-                  base[pos] != 32, base[pos] != 9 { pos += 1 }
+                base[pos] != 32, base[pos] != 9
+            { pos += 1 }
             guard pos > start else { return nil }
             return Value(range: ByteRange(start: start, end: pos), isString: false, isScalar: true, escaped: false)
         }

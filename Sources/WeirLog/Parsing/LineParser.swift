@@ -54,12 +54,28 @@ public struct LineParser: Sendable {
             for (i, step) in steps.enumerated() {
                 switch step {
                 case .literal(let bytes):
-                    ops.append(Op(isLiteral: true, kind: .ignored, quoted: false, literalStart: pool.count,
-                                  literalCount: bytes.count, isSingleSpace: bytes == [32], terminatorIsFinal: false))
+                    ops.append(
+                        Op(
+                            isLiteral: true,
+                            kind: .ignored,
+                            quoted: false,
+                            literalStart: pool.count,
+                            literalCount: bytes.count,
+                            isSingleSpace: bytes == [32],
+                            terminatorIsFinal: false
+                        )
+                    )
                     pool.append(contentsOf: bytes)
                 case .field(let kind, let quoted):
-                    var op = Op(isLiteral: false, kind: kind, quoted: quoted, literalStart: 0, literalCount: 0,
-                                isSingleSpace: false, terminatorIsFinal: false)
+                    var op = Op(
+                        isLiteral: false,
+                        kind: kind,
+                        quoted: quoted,
+                        literalStart: 0,
+                        literalCount: 0,
+                        isSingleSpace: false,
+                        terminatorIsFinal: false
+                    )
                     // A path glued to its query (`%U%q`) ends where the query's own terminator is.
                     var next = i + 1
                     if kind == .path, next < steps.count, case .field(.query, _) = steps[next] {
@@ -101,8 +117,12 @@ public struct LineParser: Sendable {
     }
 
     @usableFromInline
-    func parseTrimmed(_ base: UnsafePointer<UInt8>, _ n: Int, _ line: UnsafeRawBufferPointer,
-                      _ out: inout ParsedLine) -> ParseFailure? {
+    func parseTrimmed(
+        _ base: UnsafePointer<UInt8>,
+        _ n: Int,
+        _ line: UnsafeRawBufferPointer,
+        _ out: inout ParsedLine
+    ) -> ParseFailure? {
         pool.withUnsafeBufferPointer { lit in
             isJSON ? parseJSON(base, n, line, lit.baseAddress!, &out) : parsePattern(base, n, line, lit.baseAddress!, &out)
         }
@@ -110,8 +130,13 @@ public struct LineParser: Sendable {
 
     // MARK: Pattern formats
 
-    private func parsePattern(_ base: UnsafePointer<UInt8>, _ n: Int, _ line: UnsafeRawBufferPointer,
-                              _ lit: UnsafePointer<UInt8>, _ out: inout ParsedLine) -> ParseFailure? {
+    private func parsePattern(
+        _ base: UnsafePointer<UInt8>,
+        _ n: Int,
+        _ line: UnsafeRawBufferPointer,
+        _ lit: UnsafePointer<UInt8>,
+        _ out: inout ParsedLine
+    ) -> ParseFailure? {
         var pos = 0
         var i = 0
         let count = ops.count
@@ -119,13 +144,18 @@ public struct LineParser: Sendable {
             let op = ops[i]
             if op.isLiteral {
                 if op.isSingleSpace {
-                    guard pos < n, base[pos] == 32 else { return pos >= n ? .missingField(nextLabel(i), column: pos + 1) : .expected("' '", column: pos + 1) }
+                    guard pos < n, base[pos] == 32 else {
+                        return pos >= n ? .missingField(nextLabel(i), column: pos + 1) : .expected("' '", column: pos + 1)
+                    }
                     pos += 1
                     while pos < n, base[pos] == 32 { pos += 1 }
                 } else {
                     guard n - pos >= op.literalCount, Self.equal(base + pos, lit + op.literalStart, op.literalCount) else {
                         if pos >= n { return .missingField(nextLabel(i), column: pos + 1) }
-                        return .expected("'\(String(decoding: UnsafeBufferPointer(start: lit + op.literalStart, count: op.literalCount), as: UTF8.self))'", column: pos + 1)
+                        return .expected(
+                            "'\(String(decoding: UnsafeBufferPointer(start: lit + op.literalStart, count: op.literalCount), as: UTF8.self))'",
+                            column: pos + 1
+                        )
                     }
                     pos += op.literalCount
                 }
@@ -176,16 +206,25 @@ public struct LineParser: Sendable {
     /// The offset of the quote closing a quoted field: an unescaped `"` followed by the rest of
     /// the literal after the field (so a stray quote inside a user agent does not end it).
     @inline(__always)
-    private func closingQuote(_ base: UnsafePointer<UInt8>, _ n: Int, from start: Int, _ op: Op,
-                              _ lit: UnsafePointer<UInt8>) -> Int? {
+    private func closingQuote(
+        _ base: UnsafePointer<UInt8>,
+        _ n: Int,
+        from start: Int,
+        _ op: Op,
+        _ lit: UnsafePointer<UInt8>
+    ) -> Int? {
         var q = start
         while q < n, let hit = memchr(base + q, 34, n - q) {
             let h = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
             var backslashes = 0
             var k = h - 1
-            while k >= start, base[k] == 92 { backslashes += 1; k -= 1 }
+            while k >= start, base[k] == 92 {
+                backslashes += 1
+                k -= 1
+            }
             if backslashes & 1 == 0, n - h >= op.literalCount,
-               Self.equal(base + h, lit + op.literalStart, op.literalCount) {
+                Self.equal(base + h, lit + op.literalStart, op.literalCount)
+            {
                 let after = h + op.literalCount
                 if !op.terminatorIsFinal || after == n || (allowsTrailingFields && base[after] == 32) { return h }
             }
@@ -208,21 +247,46 @@ public struct LineParser: Sendable {
     // MARK: Field values
 
     @inline(__always)
-    private func assign(_ kind: FieldKind, _ r: ByteRange, _ base: UnsafePointer<UInt8>,
-                        _ line: UnsafeRawBufferPointer, _ out: inout ParsedLine) -> ParseFailure? {
+    private func assign(
+        _ kind: FieldKind,
+        _ r: ByteRange,
+        _ base: UnsafePointer<UInt8>,
+        _ line: UnsafeRawBufferPointer,
+        _ out: inout ParsedLine
+    ) -> ParseFailure? {
         switch kind {
-        case .client: out.client = r; out.fields.insert(.client)
-        case .ident: out.ident = r; out.fields.insert(.ident)
-        case .user: out.user = r; out.fields.insert(.user)
-        case .referrer: out.referrer = r; out.fields.insert(.referrer)
-        case .userAgent: out.userAgent = r; out.fields.insert(.userAgent)
-        case .scheme: out.scheme = r; out.fields.insert(.scheme)
-        case .host: out.host = r; out.fields.insert(.host)
-        case .method: out.method = r; out.fields.insert(.method)
-        case .target, .path: out.target = r; out.fields.insert(.target)
+        case .client:
+            out.client = r
+            out.fields.insert(.client)
+        case .ident:
+            out.ident = r
+            out.fields.insert(.ident)
+        case .user:
+            out.user = r
+            out.fields.insert(.user)
+        case .referrer:
+            out.referrer = r
+            out.fields.insert(.referrer)
+        case .userAgent:
+            out.userAgent = r
+            out.fields.insert(.userAgent)
+        case .scheme:
+            out.scheme = r
+            out.fields.insert(.scheme)
+        case .host:
+            out.host = r
+            out.fields.insert(.host)
+        case .method:
+            out.method = r
+            out.fields.insert(.method)
+        case .target, .path:
+            out.target = r
+            out.fields.insert(.target)
         case .query:
             if out.target.end == r.start { out.target.end = r.end }
-        case .protocolVersion: out.protocolVersion = r; out.fields.insert(.protocolVersion)
+        case .protocolVersion:
+            out.protocolVersion = r
+            out.fields.insert(.protocolVersion)
         case .request: splitRequest(base, r, &out)
         case .timeLocal, .timeISO, .timeEpochSeconds, .timeEpochMillis:
             guard let t = parseTime(kind, line, r) else { return invalid(kind, r, base) }
@@ -231,19 +295,26 @@ public struct LineParser: Sendable {
             out.fields.insert(.time)
         case .status:
             guard let v = Self.integer(base, r), v < 1000 else { return invalid(kind, r, base) }
-            out.status = Int(v); out.fields.insert(.status)
+            out.status = Int(v)
+            out.fields.insert(.status)
         case .bytes:
-            if r.count == 1, base[r.start] == UInt8(ascii: "-") { out.fields.insert(.bytes); return nil }
+            if r.count == 1, base[r.start] == UInt8(ascii: "-") {
+                out.fields.insert(.bytes)
+                return nil
+            }
             guard let v = Self.integer(base, r) else { return invalid(kind, r, base) }
-            out.bytes = v; out.fields.insert(.bytes)
+            out.bytes = v
+            out.fields.insert(.bytes)
         case .port:
             guard let v = Self.integer(base, r) else { return invalid(kind, r, base) }
-            out.port = Int(v); out.fields.insert(.port)
+            out.port = Int(v)
+            out.fields.insert(.port)
         case .durationMicros, .durationSeconds, .durationMillis:
             if r.count == 1, base[r.start] == UInt8(ascii: "-") { return nil }
             let scale: Int64 = kind == .durationMicros ? 1 : kind == .durationMillis ? 1000 : 1_000_000
             guard let v = Self.decimal(base, r, scale: scale) else { return invalid(kind, r, base) }
-            out.durationMicros = v; out.fields.insert(.duration)
+            out.durationMicros = v
+            out.fields.insert(.duration)
         case .ignored: break
         }
         return nil
@@ -281,7 +352,8 @@ public struct LineParser: Sendable {
         var last = r.end - 1
         while last > t, base[last] != 32 { last -= 1 }
         if last > t, r.end - last > 5, base[last + 1] == UInt8(ascii: "H"), base[last + 2] == UInt8(ascii: "T"),
-           base[last + 3] == UInt8(ascii: "T"), base[last + 4] == UInt8(ascii: "P") {
+            base[last + 3] == UInt8(ascii: "T"), base[last + 4] == UInt8(ascii: "P")
+        {
             out.protocolVersion = ByteRange(start: last + 1, end: r.end)
             out.fields.insert(.protocolVersion)
             var e = last
@@ -325,8 +397,13 @@ public struct LineParser: Sendable {
 
     // MARK: JSON lines
 
-    private func parseJSON(_ base: UnsafePointer<UInt8>, _ n: Int, _ line: UnsafeRawBufferPointer,
-                           _ lit: UnsafePointer<UInt8>, _ out: inout ParsedLine) -> ParseFailure? {
+    private func parseJSON(
+        _ base: UnsafePointer<UInt8>,
+        _ n: Int,
+        _ line: UnsafeRawBufferPointer,
+        _ lit: UnsafePointer<UInt8>,
+        _ out: inout ParsedLine
+    ) -> ParseFailure? {
         var scanner = JSONScanner(base: base, count: n)
         scanner.skipSpace()
         guard scanner.consume(UInt8(ascii: "{")) else { return .invalidJSON("a JSON-lines record must be an object", column: scanner.pos + 1) }
@@ -358,12 +435,17 @@ public struct LineParser: Sendable {
         return nil
     }
 
-    private func assignJSONTime(_ value: JSONScanner.Value, _ base: UnsafePointer<UInt8>,
-                                _ line: UnsafeRawBufferPointer, _ out: inout ParsedLine) -> ParseFailure? {
+    private func assignJSONTime(
+        _ value: JSONScanner.Value,
+        _ base: UnsafePointer<UInt8>,
+        _ line: UnsafeRawBufferPointer,
+        _ out: inout ParsedLine
+    ) -> ParseFailure? {
         let r = value.range
         let t: (seconds: Int64, offset: Int32)?
         if value.isString {
-            t = Timestamps.parseISO8601(line, r) ?? Timestamps.parseCommonLogTime(line, r)
+            t =
+                Timestamps.parseISO8601(line, r) ?? Timestamps.parseCommonLogTime(line, r)
                 ?? Self.decimal(base, r, scale: 1).map { ($0, 0) }
         } else if let v = Self.decimal(base, r, scale: 1) {
             t = (v > 100_000_000_000 ? v / 1000 : v, 0)  // milliseconds past 5138 AD are not seconds

@@ -56,7 +56,10 @@ public struct LogRecord: Sendable, Hashable, Codable {
         var scalars = String.UnicodeScalarView()
         var it = raw.unicodeScalars.makeIterator()
         while let c = it.next() {
-            guard c == "\\", let e = it.next() else { scalars.append(c); continue }
+            guard c == "\\", let e = it.next() else {
+                scalars.append(c)
+                continue
+            }
             switch e {
             case "n": scalars.append("\n")
             case "t": scalars.append("\t")

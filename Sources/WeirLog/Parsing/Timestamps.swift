@@ -41,9 +41,12 @@ public enum Timestamps {
     public static func appendRFC3339(_ seconds: Int64, to out: inout [UInt8]) {
         let (days, secs) = dayAndSecond(seconds)
         let (y, m, d) = civilFromDays(days)
-        appendDigits(y, 4, &out); out.append(UInt8(ascii: "-"))
-        appendDigits(m, 2, &out); out.append(UInt8(ascii: "-"))
-        appendDigits(d, 2, &out); out.append(UInt8(ascii: "T"))
+        appendDigits(y, 4, &out)
+        out.append(UInt8(ascii: "-"))
+        appendDigits(m, 2, &out)
+        out.append(UInt8(ascii: "-"))
+        appendDigits(d, 2, &out)
+        out.append(UInt8(ascii: "T"))
         appendClock(secs, &out)
         out.append(UInt8(ascii: "Z"))
     }
@@ -53,9 +56,12 @@ public enum Timestamps {
     public static func appendCommonLogTime(_ seconds: Int64, offset: Int, to out: inout [UInt8]) {
         let (days, secs) = dayAndSecond(seconds + Int64(offset))
         let (y, m, d) = civilFromDays(days)
-        appendDigits(d, 2, &out); out.append(UInt8(ascii: "/"))
-        out.append(contentsOf: monthNames[m - 1].utf8); out.append(UInt8(ascii: "/"))
-        appendDigits(y, 4, &out); out.append(UInt8(ascii: ":"))
+        appendDigits(d, 2, &out)
+        out.append(UInt8(ascii: "/"))
+        out.append(contentsOf: monthNames[m - 1].utf8)
+        out.append(UInt8(ascii: "/"))
+        appendDigits(y, 4, &out)
+        out.append(UInt8(ascii: ":"))
         appendClock(secs, &out)
         out.append(UInt8(ascii: " "))
         out.append(UInt8(ascii: offset < 0 ? "-" : "+"))
@@ -69,13 +75,18 @@ public enum Timestamps {
     @inline(__always) static func dayAndSecond(_ seconds: Int64) -> (Int, Int) {
         var days = Int(seconds / 86_400)
         var secs = Int(seconds % 86_400)
-        if secs < 0 { secs += 86_400; days -= 1 }
+        if secs < 0 {
+            secs += 86_400
+            days -= 1
+        }
         return (days, secs)
     }
 
     static func appendClock(_ secs: Int, _ out: inout [UInt8]) {
-        appendDigits(secs / 3600, 2, &out); out.append(UInt8(ascii: ":"))
-        appendDigits(secs / 60 % 60, 2, &out); out.append(UInt8(ascii: ":"))
+        appendDigits(secs / 3600, 2, &out)
+        out.append(UInt8(ascii: ":"))
+        appendDigits(secs / 60 % 60, 2, &out)
+        out.append(UInt8(ascii: ":"))
         appendDigits(secs % 60, 2, &out)
     }
 
@@ -107,19 +118,21 @@ public enum Timestamps {
 
     /// Parses `dd/Mon/yyyy:HH:MM:SS +zzzz` (the `%t` / `$time_local` form, brackets excluded).
     @inlinable public static func parseCommonLogTime(
-        _ line: UnsafeRawBufferPointer, _ r: ByteRange
+        _ line: UnsafeRawBufferPointer,
+        _ r: ByteRange
     ) -> (seconds: Int64, offset: Int32)? {
         guard r.count >= 20 else { return nil }
         let p = line.baseAddress!.assumingMemoryBound(to: UInt8.self) + r.start
         guard p[2] == UInt8(ascii: "/"), p[6] == UInt8(ascii: "/"), p[11] == UInt8(ascii: ":"),
-              p[14] == UInt8(ascii: ":"), p[17] == UInt8(ascii: ":"),
-              let day = digits2(p), let month = monthNumber(p + 3), let year = digits4(p + 7),
-              let hour = digits2(p + 12), let minute = digits2(p + 15), let second = digits2(p + 18)
+            p[14] == UInt8(ascii: ":"), p[17] == UInt8(ascii: ":"),
+            let day = digits2(p), let month = monthNumber(p + 3), let year = digits4(p + 7),
+            let hour = digits2(p + 12), let minute = digits2(p + 15), let second = digits2(p + 18)
         else { return nil }
         var offset = 0
         if r.count > 20 {
             guard r.count == 26, p[20] == UInt8(ascii: " "),
-                  let off = parseNumericOffset(p + 21, colon: false) else { return nil }
+                let off = parseNumericOffset(p + 21, colon: false)
+            else { return nil }
             offset = off
         }
         guard validClock(day, month, hour, minute, second) else { return nil }
@@ -130,15 +143,16 @@ public enum Timestamps {
     /// Parses RFC 3339 / ISO 8601 `yyyy-mm-ddTHH:MM:SS[.fff][Z|±hh:mm|±hhmm]`; a space may stand
     /// for the `T`, and a missing offset means UTC. Fractions of a second are dropped.
     @inlinable public static func parseISO8601(
-        _ line: UnsafeRawBufferPointer, _ r: ByteRange
+        _ line: UnsafeRawBufferPointer,
+        _ r: ByteRange
     ) -> (seconds: Int64, offset: Int32)? {
         guard r.count >= 19 else { return nil }
         let p = line.baseAddress!.assumingMemoryBound(to: UInt8.self) + r.start
         guard p[4] == UInt8(ascii: "-"), p[7] == UInt8(ascii: "-"),
-              p[10] == UInt8(ascii: "T") || p[10] == UInt8(ascii: " ") || p[10] == UInt8(ascii: "t"),
-              p[13] == UInt8(ascii: ":"), p[16] == UInt8(ascii: ":"),
-              let year = digits4(p), let month = digits2(p + 5), let day = digits2(p + 8),
-              let hour = digits2(p + 11), let minute = digits2(p + 14), let second = digits2(p + 17)
+            p[10] == UInt8(ascii: "T") || p[10] == UInt8(ascii: " ") || p[10] == UInt8(ascii: "t"),
+            p[13] == UInt8(ascii: ":"), p[16] == UInt8(ascii: ":"),
+            let year = digits4(p), let month = digits2(p + 5), let day = digits2(p + 8),
+            let hour = digits2(p + 11), let minute = digits2(p + 14), let second = digits2(p + 17)
         else { return nil }
         var i = 19
         if i < r.count, p[i] == UInt8(ascii: ".") || p[i] == UInt8(ascii: ",") {
@@ -187,7 +201,8 @@ public enum Timestamps {
     }
 
     @inlinable static func digits2(_ p: UnsafePointer<UInt8>) -> Int? {
-        let a = Int(p[0]) &- 48, b = Int(p[1]) &- 48
+        let a = Int(p[0]) &- 48
+        let b = Int(p[1]) &- 48
         guard a >= 0, a <= 9, b >= 0, b <= 9 else { return nil }
         return a * 10 + b
     }

@@ -98,7 +98,9 @@ public struct RuleEvaluator {
             }
         }
         if linesWithoutScheme > 0 {
-            notes.append("\(RuleName.isHTTPRequestsAccepted.rawValue) could not apply to \(linesWithoutScheme) lines: their format has no scheme or port field, so plain HTTP cannot be told from HTTPS")
+            notes.append(
+                "\(RuleName.isHTTPRequestsAccepted.rawValue) could not apply to \(linesWithoutScheme) lines: their format has no scheme or port field, so plain HTTP cannot be told from HTTPS"
+            )
         }
         for (rule, byClient) in groups {
             for (client, g) in byClient { findings.append(listFinding(rule, clients.key(id: client), g)) }
@@ -166,7 +168,14 @@ public struct RuleEvaluator {
         case .isHTTPRequestsAccepted: what = "client \(client) made \(g.count) requests over plain HTTP"
         default: what = "client \(client) made \(g.count) requests to paths outside accepted_urls"
         }
-        return RuleFinding(rule: rule.rawValue, client: client, first: g.first, last: g.last, peak: g.count,
-                           message: what, examples: g.examples)
+        return RuleFinding(
+            rule: rule.rawValue,
+            client: client,
+            first: g.first,
+            last: g.last,
+            peak: g.count,
+            message: what,
+            examples: g.examples
+        )
     }
 }

@@ -30,13 +30,15 @@ struct SlidingWindow {
 
     private mutating func addSlow(_ t: Int64) -> (count: Int, oldest: Int64)? {
         if head == seconds.count {
-            seconds.append(t); counts.append(1)
+            seconds.append(t)
+            counts.append(1)
         } else {
             let newest = seconds[seconds.count - 1]
             if t == newest {
                 counts[counts.count - 1] += 1
             } else if t > newest {
-                seconds.append(t); counts.append(1)
+                seconds.append(t)
+                counts.append(1)
             } else {
                 guard t > newest - length else { return nil }
                 insertLate(t)
@@ -49,7 +51,9 @@ struct SlidingWindow {
             head += 1
         }
         if head > 4096, head * 2 > seconds.count {
-            seconds.removeFirst(head); counts.removeFirst(head); head = 0
+            seconds.removeFirst(head)
+            counts.removeFirst(head)
+            head = 0
         }
         return (sum, seconds[head])
     }
@@ -57,8 +61,12 @@ struct SlidingWindow {
     private mutating func insertLate(_ t: Int64) {
         var i = seconds.count - 1
         while i > head, seconds[i - 1] >= t { i -= 1 }
-        if seconds[i] == t { counts[i] += 1; return }
+        if seconds[i] == t {
+            counts[i] += 1
+            return
+        }
         if i == head, seconds[i] < t { i += 1 }
-        seconds.insert(t, at: i); counts.insert(1, at: i)
+        seconds.insert(t, at: i)
+        counts.insert(1, at: i)
     }
 }

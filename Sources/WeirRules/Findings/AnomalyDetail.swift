@@ -14,8 +14,15 @@ public struct AnomalyDetail: Sendable, Equatable, Codable {
     /// The method and hyper-parameters that scored it, e.g. `holt_winters(alpha=0.3, …)`.
     public var method: String
 
-    public init(feature: String, bucketSeconds: Int, observed: Double, expectedLow: Double, expectedHigh: Double,
-                score: Double, method: String) {
+    public init(
+        feature: String,
+        bucketSeconds: Int,
+        observed: Double,
+        expectedLow: Double,
+        expectedHigh: Double,
+        score: Double,
+        method: String
+    ) {
         self.feature = feature
         self.bucketSeconds = bucketSeconds
         self.observed = observed

@@ -24,8 +24,18 @@ public struct RuleFinding: Sendable, Equatable, Codable {
     /// For `anomaly` findings: what was observed against what was expected.
     public var anomaly: AnomalyDetail?
 
-    public init(rule: String, client: String?, first: Int64, last: Int64, peak: Int,
-                windowSeconds: Int? = nil, limit: Int? = nil, message: String, examples: [String] = [], anomaly: AnomalyDetail? = nil) {
+    public init(
+        rule: String,
+        client: String?,
+        first: Int64,
+        last: Int64,
+        peak: Int,
+        windowSeconds: Int? = nil,
+        limit: Int? = nil,
+        message: String,
+        examples: [String] = [],
+        anomaly: AnomalyDetail? = nil
+    ) {
         self.anomaly = anomaly
         self.rule = rule
         self.client = client
@@ -45,22 +55,35 @@ extension RuleFinding {
         let rule = client == nil ? RuleName.averageRequestsPerTimeInterval : .averageRequestsPerClientPerTimeInterval
         let who = client.map { "client \($0) made" } ?? "the site received"
         return RuleFinding(
-            rule: rule.rawValue, client: client, first: first, last: last, peak: peak,
-            windowSeconds: limit.seconds, limit: limit.max,
-            message: "\(who) up to \(peak) requests in \(limit.seconds) s (limit \(limit.max)) between \(Timestamps.rfc3339(first)) and \(Timestamps.rfc3339(last))")
+            rule: rule.rawValue,
+            client: client,
+            first: first,
+            last: last,
+            peak: peak,
+            windowSeconds: limit.seconds,
+            limit: limit.max,
+            message:
+                "\(who) up to \(peak) requests in \(limit.seconds) s (limit \(limit.max)) between \(Timestamps.rfc3339(first)) and \(Timestamps.rfc3339(last))"
+        )
     }
 
     /// Whether `later`, found by a later run, continues this burst: the same rate rule, client and
     /// limit, with windows that overlap.
     public func isContinued(by later: RuleFinding) -> Bool {
         guard let window = windowSeconds, let limit, later.windowSeconds == window, later.limit == limit,
-              later.rule == rule, later.client == client else { return false }
+            later.rule == rule, later.client == client
+        else { return false }
         return later.first - last < Int64(window)
     }
 
     /// This burst extended by its continuation.
     public func merged(with later: RuleFinding) -> RuleFinding {
-        .burst(client: client, first: min(first, later.first), last: max(last, later.last), peak: max(peak, later.peak),
-               limit: WindowLimit(seconds: windowSeconds ?? 0, max: limit ?? 0))
+        .burst(
+            client: client,
+            first: min(first, later.first),
+            last: max(last, later.last),
+            peak: max(peak, later.peak),
+            limit: WindowLimit(seconds: windowSeconds ?? 0, max: limit ?? 0)
+        )
     }
 }

@@ -53,7 +53,9 @@ public struct TaskRules: Sendable, Equatable {
     }
 
     private static func strings<T>(
-        _ value: JSONValue, _ field: String, _ errors: inout FieldErrors,
+        _ value: JSONValue,
+        _ field: String,
+        _ errors: inout FieldErrors,
         _ parse: (String) -> Result<T, Invalid>
     ) -> [T] {
         guard let items = value.arrayValue else {
@@ -86,18 +88,26 @@ public struct TaskRules: Sendable, Equatable {
                 errors.add(at, "the window \"\(key)\" is not a whole number of seconds")
                 continue
             }
-            guard seconds > 0 else { errors.add(at, "the window must be at least 1 second"); continue }
+            guard seconds > 0 else {
+                errors.add(at, "the window must be at least 1 second")
+                continue
+            }
             guard let count = max.integerValue else {
                 errors.add(at, "the limit must be a whole number of requests, got \(max.typeName == "number" ? "a fraction" : max.typeName)")
                 continue
             }
-            guard count > 0 else { errors.add(at, "the limit must be positive, got \(count)"); continue }
+            guard count > 0 else {
+                errors.add(at, "the limit must be positive, got \(count)")
+                continue
+            }
             limits.append(WindowLimit(seconds: seconds, max: count))
         }
         limits.sort { $0.seconds < $1.seconds }
         for (shorter, longer) in zip(limits, limits.dropFirst()) where longer.max < shorter.max {
-            errors.add("\(field).\(longer.seconds)",
-                       "the limit \(longer.max) for \(longer.seconds) s is below the limit \(shorter.max) for the shorter window of \(shorter.seconds) s; a longer window must allow at least as many requests")
+            errors.add(
+                "\(field).\(longer.seconds)",
+                "the limit \(longer.max) for \(longer.seconds) s is below the limit \(shorter.max) for the shorter window of \(shorter.seconds) s; a longer window must allow at least as many requests"
+            )
         }
         return limits
     }

@@ -36,8 +36,12 @@ public struct LeaseKeeper: Service {
         var started: [RunRecord] = []
         do {
             for lapsed in try await store.reclaimExpiredRuns(at: now) {
-                logger.warning("taking over a run whose instance stopped", metadata: [
-                    "task_id": "\(lapsed.taskID)", "run_id": "\(lapsed.id)", "instance": "\(lapsed.instance ?? "?")"])
+                logger.warning(
+                    "taking over a run whose instance stopped",
+                    metadata: [
+                        "task_id": "\(lapsed.taskID)", "run_id": "\(lapsed.id)", "instance": "\(lapsed.instance ?? "?")",
+                    ]
+                )
                 if case .started(let run) = try await coordinator.start(taskID: lapsed.taskID, trigger: .takeover, now: now) {
                     started.append(run)
                 }

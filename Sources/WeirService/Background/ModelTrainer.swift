@@ -16,8 +16,13 @@ public actor ModelTrainer: Service {
     private let requests: AsyncStream<Int64>
     private let continuation: AsyncStream<Int64>.Continuation
 
-    public init(store: any WeirStore, clock: any ServiceClock, retuneMinutes: Int, logger: Logger,
-                selector: ModelSelector = ModelSelector()) {
+    public init(
+        store: any WeirStore,
+        clock: any ServiceClock,
+        retuneMinutes: Int,
+        logger: Logger,
+        selector: ModelSelector = ModelSelector()
+    ) {
         self.store = store
         self.clock = clock
         self.retuneMinutes = retuneMinutes
@@ -51,7 +56,8 @@ public actor ModelTrainer: Service {
         guard settings.enabled else { return false }
         let count = try await store.trafficMinuteCount(taskID: taskID)
         let existing = try await store.model(taskID: taskID)
-        let due = existing.map { $0.current(for: settings) == nil || count - $0.historyMinutes >= retuneMinutes }
+        let due =
+            existing.map { $0.current(for: settings) == nil || count - $0.historyMinutes >= retuneMinutes }
             ?? (count >= selector.minimumPoints)
         guard due else { return false }
         let minutes = try await store.latestTrafficMinutes(taskID: taskID, count: TaskModelling.historyMinutes)
@@ -61,10 +67,13 @@ public actor ModelTrainer: Service {
             TaskModelling.fit(minutes, settings: settings, now: now, selector: selector)
         }.value
         try await store.saveModel(taskID: taskID, StoredModel(model: model, historyMinutes: count, fittedAt: now))
-        logger.info("detection model chosen", metadata: [
-            "task_id": "\(taskID)", "minutes": "\(count)",
-            "features": "\(model.features.map { "\($0.feature.rawValue)=\($0.choice)" }.joined(separator: "; "))",
-        ])
+        logger.info(
+            "detection model chosen",
+            metadata: [
+                "task_id": "\(taskID)", "minutes": "\(count)",
+                "features": "\(model.features.map { "\($0.feature.rawValue)=\($0.choice)" }.joined(separator: "; "))",
+            ]
+        )
         return true
     }
 }

@@ -1,3 +1,4 @@
+import WeirCore
 import WeirDetect
 import WeirLog
 import WeirRules
@@ -35,16 +36,30 @@ enum AnomalyScan {
 
     static func finding(_ a: TrafficAnomaly) -> RuleFinding {
         let what = a.feature.describe(a.bucketSeconds)
-        let message = "\(what): \(format(a.observed)) observed, expected \(format(a.expectedLow)) to \(format(a.expectedHigh)) "
+        let message =
+            "\(what): \(format(a.observed)) observed, expected \(format(a.expectedLow)) to \(format(a.expectedHigh)) "
             + "(score \(format(a.score)), \(a.method.name.rawValue)) between \(Timestamps.rfc3339(a.first)) and \(Timestamps.rfc3339(a.last))"
         return RuleFinding(
-            rule: "anomaly", client: nil, first: a.first, last: a.last, peak: Int(a.observed.rounded()), windowSeconds: a.bucketSeconds,
+            rule: "anomaly",
+            client: nil,
+            first: a.first,
+            last: a.last,
+            peak: Int(a.observed.rounded()),
+            windowSeconds: a.bucketSeconds,
             message: message,
-            anomaly: AnomalyDetail(feature: a.feature.rawValue, bucketSeconds: a.bucketSeconds, observed: a.observed,
-                                   expectedLow: a.expectedLow, expectedHigh: a.expectedHigh, score: a.score, method: a.method.description))
+            anomaly: AnomalyDetail(
+                feature: a.feature.rawValue,
+                bucketSeconds: a.bucketSeconds,
+                observed: a.observed,
+                expectedLow: a.expectedLow,
+                expectedHigh: a.expectedHigh,
+                score: a.score,
+                method: a.method.description
+            )
+        )
     }
 
     static func format(_ v: Double) -> String {
-        abs(v) >= 100 || v.rounded() == v ? String(Int64(v.rounded())) : String(Double(Int((v * 1000).rounded())) / 1000)
+        abs(v) >= 100 || v.rounded() == v ? DecimalText.fixed(v, places: 0) : DecimalText.trimmed(v, places: 3)
     }
 }

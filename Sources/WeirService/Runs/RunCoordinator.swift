@@ -29,8 +29,15 @@ public actor RunCoordinator: Service {
     private var idleWaiters: [CheckedContinuation<Void, Never>] = []
     private var stopped = false
 
-    init(store: any WeirStore, runner: TaskRunner, clock: any ServiceClock, owner: RunOwner, maxParallelRuns: Int,
-         metrics: ServiceMetrics, logger: Logger) {
+    init(
+        store: any WeirStore,
+        runner: TaskRunner,
+        clock: any ServiceClock,
+        owner: RunOwner,
+        maxParallelRuns: Int,
+        metrics: ServiceMetrics,
+        logger: Logger
+    ) {
         self.store = store
         self.owner = owner
         self.runner = runner
@@ -73,7 +80,10 @@ public actor RunCoordinator: Service {
 
     private func execute(_ run: RunRecord) async {
         await permits.acquire()
-        guard waiting.removeValue(forKey: run.id) != nil else { await permits.release(); return }
+        guard waiting.removeValue(forKey: run.id) != nil else {
+            await permits.release()
+            return
+        }
         inProgress.insert(run.id)
         metrics.runsInProgress(inProgress.count)
         await runner.execute(run)

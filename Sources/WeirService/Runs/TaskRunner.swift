@@ -22,6 +22,8 @@ public struct TaskRunner: Sendable {
     let sources: SourceContext
     /// Called every 65,536 lines with the run's progress and stop signal (tests stop runs midway).
     let onProgress: @Sendable (RunProgress) -> Void
+    /// Told of each run's end and findings once they are committed.
+    let events: CommitEvents
 
     /// Runs `run` to its end; never throws: failures are recorded on the run.
     public func execute(_ run: RunRecord) async {
@@ -40,9 +42,13 @@ public struct TaskRunner: Sendable {
             status = .failed
             await abandon(run, .failed, "\(error)", logger)
         }
+        await publishEnd(of: run, logger: logger)
         let elapsed = started.duration(to: .now)
-        metrics.runEnded(trigger: run.trigger.rawValue, status: status.rawValue,
-                         seconds: elapsed.seconds)
+        metrics.runEnded(
+            trigger: run.trigger.rawValue,
+            status: status.rawValue,
+            seconds: elapsed.seconds
+        )
     }
 
     private func perform(_ run: RunRecord, logger: Logger) async throws {
@@ -52,30 +58,60 @@ public struct TaskRunner: Sendable {
         let checkpoint = try await store.checkpoint(taskID: task.id)
         let detection = DetectionPayload.settings(of: task)
         let (read, finishedCounter) = try await StopSignal.whileRunning { stop in
-            var counter = RunCounter(evaluator: RuleEvaluator(rules: rules), measuresFeatures: detection.enabled, runID: run.id,
-                                     stop: stop, progress: onProgress)
+            var counter = RunCounter(
+                evaluator: RuleEvaluator(rules: rules),
+                measuresFeatures: detection.enabled,
+                runID: run.id,
+                stop: stop,
+                progress: onProgress
+            )
             let read = try await source.read(after: checkpoint, shouldStop: { stop.isSet }, into: &counter)
             return (read, counter)
         }
         var counter = finishedCounter  // finish() consumes the evaluator's and accumulator's state
         try Task.checkCancellation()
-        let lines = counter.lines, malformed = counter.malformed
+        let lines = counter.lines
+        let malformed = counter.malformed
         let outcome = counter.evaluator.finish()
-        let scan = detection.enabled ? try await AnomalyScan.run(task: task, settings: detection, minutes: counter.features.finish(), store: store)
+        let scan =
+            detection.enabled
+            ? try await AnomalyScan.run(task: task, settings: detection, minutes: counter.features.finish(), store: store)
             : AnomalyScan.Result()
         let findings = outcome.findings + scan.findings
-        try await store.completeRun(RunCompletion(
-            runID: run.id, taskID: task.id, finishedAt: clock.now(), linesRead: lines, malformedLines: malformed,
-            bytesRead: read.bytesRead, notes: read.notes + outcome.notes, findings: findings, checkpoint: read.checkpoint,
-            earliestRecord: counter.evaluator.earliest, minutes: scan.minutes, scoredThrough: scan.scoredThrough))
+        try await store.completeRun(
+            RunCompletion(
+                runID: run.id,
+                taskID: task.id,
+                finishedAt: clock.now(),
+                linesRead: lines,
+                malformedLines: malformed,
+                bytesRead: read.bytesRead,
+                notes: read.notes + outcome.notes,
+                findings: findings,
+                checkpoint: read.checkpoint,
+                earliestRecord: counter.evaluator.earliest,
+                minutes: scan.minutes,
+                scoredThrough: scan.scoredThrough
+            )
+        )
         metrics.linesRead(lines, malformed: malformed)
         metrics.findingsCommitted(findings.map(\.rule))
+        if !findings.isEmpty { events.publish(.findingsCommitted(taskID: task.id, runID: run.id, count: findings.count)) }
         logger.info("run committed", metadata: ["lines": "\(lines)", "malformed": "\(malformed)", "findings": "\(findings.count)"])
         if detection.enabled { trainer?.request(taskID: task.id) }
         do {
             try findingLog.append(findings, task: task, runID: run.id)
         } catch {
             logger.error("could not append findings to the task's log files", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Publishes the run as committed (or abandoned); a run that cannot be read back is logged.
+    private func publishEnd(of run: RunRecord, logger: Logger) async {
+        do {
+            if let ended = try await store.run(id: run.id) { events.publish(.runEnded(ended)) }
+        } catch {
+            logger.warning("could not read the ended run back for its event", metadata: ["error": "\(error)"])
         }
     }
 

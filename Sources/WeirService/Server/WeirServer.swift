@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
+import WeirCore
 import WeirSources
 import WeirStore
 
@@ -9,7 +10,7 @@ import WeirStore
 /// scheduler and the HTTP router from settings, for `main`, `weir demo` and the tests alike, and
 /// runs them under one `ServiceGroup` with graceful shutdown.
 public struct WeirServer: Sendable {
-    public static let version = "0.6.0"
+    public static let version = WeirVersion.current
 
     public let settings: Settings
     public let store: any WeirStore
@@ -22,33 +23,64 @@ public struct WeirServer: Sendable {
     /// The expert system, choosing tasks' detection models in the background.
     public let trainer: ModelTrainer
     public let logger: Logger
+    /// Runs, findings (and later incidents) as they are committed, for live updates and the demo.
+    public let events: CommitEvents
     /// Seals and opens OpenSearch passwords; `nil` without `WEIR_SECRET`.
     let vault: PasswordVault?
 
     /// Builds the service over an open, migrated store. `sources` defaults to the shared HTTP
     /// client, standard retries and a vault keyed by `WEIR_SECRET`. `onProgress` is
     /// called as runs read (tests stop a run midway with it).
-    public init(settings: Settings, store: any WeirStore, clock: any ServiceClock = SystemServiceClock(),
-                metrics: ServiceMetrics = ServiceMetrics(), logger: Logger,
-                sources: SourceContext? = nil, onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }) {
+    public init(
+        settings: Settings,
+        store: any WeirStore,
+        clock: any ServiceClock = SystemServiceClock(),
+        metrics: ServiceMetrics = ServiceMetrics(),
+        logger: Logger,
+        sources: SourceContext? = nil,
+        onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }
+    ) {
         self.settings = settings
         self.store = store
         self.clock = clock
         self.metrics = metrics
         self.logger = logger
+        let events = CommitEvents()
+        self.events = events
         let vault = settings.secret.map(PasswordVault.init(secret:))
         self.vault = vault
         trainer = ModelTrainer(store: store, clock: clock, retuneMinutes: settings.modelRetuneMinutes, logger: logger)
-        let runner = TaskRunner(store: store, clock: clock, findingLog: FindingLog(directory: settings.logDirectory),
-                                metrics: metrics, logger: logger, trainer: trainer,
-                                sources: sources ?? SourceContext(vault: vault),
-                                onProgress: onProgress)
-        coordinator = RunCoordinator(store: store, runner: runner, clock: clock, owner: settings.runOwner,
-                                     maxParallelRuns: settings.maxParallelRuns, metrics: metrics, logger: logger)
+        let runner = TaskRunner(
+            store: store,
+            clock: clock,
+            findingLog: FindingLog(directory: settings.logDirectory),
+            metrics: metrics,
+            logger: logger,
+            trainer: trainer,
+            sources: sources ?? SourceContext(vault: vault),
+            onProgress: onProgress,
+            events: events
+        )
+        coordinator = RunCoordinator(
+            store: store,
+            runner: runner,
+            clock: clock,
+            owner: settings.runOwner,
+            maxParallelRuns: settings.maxParallelRuns,
+            metrics: metrics,
+            logger: logger
+        )
         leaseKeeper = LeaseKeeper(store: store, coordinator: coordinator, clock: clock, owner: settings.runOwner, logger: logger)
-        scheduler = Scheduler(store: store, coordinator: coordinator, clock: clock, tick: settings.schedulerTick,
-                              autoCheckDelay: settings.autoCheckDelay, autoCheckInterval: settings.autoCheckInterval,
-                              metrics: metrics, logger: logger)
+        scheduler = Scheduler(
+            store: store,
+            coordinator: coordinator,
+            clock: clock,
+            tick: settings.schedulerTick,
+            autoCheckDelay: settings.autoCheckDelay,
+            autoCheckInterval: settings.autoCheckInterval,
+            metrics: metrics,
+            logger: logger
+        )
     }
 
     /// Opens the database the settings name, creates or migrates its schema, and (on SQLite, which
@@ -59,7 +91,10 @@ public struct WeirServer: Sendable {
         try await store.migrate()
         let interrupted = try await store.interruptRunningRuns(at: clock.now())
         if interrupted > 0 {
-            logger.warning("runs left unfinished by an earlier stop were marked interrupted; their lines will be read again", metadata: ["runs": "\(interrupted)"])
+            logger.warning(
+                "runs left unfinished by an earlier stop were marked interrupted; their lines will be read again",
+                metadata: ["runs": "\(interrupted)"]
+            )
         }
         return store
     }
@@ -108,17 +143,27 @@ public struct WeirServer: Sendable {
             router: makeRouter(),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "weir/\(Self.version)"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
-            logger: logger)
+            logger: logger
+        )
     }
 
-    /// Everything under one `ServiceGroup`: the store (closed last), the model trainer, the run
-    /// coordinator, the lease keeper, the scheduler and the HTTP server. SIGTERM and SIGINT shut it down gracefully.
+    /// The services that work in the background while the server runs, in start order (they stop
+    /// in reverse). A new background service (an outbox deliverer, a retention pruner) is one line
+    /// here.
+    public var backgroundServices: [any Service] {
+        [trainer, coordinator, leaseKeeper, scheduler]
+    }
+
+    /// Everything under one `ServiceGroup`: the store (closed last), the background services and
+    /// the HTTP server (stopped first). SIGTERM and SIGINT shut it down gracefully.
     public func serviceGroup(application: some ApplicationProtocol, signals: Bool = true) -> ServiceGroup {
-        ServiceGroup(configuration: .init(
-            services: [.init(service: StoreService(store: store)), .init(service: trainer), .init(service: coordinator),
-                       .init(service: leaseKeeper), .init(service: scheduler),
-                       .init(service: application)],
-            gracefulShutdownSignals: signals ? [.sigterm, .sigint] : [],
-            logger: logger))
+        let services: [any Service] = [StoreService(store: store)] + backgroundServices + [application]
+        return ServiceGroup(
+            configuration: .init(
+                services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },
+                gracefulShutdownSignals: signals ? [.sigterm, .sigint] : [],
+                logger: logger
+            )
+        )
     }
 }

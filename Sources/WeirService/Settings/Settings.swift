@@ -37,15 +37,20 @@ public struct Settings: Sendable, Equatable {
     public var runOwner: RunOwner { RunOwner(instance: instanceID, leaseSeconds: runLeaseSeconds) }
 
     /// Every key the service reads, for messages and `--help`.
-    public static let keys = ["WEIR_ENV", "WEIR_DEBUG", "WEIR_DATABASE_URL", "WEIR_LOG_DIR", "WEIR_API_TOKEN", "WEIR_SECRET",
-                              "WEIR_AUTO_CHECK_INTERVAL", "WEIR_HOST", "WEIR_PORT", "WEIR_MAX_PARALLEL_RUNS", "WEIR_MODEL_RETUNE_MINUTES",
-                              "WEIR_INSTANCE_ID", "WEIR_RUN_LEASE_SECONDS", "WEIR_SETTINGS_FILE"]
+    public static let keys = [
+        "WEIR_ENV", "WEIR_DEBUG", "WEIR_DATABASE_URL", "WEIR_LOG_DIR", "WEIR_API_TOKEN", "WEIR_SECRET",
+        "WEIR_AUTO_CHECK_INTERVAL", "WEIR_HOST", "WEIR_PORT", "WEIR_MAX_PARALLEL_RUNS", "WEIR_MODEL_RETUNE_MINUTES",
+        "WEIR_INSTANCE_ID", "WEIR_RUN_LEASE_SECONDS", "WEIR_SETTINGS_FILE",
+    ]
 
     /// Builds the settings from the given sources, strongest first in the order of the spec.
     /// `flags` and `environment` map keys (`WEIR_PORT`) to values; `directory` is where `.env` is
     /// looked for.
-    public static func load(flags: [String: String], environment: [String: String],
-                            directory: String = FileManager.default.currentDirectoryPath) throws(SettingsError) -> Settings {
+    public static func load(
+        flags: [String: String],
+        environment: [String: String],
+        directory: String = FileManager.default.currentDirectoryPath
+    ) throws(SettingsError) -> Settings {
         let dotEnv = try readKeyValueFile(directory + "/.env", optional: true)
         var merged: [String: String] = [:]
         let settingsFile = flags["WEIR_SETTINGS_FILE"] ?? environment["WEIR_SETTINGS_FILE"] ?? dotEnv["WEIR_SETTINGS_FILE"]
@@ -66,7 +71,9 @@ public struct Settings: Sendable, Equatable {
             return v
         }
         if let v = value("WEIR_ENV") {
-            guard let e = Environment(rawValue: v) else { throw SettingsError(key: "WEIR_ENV", problem: "is \"\(v)\"; use development or production") }
+            guard let e = Environment(rawValue: v) else {
+                throw SettingsError(key: "WEIR_ENV", problem: "is \"\(v)\"; use development or production")
+            }
             environment = e
         }
         if let v = value("WEIR_DEBUG") {
@@ -87,16 +94,23 @@ public struct Settings: Sendable, Equatable {
         }
         if let v = value("WEIR_HOST") { host = v }
         if let v = value("WEIR_PORT") {
-            guard let p = Int(v), (0...65535).contains(p) else { throw SettingsError(key: "WEIR_PORT", problem: "is \"\(v)\"; give a port number from 1 to 65535 (0 picks a free one)") }
+            guard let p = Int(v), (0...65535).contains(p) else {
+                throw SettingsError(key: "WEIR_PORT", problem: "is \"\(v)\"; give a port number from 1 to 65535 (0 picks a free one)")
+            }
             port = p
         }
         if let v = value("WEIR_MAX_PARALLEL_RUNS") {
-            guard let n = Int(v), (1...256).contains(n) else { throw SettingsError(key: "WEIR_MAX_PARALLEL_RUNS", problem: "is \"\(v)\"; give a whole number from 1 to 256") }
+            guard let n = Int(v), (1...256).contains(n) else {
+                throw SettingsError(key: "WEIR_MAX_PARALLEL_RUNS", problem: "is \"\(v)\"; give a whole number from 1 to 256")
+            }
             maxParallelRuns = n
         }
         if let v = value("WEIR_MODEL_RETUNE_MINUTES") {
             guard let n = Int(v), n >= 1 else {
-                throw SettingsError(key: "WEIR_MODEL_RETUNE_MINUTES", problem: "is \"\(v)\"; give a whole number of minutes, at least 1 (default 1440)")
+                throw SettingsError(
+                    key: "WEIR_MODEL_RETUNE_MINUTES",
+                    problem: "is \"\(v)\"; give a whole number of minutes, at least 1 (default 1440)"
+                )
             }
             modelRetuneMinutes = n
         }
@@ -111,7 +125,10 @@ public struct Settings: Sendable, Equatable {
             runLeaseSeconds = n
         }
         if environment == .production, apiToken == nil {
-            throw SettingsError(key: "WEIR_API_TOKEN", problem: "is not set, and WEIR_ENV=production refuses to serve an open API; set WEIR_API_TOKEN to a long random string")
+            throw SettingsError(
+                key: "WEIR_API_TOKEN",
+                problem: "is not set, and WEIR_ENV=production refuses to serve an open API; set WEIR_API_TOKEN to a long random string"
+            )
         }
     }
 

@@ -9,8 +9,11 @@ package struct FileLogSource: LogSource {
     package let format: LogFormat?
 
     /// Reads on a thread of its own (``BlockingWork``): a big file takes no thread of the pool.
-    package func read<C: RecordConsumer>(after checkpoint: String?, shouldStop: @escaping @Sendable () -> Bool,
-                                 into consumer: inout C) async throws -> SourceRead {
+    package func read<C: RecordConsumer>(
+        after checkpoint: String?,
+        shouldStop: @escaping @Sendable () -> Bool,
+        into consumer: inout C
+    ) async throws -> SourceRead {
         let previous = try checkpoint.map { try JSONDecoder().decode(FileCheckpoint.self, from: Data($0.utf8)) }
         let handover = Handover(value: consumer)
         let (path, format) = (path, format)

@@ -25,14 +25,18 @@ package struct OpenSearchSource: LogSource {
         package var documents: Int64
     }
 
-    package func read<C: RecordConsumer>(after checkpoint: String?, shouldStop: @escaping @Sendable () -> Bool,
-                                 into consumer: inout C) async throws -> SourceRead {
+    package func read<C: RecordConsumer>(
+        after checkpoint: String?,
+        shouldStop: @escaping @Sendable () -> Bool,
+        into consumer: inout C
+    ) async throws -> SourceRead {
         var position = try checkpoint.map { try JSONDecoder().decode(Checkpoint.self, from: Data($0.utf8)) }
         let since = position?.search_after.first
         let parser = LineParser(format: target.logFormat)
         let encoder = JSONCoding.encoder
         let tls = try tlsConfiguration()
-        var bytesRead: Int64 = 0, number = 0
+        var bytesRead: Int64 = 0
+        var number = 0
         while true {
             if shouldStop() { throw CancellationError() }
             let page = try await search(requestBody(searchAfter: position?.search_after, since: since), tls: tls)
@@ -46,7 +50,9 @@ package struct OpenSearchSource: LogSource {
                     consumer.consume(LogReader.Line(number: number, bytes: raw, failure: failure), &parsed)
                 }
                 guard let sort = hit.sort, !sort.isEmpty else {
-                    throw OpenSearchError("OpenSearch at \(target.baseURL) returned a document without sort values; is \(target.field("@timestamp")) a date field of index \(target.index)?")
+                    throw OpenSearchError(
+                        "OpenSearch at \(target.baseURL) returned a document without sort values; is \(target.field("@timestamp")) a date field of index \(target.index)?"
+                    )
                 }
                 position = Checkpoint(search_after: sort, documents: (position?.documents ?? 0) + 1)
             }
@@ -69,8 +75,10 @@ package struct OpenSearchSource: LogSource {
         var body: [String: JSONValue] = [
             "size": .number(Double(target.pageSize)),
             "query": query,
-            "sort": .array([.object([time: .object(["order": .string("asc")])]),
-                            .object([target.field("tiebreaker"): .object(["order": .string("asc")])])]),
+            "sort": .array([
+                .object([time: .object(["order": .string("asc")])]),
+                .object([target.field("tiebreaker"): .object(["order": .string("asc")])]),
+            ]),
             "track_total_hits": .bool(false),
         ]
         if let searchAfter { body["search_after"] = .array(searchAfter) }
@@ -109,7 +117,10 @@ package struct OpenSearchSource: LogSource {
         }
 
         package static func flatten(_ value: JSONValue, prefix: String, into flat: inout [String: JSONValue]) {
-            guard case .object(let object) = value else { flat[prefix] = value; return }
+            guard case .object(let object) = value else {
+                flat[prefix] = value
+                return
+            }
             for (key, child) in object { flatten(child, prefix: prefix.isEmpty ? key : "\(prefix).\(key)", into: &flat) }
         }
     }
@@ -156,7 +167,11 @@ package struct OpenSearchSource: LogSource {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            return .failure(OpenSearchError("cannot reach OpenSearch at \(target.baseURL) (attempt \(attempt) of \(retry.attempts)): \(error); check host, port and is_using_ssl"))
+            return .failure(
+                OpenSearchError(
+                    "cannot reach OpenSearch at \(target.baseURL) (attempt \(attempt) of \(retry.attempts)): \(error); check host, port and is_using_ssl"
+                )
+            )
         }
         let status = Int(response.status.code)
         guard status == 200 else {
@@ -168,7 +183,9 @@ package struct OpenSearchSource: LogSource {
             let decoded = try JSONDecoder().decode(SearchResponse.self, from: Data(buffer: data))
             return .success(Page(hits: decoded.hits.hits, bytes: data.readableBytes))
         } catch {
-            throw OpenSearchError("OpenSearch at \(target.baseURL) answered the search with a body that is not a search response (\(error)); is this an OpenSearch or Elasticsearch server?")
+            throw OpenSearchError(
+                "OpenSearch at \(target.baseURL) answered the search with a body that is not a search response (\(error)); is this an OpenSearch or Elasticsearch server?"
+            )
         }
     }
 
@@ -181,9 +198,13 @@ package struct OpenSearchSource: LogSource {
         let at = "OpenSearch at \(target.baseURL)"
         switch status {
         case 401:
-            return OpenSearchError("\(at) refused the credentials of user \"\(target.user ?? "")\" (HTTP 401); check auth_user_name and auth_password")
+            return OpenSearchError(
+                "\(at) refused the credentials of user \"\(target.user ?? "")\" (HTTP 401); check auth_user_name and auth_password"
+            )
         case 403:
-            return OpenSearchError("\(at) does not let user \"\(target.user ?? "")\" search \(target.index) (HTTP 403: \(reason)); grant it read access to the index")
+            return OpenSearchError(
+                "\(at) does not let user \"\(target.user ?? "")\" search \(target.index) (HTTP 403: \(reason)); grant it read access to the index"
+            )
         case 404 where type == "index_not_found_exception":
             return OpenSearchError("\(at) has no index \"\(target.index)\" (\(reason)); check indice")
         default:

@@ -28,8 +28,10 @@ package struct OpenSearchTarget: Sendable, Equatable {
     ]
     /// The sort tiebreaker between documents of one timestamp (renamable as `fields.tiebreaker`).
     package static let defaultTiebreaker = "_id"
-    package static let requestKeys: Set<String> = ["type", "host", "port", "is_using_ssl", "auth_user_name", "auth_password", "indice",
-                                           "fields", "page_size", "tls_ca_file"]
+    package static let requestKeys: Set<String> = [
+        "type", "host", "port", "is_using_ssl", "auth_user_name", "auth_password", "indice",
+        "fields", "page_size", "tls_ca_file",
+    ]
 
     /// The document field that holds `name` (a default name, or `tiebreaker`).
     package func field(_ name: String) -> String {
@@ -49,7 +51,10 @@ package struct OpenSearchTarget: Sendable, Equatable {
     package init(request object: [String: JSONValue], vault: PasswordVault?, previous: OpenSearchTarget?) throws(FieldErrors) {
         var errors = FieldErrors()
         for key in object.keys where !Self.requestKeys.contains(key) {
-            errors.add("target_data.\(key)", "is not a field of an OpenSearch source; the fields are \(Self.requestKeys.sorted().joined(separator: ", "))")
+            errors.add(
+                "target_data.\(key)",
+                "is not a field of an OpenSearch source; the fields are \(Self.requestKeys.sorted().joined(separator: ", "))"
+            )
         }
         self = Self.common(object, errors: &errors)
         switch object["auth_password"] {
@@ -59,11 +64,15 @@ package struct OpenSearchTarget: Sendable, Equatable {
         case .null?:
             sealedPassword = nil
         case .string(let password)?:
-            if password.isEmpty { errors.add("target_data.auth_password", "must not be empty; send null to remove it") }
-            else if let vault {
+            if password.isEmpty {
+                errors.add("target_data.auth_password", "must not be empty; send null to remove it")
+            } else if let vault {
                 do { sealedPassword = try vault.seal(password) } catch { errors.add("target_data.auth_password", "could not be encrypted: \(error)") }
             } else {
-                errors.add("target_data.auth_password", "cannot be stored: the service has no WEIR_SECRET to encrypt it with; set WEIR_SECRET (a long random string) and restart weir serve")
+                errors.add(
+                    "target_data.auth_password",
+                    "cannot be stored: the service has no WEIR_SECRET to encrypt it with; set WEIR_SECRET (a long random string) and restart weir serve"
+                )
             }
         case let other?:
             errors.add("target_data.auth_password", "must be a string, got \(other.typeName)")
@@ -81,8 +90,16 @@ package struct OpenSearchTarget: Sendable, Equatable {
         try errors.throwIfAny()
     }
 
-    private init(host: String, port: Int, usesTLS: Bool, user: String?, index: String, fields: [String: String], pageSize: Int,
-                 caFile: String?) {
+    private init(
+        host: String,
+        port: Int,
+        usesTLS: Bool,
+        user: String?,
+        index: String,
+        fields: [String: String],
+        pageSize: Int,
+        caFile: String?
+    ) {
         self.caFile = caFile
         self.host = host
         self.port = port
@@ -101,7 +118,11 @@ package struct OpenSearchTarget: Sendable, Equatable {
         }
         var port = 9200
         if let v = object["port"] {
-            if let p = v.integerValue, (1...65535).contains(p) { port = p } else { errors.add("target_data.port", "must be a port number from 1 to 65535") }
+            if let p = v.integerValue, (1...65535).contains(p) {
+                port = p
+            } else {
+                errors.add("target_data.port", "must be a port number from 1 to 65535")
+            }
         }
         var usesTLS = true
         if let v = object["is_using_ssl"] {
@@ -109,8 +130,11 @@ package struct OpenSearchTarget: Sendable, Equatable {
         }
         var user: String?
         if let v = object["auth_user_name"], v != .null {
-            if let s = v.stringValue, !s.isEmpty, !s.contains(":") { user = s }
-            else { errors.add("target_data.auth_user_name", "must be a non-empty string without ':'") }
+            if let s = v.stringValue, !s.isEmpty, !s.contains(":") {
+                user = s
+            } else {
+                errors.add("target_data.auth_user_name", "must be a non-empty string without ':'")
+            }
         }
         let index = object["indice"]?.stringValue ?? ""
         if index.isEmpty || index.contains(where: { " /\\?#\"<>|".contains($0) }) {
@@ -122,7 +146,10 @@ package struct OpenSearchTarget: Sendable, Equatable {
             if let map = v.objectValue {
                 for (key, value) in map {
                     if !allowed.contains(key) {
-                        errors.add("target_data.fields.\(key)", "is not a field Weir reads; rename any of \(allowed.sorted().joined(separator: ", "))")
+                        errors.add(
+                            "target_data.fields.\(key)",
+                            "is not a field Weir reads; rename any of \(allowed.sorted().joined(separator: ", "))"
+                        )
                     } else if let name = value.stringValue, !name.isEmpty, !name.contains(","), !name.contains("=") {
                         fields[key] = name
                     } else {
@@ -135,15 +162,30 @@ package struct OpenSearchTarget: Sendable, Equatable {
         }
         var pageSize = 1000
         if let v = object["page_size"] {
-            if let n = v.integerValue, (1...10_000).contains(n) { pageSize = n } else { errors.add("target_data.page_size", "must be a whole number from 1 to 10000") }
+            if let n = v.integerValue, (1...10_000).contains(n) {
+                pageSize = n
+            } else {
+                errors.add("target_data.page_size", "must be a whole number from 1 to 10000")
+            }
         }
         var caFile: String?
         if let v = object["tls_ca_file"], v != .null {
-            if let path = v.stringValue, path.hasPrefix("/") { caFile = path }
-            else { errors.add("target_data.tls_ca_file", "must be the absolute path of a PEM file of trusted certificate authorities") }
+            if let path = v.stringValue, path.hasPrefix("/") {
+                caFile = path
+            } else {
+                errors.add("target_data.tls_ca_file", "must be the absolute path of a PEM file of trusted certificate authorities")
+            }
         }
-        return OpenSearchTarget(host: host, port: port, usesTLS: usesTLS, user: user, index: index, fields: fields, pageSize: pageSize,
-                                caFile: caFile)
+        return OpenSearchTarget(
+            host: host,
+            port: port,
+            usesTLS: usesTLS,
+            user: user,
+            index: index,
+            fields: fields,
+            pageSize: pageSize,
+            caFile: caFile
+        )
     }
 
     /// The stored form: the password only sealed.

@@ -8,9 +8,12 @@ public struct PasswordVault: Sendable {
     private let key: SymmetricKey
 
     public init(secret: String) {
-        key = HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: Data(secret.utf8)),
-                                     salt: Data("weir password vault".utf8), info: Data("target_data.auth_password v1".utf8),
-                                     outputByteCount: 32)
+        key = HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: SymmetricKey(data: Data(secret.utf8)),
+            salt: Data("weir password vault".utf8),
+            info: Data("target_data.auth_password v1".utf8),
+            outputByteCount: 32
+        )
     }
 
     /// The sealed form of `password`.
@@ -30,7 +33,9 @@ public struct PasswordVault: Sendable {
             let plain = try AES.GCM.open(AES.GCM.SealedBox(combined: data), using: key)
             return String(decoding: plain, as: UTF8.self)
         } catch {
-            throw VaultError("the stored password cannot be decrypted with this WEIR_SECRET; start weir with the WEIR_SECRET it was stored under, or send auth_password again")
+            throw VaultError(
+                "the stored password cannot be decrypted with this WEIR_SECRET; start weir with the WEIR_SECRET it was stored under, or send auth_password again"
+            )
         }
     }
 

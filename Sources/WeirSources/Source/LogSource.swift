@@ -8,8 +8,11 @@ package protocol LogSource: Sendable {
     /// Reads every record after `checkpoint` (JSON, `nil` for the first run) into `consumer`
     /// (passed `inout`, so the hot loop pays no dynamic exclusivity checks); stops with
     /// ``InputError/stopped`` when `shouldStop` says so (it may be asked from any thread).
-    func read<C: RecordConsumer>(after checkpoint: String?, shouldStop: @escaping @Sendable () -> Bool,
-                                 into consumer: inout C) async throws -> SourceRead
+    func read<C: RecordConsumer>(
+        after checkpoint: String?,
+        shouldStop: @escaping @Sendable () -> Bool,
+        into consumer: inout C
+    ) async throws -> SourceRead
 }
 
 extension TargetData {
@@ -21,7 +24,9 @@ extension TargetData {
         case .openSearch(let target):
             let password = try target.sealedPassword.map { sealed in
                 guard let vault = context.vault else {
-                    throw PasswordVault.VaultError("the task's OpenSearch password is stored encrypted, and this service has no WEIR_SECRET to decrypt it; start weir with the WEIR_SECRET it was stored under")
+                    throw PasswordVault.VaultError(
+                        "the task's OpenSearch password is stored encrypted, and this service has no WEIR_SECRET to decrypt it; start weir with the WEIR_SECRET it was stored under"
+                    )
                 }
                 return try vault.open(sealed)
             }

@@ -20,8 +20,11 @@ package enum TargetData: Sendable, Equatable {
             self = .openSearch(try OpenSearchTarget(request: object, vault: vault, previous: previousTarget))
         case let other:
             var errors = FieldErrors()
-            errors.add("target_data.type", other.map { "\"\($0)\" is not a source type; use \"file\" or \"opensearch\"" }
-                ?? "is required: \"file\" or \"opensearch\"")
+            errors.add(
+                "target_data.type",
+                other.map { "\"\($0)\" is not a source type; use \"file\" or \"opensearch\"" }
+                    ?? "is required: \"file\" or \"opensearch\""
+            )
             throw errors
         }
     }
@@ -67,8 +70,9 @@ package enum TargetData: Sendable, Equatable {
         let path = object["path"]?.stringValue ?? ""
         if !path.hasPrefix("/") { errors.add("target_data.path", "must be the log file's absolute path") }
         let format = object["format"]?.stringValue ?? "auto"
-        if object["format"] != nil, object["format"]?.stringValue == nil { errors.add("target_data.format", "must be a string") }
-        else if format != "auto" {
+        if object["format"] != nil, object["format"]?.stringValue == nil {
+            errors.add("target_data.format", "must be a string")
+        } else if format != "auto" {
             do { _ = try LogFormat.parse(format) } catch { errors.add("target_data.format", error.description) }
         }
         try errors.throwIfAny()

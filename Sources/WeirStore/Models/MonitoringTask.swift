@@ -20,9 +20,19 @@ public struct MonitoringTask: Sendable, Equatable {
     public var createdAt: Int64
     public var updatedAt: Int64
 
-    public init(id: Int64 = 0, name: String, description: String, frequency: Int64, nextRunTime: Int64,
-                isActive: Bool = true, targetData: JSONValue, properties: JSONValue, detection: JSONValue? = nil,
-                createdAt: Int64 = 0, updatedAt: Int64 = 0) {
+    public init(
+        id: Int64 = 0,
+        name: String,
+        description: String,
+        frequency: Int64,
+        nextRunTime: Int64,
+        isActive: Bool = true,
+        targetData: JSONValue,
+        properties: JSONValue,
+        detection: JSONValue? = nil,
+        createdAt: Int64 = 0,
+        updatedAt: Int64 = 0
+    ) {
         self.id = id
         self.name = name
         self.description = description

@@ -21,9 +21,20 @@ public struct RunCompletion: Sendable {
     /// Anomaly detection has scored every bucket before this instant.
     public var scoredThrough: Int64?
 
-    public init(runID: Int64, taskID: Int64, finishedAt: Int64, linesRead: Int64, malformedLines: Int64,
-                bytesRead: Int64, notes: [String], findings: [RuleFinding], checkpoint: String?, earliestRecord: Int64? = nil,
-                minutes: [FeatureBucket] = [], scoredThrough: Int64? = nil) {
+    public init(
+        runID: Int64,
+        taskID: Int64,
+        finishedAt: Int64,
+        linesRead: Int64,
+        malformedLines: Int64,
+        bytesRead: Int64,
+        notes: [String],
+        findings: [RuleFinding],
+        checkpoint: String?,
+        earliestRecord: Int64? = nil,
+        minutes: [FeatureBucket] = [],
+        scoredThrough: Int64? = nil
+    ) {
         self.minutes = minutes
         self.scoredThrough = scoredThrough
         self.runID = runID

@@ -3,7 +3,9 @@ import WeirRules
 
 /// What started a run.
 public enum RunTrigger: String, Sendable, Codable, CaseIterable {
-    case scheduled, autoCheck = "auto_check", manual
+    case scheduled
+    case autoCheck = "auto_check"
+    case manual
     /// Runs again the work of a run whose instance stopped renewing its lease.
     case takeover
 

@@ -24,15 +24,17 @@ public final class PostgresDatabaseClient: SQLDatabase {
         self.logger = logger
         do {
             try await location.withConnection(logger: logger) { _ in }
-        } catch where createIfMissing && Self.sqlState(error) == "3D000" {
+        } catch  where createIfMissing && Self.sqlState(error) == "3D000" {
             do {
                 try await location.administer(logger: logger, "CREATE DATABASE \(Self.quoted(location.database))")
                 logger.notice("created the PostgreSQL database", metadata: ["database": "\(location)"])
-            } catch where ["42P04", "23505"].contains(Self.sqlState(error)) {
+            } catch  where ["42P04", "23505"].contains(Self.sqlState(error)) {
                 // Another instance starting at the same moment created it.
             }
         } catch {
-            throw StoreError("cannot use the PostgreSQL database \(location): \(Self.describe(error)); check WEIR_DATABASE_URL and that the server is running")
+            throw StoreError(
+                "cannot use the PostgreSQL database \(location): \(Self.describe(error)); check WEIR_DATABASE_URL and that the server is running"
+            )
         }
         client = PostgresClient(configuration: try location.poolConfiguration(), backgroundLogger: logger)
         poolTask = Task { [client] in await client.run() }

@@ -10,7 +10,10 @@ public actor AsyncSemaphore {
     }
 
     public func acquire() async {
-        if available > 0 { available -= 1; return }
+        if available > 0 {
+            available -= 1
+            return
+        }
         await withCheckedContinuation { waiters.append($0) }
     }
 

@@ -19,7 +19,9 @@ public enum DatabaseURL: Sendable, Equatable {
         } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
             self = .postgres(text)
         } else {
-            throw StoreError("\"\(text)\" is not a database URL; use sqlite:weir.sqlite, sqlite:///abs/path.sqlite or postgres://user:password@host:5432/weir")
+            throw StoreError(
+                "\"\(text)\" is not a database URL; use sqlite:weir.sqlite, sqlite:///abs/path.sqlite or postgres://user:password@host:5432/weir"
+            )
         }
     }
 }

@@ -70,6 +70,8 @@ enum Migrations {
     }
 
     /// Every table, children first, for `--reset`.
-    static let tables = ["detection_progress", "task_models", "traffic_minutes", "checkpoints", "findings", "runs", "tasks",
-                         "task_properties", "weir_schema"]
+    static let tables = [
+        "detection_progress", "task_models", "traffic_minutes", "checkpoints", "findings", "runs", "tasks",
+        "task_properties", "weir_schema",
+    ]
 }

@@ -14,9 +14,18 @@ public struct SQLDialect: Sendable {
     /// its lease expires, rather than a crash's leftover).
     public var isShared: Bool
 
-    public static let sqlite = SQLDialect(autoIncrementPrimaryKey: "INTEGER PRIMARY KEY AUTOINCREMENT",
-                                          bigInteger: "INTEGER", skipLocked: "", migrationLock: "", isShared: false)
-    public static let postgres = SQLDialect(autoIncrementPrimaryKey: "BIGSERIAL PRIMARY KEY",
-                                            bigInteger: "BIGINT", skipLocked: "FOR UPDATE SKIP LOCKED",
-                                            migrationLock: "SELECT pg_advisory_xact_lock(2026112101)", isShared: true)
+    public static let sqlite = SQLDialect(
+        autoIncrementPrimaryKey: "INTEGER PRIMARY KEY AUTOINCREMENT",
+        bigInteger: "INTEGER",
+        skipLocked: "",
+        migrationLock: "",
+        isShared: false
+    )
+    public static let postgres = SQLDialect(
+        autoIncrementPrimaryKey: "BIGSERIAL PRIMARY KEY",
+        bigInteger: "BIGINT",
+        skipLocked: "FOR UPDATE SKIP LOCKED",
+        migrationLock: "SELECT pg_advisory_xact_lock(2026112101)",
+        isShared: true
+    )
 }

@@ -11,22 +11,30 @@ extension SQLStore: DetectionStore {
         for chunk in stride(from: 0, to: c.minutes.count, by: 50).map({ c.minutes[$0..<min($0 + 50, c.minutes.count)] }) {
             let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
             let binds = chunk.flatMap { m -> [SQLValue] in
-                [.integer(c.taskID), .integer(m.start), .integer(m.requests), .integer(m.distinctClients), .integer(m.busiestClient),
-                 .integer(m.errors4xx), .integer(m.errors5xx), .integer(m.bytes), .integer(m.pathsPerClient)]
+                [
+                    .integer(c.taskID), .integer(m.start), .integer(m.requests), .integer(m.distinctClients), .integer(m.busiestClient),
+                    .integer(m.errors4xx), .integer(m.errors5xx), .integer(m.bytes), .integer(m.pathsPerClient),
+                ]
             }
-            try await tx.query("""
+            try await tx.query(
+                """
                 INSERT INTO traffic_minutes (task_id, \(minuteColumns)) VALUES \(rows)
                 ON CONFLICT (task_id, minute_start) DO UPDATE SET requests = excluded.requests,
                     distinct_clients = excluded.distinct_clients, busiest_client = excluded.busiest_client,
                     errors_4xx = excluded.errors_4xx, errors_5xx = excluded.errors_5xx, bytes = excluded.bytes,
                     paths_per_client = excluded.paths_per_client
-                """, binds)
+                """,
+                binds
+            )
         }
         if let through = c.scoredThrough {
-            try await tx.query("""
+            try await tx.query(
+                """
                 INSERT INTO detection_progress (task_id, scored_through) VALUES (?, ?)
                 ON CONFLICT (task_id) DO UPDATE SET scored_through = excluded.scored_through
-                """, [.integer(c.taskID), .integer(through)])
+                """,
+                [.integer(c.taskID), .integer(through)]
+            )
         }
     }
 
@@ -45,9 +53,16 @@ extension SQLStore: DetectionStore {
     }
 
     static func minute(_ r: SQLRow) -> FeatureBucket {
-        FeatureBucket(start: r.int("minute_start"), requests: r.int("requests"), distinctClients: r.int("distinct_clients"),
-                      busiestClient: r.int("busiest_client"), errors4xx: r.int("errors_4xx"), errors5xx: r.int("errors_5xx"),
-                      bytes: r.int("bytes"), pathsPerClient: r.int("paths_per_client"))
+        FeatureBucket(
+            start: r.int("minute_start"),
+            requests: r.int("requests"),
+            distinctClients: r.int("distinct_clients"),
+            busiestClient: r.int("busiest_client"),
+            errors4xx: r.int("errors_4xx"),
+            errors5xx: r.int("errors_5xx"),
+            bytes: r.int("bytes"),
+            pathsPerClient: r.int("paths_per_client")
+        )
     }
 
     public func trafficMinuteCount(taskID: Int64) async throws -> Int {
@@ -59,18 +74,30 @@ extension SQLStore: DetectionStore {
     }
 
     public func model(taskID: Int64) async throws -> StoredModel? {
-        guard let row = try await database.query("SELECT model, history_minutes, fitted_at FROM task_models WHERE task_id = ?",
-                                                 [.integer(taskID)]).first else { return nil }
-        return StoredModel(model: try JSONText.decode(TaskModel.self, row.text("model")), historyMinutes: Int(row.int("history_minutes")),
-                           fittedAt: row.int("fitted_at"))
+        guard
+            let row = try await database.query(
+                "SELECT model, history_minutes, fitted_at FROM task_models WHERE task_id = ?",
+                [.integer(taskID)]
+            ).first
+        else { return nil }
+        return StoredModel(
+            model: try JSONText.decode(TaskModel.self, row.text("model")),
+            historyMinutes: Int(row.int("history_minutes")),
+            fittedAt: row.int("fitted_at")
+        )
     }
 
     public func saveModel(taskID: Int64, _ m: StoredModel) async throws {
-        try await database.query("""
+        try await database.query(
+            """
             INSERT INTO task_models (task_id, model, history_minutes, fitted_at) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM tasks WHERE id = ?)
             ON CONFLICT (task_id) DO UPDATE SET model = excluded.model, history_minutes = excluded.history_minutes,
                 fitted_at = excluded.fitted_at
-            """, [.integer(taskID), .text(JSONText.encode(m.model)), .integer(Int64(m.historyMinutes)), .integer(m.fittedAt),
-                  .integer(taskID)])
+            """,
+            [
+                .integer(taskID), .text(JSONText.encode(m.model)), .integer(Int64(m.historyMinutes)), .integer(m.fittedAt),
+                .integer(taskID),
+            ]
+        )
     }
 }

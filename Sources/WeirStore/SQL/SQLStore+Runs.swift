@@ -4,7 +4,8 @@ import WeirRules
 
 /// Runs: claims, leases, commits in SQL (``RunStore``).
 extension SQLStore: RunStore {
-    static let runColumns = "id, task_id, run_trigger, status, started_at, finished_at, error, lines_read, malformed_lines, bytes_read, finding_count, notes, instance"
+    static let runColumns =
+        "id, task_id, run_trigger, status, started_at, finished_at, error, lines_read, malformed_lines, bytes_read, finding_count, notes, instance"
 
     public func startRun(taskID: Int64, trigger: RunTrigger, now: Int64, owner: RunOwner) async throws -> RunRecord? {
         // On a shared database the task's row is locked for the claim; a scheduled claim skips a
@@ -20,35 +21,48 @@ extension SQLStore: RunStore {
             guard running.isEmpty else { return nil }
             let next = Schedule.nextRunTime(after: row.int("next_run_time"), frequency: row.int("frequency"), now: now)
             try await tx.query("UPDATE tasks SET next_run_time = ? WHERE id = ?", [.integer(next), .integer(taskID)])
-            let inserted = try await tx.query("""
+            let inserted = try await tx.query(
+                """
                 INSERT INTO runs (task_id, run_trigger, status, started_at, instance, lease_expires_at)
                 VALUES (?, ?, 'running', ?, ?, ?) RETURNING \(Self.runColumns)
-                """, [.integer(taskID), .text(trigger.rawValue), .integer(now), .text(owner.instance), .integer(now + owner.leaseSeconds)])
+                """,
+                [.integer(taskID), .text(trigger.rawValue), .integer(now), .text(owner.instance), .integer(now + owner.leaseSeconds)]
+            )
             return try Self.run(inserted[0])
         }
     }
 
     public func renewLeases(instance: String, until: Int64) async throws -> Int {
-        try await database.query("UPDATE runs SET lease_expires_at = ? WHERE instance = ? AND status = 'running' RETURNING id",
-                                 [.integer(until), .text(instance)]).count
+        try await database.query(
+            "UPDATE runs SET lease_expires_at = ? WHERE instance = ? AND status = 'running' RETURNING id",
+            [.integer(until), .text(instance)]
+        ).count
     }
 
     public func reclaimExpiredRuns(at now: Int64) async throws -> [RunRecord] {
         guard database.dialect.isShared else { return [] }
-        return try await database.query("""
+        return try await database.query(
+            """
             UPDATE runs SET status = 'interrupted', finished_at = ?,
                 error = 'instance ' || COALESCE(instance, '?') || ' stopped renewing its claim on this run; nothing of it was committed, and another instance runs the task again from its last checkpoint'
             WHERE status = 'running' AND lease_expires_at < ? RETURNING \(Self.runColumns)
-            """, [.integer(now), .integer(now)]).map(Self.run)
+            """,
+            [.integer(now), .integer(now)]
+        ).map(Self.run)
     }
 
     public func completeRun(_ c: RunCompletion) async throws {
         try await database.transaction { tx in
-            let updated = try await tx.query("""
+            let updated = try await tx.query(
+                """
                 UPDATE runs SET status = 'succeeded', finished_at = ?, lines_read = ?, malformed_lines = ?, bytes_read = ?,
                     finding_count = ?, notes = ? WHERE id = ? AND status = 'running' RETURNING id
-                """, [.integer(c.finishedAt), .integer(c.linesRead), .integer(c.malformedLines), .integer(c.bytesRead),
-                      .integer(Int64(c.findings.count)), .text(JSONText.encode(c.notes)), .integer(c.runID)])
+                """,
+                [
+                    .integer(c.finishedAt), .integer(c.linesRead), .integer(c.malformedLines), .integer(c.bytesRead),
+                    .integer(Int64(c.findings.count)), .text(JSONText.encode(c.notes)), .integer(c.runID),
+                ]
+            )
             guard !updated.isEmpty else { throw StoreError("run \(c.runID) is no longer running; its results were not committed") }
             var fresh: [RuleFinding] = []
             for f in c.findings {
@@ -59,21 +73,29 @@ extension SQLStore: RunStore {
             for chunk in stride(from: 0, to: fresh.count, by: 50).map({ fresh[$0..<min($0 + 50, fresh.count)] }) {
                 let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
                 let binds = chunk.flatMap { f -> [SQLValue] in
-                    [.integer(c.taskID), .integer(c.runID), .text(f.rule), .optional(f.client), .integer(f.first), .integer(f.last),
-                     .integer(Int64(f.peak)), .optional(f.windowSeconds), .optional(f.limit), .text(f.message),
-                     .text(JSONText.encode(f.examples)), .integer(c.finishedAt), .optional(f.anomaly.map(JSONText.encode))]
+                    [
+                        .integer(c.taskID), .integer(c.runID), .text(f.rule), .optional(f.client), .integer(f.first), .integer(f.last),
+                        .integer(Int64(f.peak)), .optional(f.windowSeconds), .optional(f.limit), .text(f.message),
+                        .text(JSONText.encode(f.examples)), .integer(c.finishedAt), .optional(f.anomaly.map(JSONText.encode)),
+                    ]
                 }
-                try await tx.query("""
+                try await tx.query(
+                    """
                     INSERT INTO findings (task_id, run_id, rule, client, first_seen, last_seen, peak, window_seconds, limit_count,
                         message, examples, created_at, detail) VALUES \(rows)
-                    """, binds)
+                    """,
+                    binds
+                )
             }
             try await Self.saveMinutes(c, tx)
             if let checkpoint = c.checkpoint {
-                try await tx.query("""
+                try await tx.query(
+                    """
                     INSERT INTO checkpoints (task_id, data, updated_at) VALUES (?, ?, ?)
                     ON CONFLICT (task_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at
-                    """, [.integer(c.taskID), .text(checkpoint), .integer(c.finishedAt)])
+                    """,
+                    [.integer(c.taskID), .text(checkpoint), .integer(c.finishedAt)]
+                )
             }
         }
     }
@@ -83,33 +105,47 @@ extension SQLStore: RunStore {
     /// extends it. (Within one run the evaluator has already merged overlapping windows.)
     static func mergeIntoEarlierBurst(_ f: RuleFinding, _ c: RunCompletion, _ tx: any SQLDatabase) async throws -> Bool {
         guard let window = f.windowSeconds, let limit = f.limit, let earliest = c.earliestRecord,
-              f.first - earliest < Int64(window) else { return false }
-        let taskID = c.taskID, runID = c.runID
-        let rows = try await tx.query("""
+            f.first - earliest < Int64(window)
+        else { return false }
+        let taskID = c.taskID
+        let runID = c.runID
+        let rows = try await tx.query(
+            """
             SELECT * FROM findings WHERE task_id = ? AND rule = ? AND COALESCE(client, '') = ? AND window_seconds = ?
                 AND limit_count = ? AND run_id <> ? ORDER BY last_seen DESC, id DESC LIMIT 1
-            """, [.integer(taskID), .text(f.rule), .text(f.client ?? ""), .integer(Int64(window)), .integer(Int64(limit)), .integer(runID)])
+            """,
+            [.integer(taskID), .text(f.rule), .text(f.client ?? ""), .integer(Int64(window)), .integer(Int64(limit)), .integer(runID)]
+        )
         guard let row = rows.first else { return false }
         let earlier = try finding(row)
         guard earlier.isContinued(by: f) else { return false }
         let merged = earlier.merged(with: f)
-        try await tx.query("UPDATE findings SET first_seen = ?, last_seen = ?, peak = ?, message = ? WHERE id = ?",
-                           [.integer(merged.first), .integer(merged.last), .integer(Int64(merged.peak)), .text(merged.message),
-                            .integer(row.int("id"))])
+        try await tx.query(
+            "UPDATE findings SET first_seen = ?, last_seen = ?, peak = ?, message = ? WHERE id = ?",
+            [
+                .integer(merged.first), .integer(merged.last), .integer(Int64(merged.peak)), .text(merged.message),
+                .integer(row.int("id")),
+            ]
+        )
         return true
     }
 
     public func abandonRun(id: Int64, status: RunStatus, error: String, at: Int64) async throws {
-        try await database.query("UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status = 'running'",
-                                 [.text(status.rawValue), .text(error), .integer(at), .integer(id)])
+        try await database.query(
+            "UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status = 'running'",
+            [.text(status.rawValue), .text(error), .integer(at), .integer(id)]
+        )
     }
 
     public func interruptRunningRuns(at: Int64) async throws -> Int {
         guard !database.dialect.isShared else { return 0 }
-        return try await database.query("""
+        return try await database.query(
+            """
             UPDATE runs SET status = 'interrupted', error = 'the service stopped during this run; nothing of it was committed',
                 finished_at = ? WHERE status = 'running' RETURNING id
-            """, [.integer(at)]).count
+            """,
+            [.integer(at)]
+        ).count
     }
 
     public func run(id: Int64) async throws -> RunRecord? {
@@ -117,17 +153,28 @@ extension SQLStore: RunStore {
     }
 
     public func runs(taskID: Int64, limit: Int) async throws -> [RunRecord] {
-        try await database.query("SELECT \(Self.runColumns) FROM runs WHERE task_id = ? ORDER BY id DESC LIMIT ?",
-                                 [.integer(taskID), .integer(Int64(limit))]).map(Self.run)
+        try await database.query(
+            "SELECT \(Self.runColumns) FROM runs WHERE task_id = ? ORDER BY id DESC LIMIT ?",
+            [.integer(taskID), .integer(Int64(limit))]
+        ).map(Self.run)
     }
 
     static func run(_ row: SQLRow) throws -> RunRecord {
         RunRecord(
-            id: row.int("id"), taskID: row.int("task_id"), trigger: RunTrigger(rawValue: row.text("run_trigger")) ?? .manual,
-            status: RunStatus(rawValue: row.text("status")) ?? .failed, startedAt: row.int("started_at"),
-            finishedAt: row.optionalInt("finished_at"), error: row.optionalText("error"), linesRead: row.int("lines_read"),
-            malformedLines: row.int("malformed_lines"), bytesRead: row.int("bytes_read"), findingCount: row.int("finding_count"),
-            notes: try JSONText.decode([String].self, row.text("notes")), instance: row.optionalText("instance"))
+            id: row.int("id"),
+            taskID: row.int("task_id"),
+            trigger: RunTrigger(rawValue: row.text("run_trigger")) ?? .manual,
+            status: RunStatus(rawValue: row.text("status")) ?? .failed,
+            startedAt: row.int("started_at"),
+            finishedAt: row.optionalInt("finished_at"),
+            error: row.optionalText("error"),
+            linesRead: row.int("lines_read"),
+            malformedLines: row.int("malformed_lines"),
+            bytesRead: row.int("bytes_read"),
+            findingCount: row.int("finding_count"),
+            notes: try JSONText.decode([String].self, row.text("notes")),
+            instance: row.optionalText("instance")
+        )
     }
 
     public func checkpoint(taskID: Int64) async throws -> String? {

@@ -22,11 +22,14 @@ extension SQLStore: SchemaStore {
         try await database.transaction { tx in
             if !tx.dialect.migrationLock.isEmpty { try await tx.query(tx.dialect.migrationLock, []) }
             for rule in RuleCatalogue.all {
-                try await tx.query("""
+                try await tx.query(
+                    """
                     INSERT INTO task_properties (name, description, value_type, example) VALUES (?, ?, ?, ?)
                     ON CONFLICT (name) DO UPDATE SET description = excluded.description,
                         value_type = excluded.value_type, example = excluded.example
-                    """, [.text(rule.name), .text(rule.description), .text(rule.valueType), .text(JSONText.encode(rule.example))])
+                    """,
+                    [.text(rule.name), .text(rule.description), .text(rule.valueType), .text(JSONText.encode(rule.example))]
+                )
             }
         }
     }
@@ -55,8 +58,12 @@ extension SQLStore: SchemaStore {
 
     public func ruleCatalogue() async throws -> [RuleDescription] {
         try await database.query("SELECT name, description, value_type, example FROM task_properties ORDER BY name", []).map {
-            RuleDescription(name: $0.text("name"), description: $0.text("description"), valueType: $0.text("value_type"),
-                            example: try JSONText.decode(JSONValue.self, $0.text("example")))
+            RuleDescription(
+                name: $0.text("name"),
+                description: $0.text("description"),
+                valueType: $0.text("value_type"),
+                example: try JSONText.decode(JSONValue.self, $0.text("example"))
+            )
         }
     }
 }

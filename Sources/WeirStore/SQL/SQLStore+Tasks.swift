@@ -7,10 +7,13 @@ extension SQLStore: TaskStore {
     static let taskColumns = "id, name, description, frequency, next_run_time, is_active, target_data, properties, detection, created_at, updated_at"
 
     public func createTask(_ task: MonitoringTask, now: Int64) async throws -> MonitoringTask {
-        let rows = try await database.query("""
+        let rows = try await database.query(
+            """
             INSERT INTO tasks (name, description, frequency, next_run_time, is_active, target_data, properties, detection, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING \(Self.taskColumns)
-            """, Self.taskBinds(task) + [.integer(now), .integer(now)])
+            """,
+            Self.taskBinds(task) + [.integer(now), .integer(now)]
+        )
         return try Self.task(rows[0])
     }
 
@@ -24,10 +27,13 @@ extension SQLStore: TaskStore {
     }
 
     public func updateTask(_ task: MonitoringTask, now: Int64) async throws -> MonitoringTask? {
-        let rows = try await database.query("""
+        let rows = try await database.query(
+            """
             UPDATE tasks SET name = ?, description = ?, frequency = ?, next_run_time = ?, is_active = ?, target_data = ?,
                 properties = ?, detection = ?, updated_at = ? WHERE id = ? RETURNING \(Self.taskColumns)
-            """, Self.taskBinds(task) + [.integer(now), .integer(task.id)])
+            """,
+            Self.taskBinds(task) + [.integer(now), .integer(task.id)]
+        )
         return try rows.first.map(Self.task)
     }
 
@@ -42,22 +48,32 @@ extension SQLStore: TaskStore {
     }
 
     public func dueTasks(at now: Int64) async throws -> [MonitoringTask] {
-        try await database.query("SELECT \(Self.taskColumns) FROM tasks WHERE is_active = 1 AND next_run_time <= ? ORDER BY next_run_time, id",
-                                 [.integer(now)]).map(Self.task)
+        try await database.query(
+            "SELECT \(Self.taskColumns) FROM tasks WHERE is_active = 1 AND next_run_time <= ? ORDER BY next_run_time, id",
+            [.integer(now)]
+        ).map(Self.task)
     }
 
     static func taskBinds(_ t: MonitoringTask) -> [SQLValue] {
-        [.text(t.name), .text(t.description), .integer(t.frequency), .integer(t.nextRunTime), .bool(t.isActive),
-         .text(JSONText.encode(t.targetData)), .text(JSONText.encode(t.properties)), .optional(t.detection.map(JSONText.encode))]
+        [
+            .text(t.name), .text(t.description), .integer(t.frequency), .integer(t.nextRunTime), .bool(t.isActive),
+            .text(JSONText.encode(t.targetData)), .text(JSONText.encode(t.properties)), .optional(t.detection.map(JSONText.encode)),
+        ]
     }
 
     static func task(_ row: SQLRow) throws -> MonitoringTask {
         MonitoringTask(
-            id: row.int("id"), name: row.text("name"), description: row.text("description"), frequency: row.int("frequency"),
-            nextRunTime: row.int("next_run_time"), isActive: row.bool("is_active"),
+            id: row.int("id"),
+            name: row.text("name"),
+            description: row.text("description"),
+            frequency: row.int("frequency"),
+            nextRunTime: row.int("next_run_time"),
+            isActive: row.bool("is_active"),
             targetData: try JSONText.decode(JSONValue.self, row.text("target_data")),
             properties: try JSONText.decode(JSONValue.self, row.text("properties")),
             detection: try row.optionalText("detection").map { try JSONText.decode(JSONValue.self, $0) },
-            createdAt: row.int("created_at"), updatedAt: row.int("updated_at"))
+            createdAt: row.int("created_at"),
+            updatedAt: row.int("updated_at")
+        )
     }
 }

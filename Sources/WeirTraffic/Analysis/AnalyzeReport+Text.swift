@@ -1,3 +1,5 @@
+import WeirCore
+
 extension AnalyzeReport {
     /// The report as text for a terminal.
     public func renderText() -> String {
@@ -5,19 +7,28 @@ extension AnalyzeReport {
         let names = inputs.map { "\($0.name) (\($0.format ?? "empty"))" }.joined(separator: ", ")
         out.append("Weir analysis of \(names)")
         out.append("")
-        out.append("  lines      \(lines)    parsed \(parsed)    malformed \(malformed)" + (outsideTimeRange > 0 ? "    outside --from/--to \(outsideTimeRange)" : ""))
+        out.append(
+            "  lines      \(lines)    parsed \(parsed)    malformed \(malformed)"
+                + (outsideTimeRange > 0 ? "    outside --from/--to \(outsideTimeRange)" : "")
+        )
         out.append("  requests   \(requests)")
         if let first, let last { out.append("  time       \(first) → \(last)") }
         out.append("  bytes      \(bytes) total, \(Self.decimal(meanBytes)) mean")
         if let peakMinute { out.append("  peak       \(peakMinute.hits) requests/min at \(peakMinute.minute)") }
         out.append("  clients    \(distinctHosts) distinct    paths \(distinctPaths) distinct")
         out.append("")
-        out.append("Status classes: " + ["1xx", "2xx", "3xx", "4xx", "5xx", "other"].compactMap { key in
-            statusClasses[key].map { "\(key) \($0)" }
-        }.joined(separator: "  "))
+        out.append(
+            "Status classes: "
+                + ["1xx", "2xx", "3xx", "4xx", "5xx", "other"].compactMap { key in
+                    statusClasses[key].map { "\(key) \($0)" }
+                }.joined(separator: "  ")
+        )
         out.append("Status codes:   " + status.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "  "))
-        out.append("Methods:        " + methods.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .map { "\($0.key) \($0.value)" }.joined(separator: "  "))
+        out.append(
+            "Methods:        "
+                + methods.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .map { "\($0.key) \($0.value)" }.joined(separator: "  ")
+        )
         for (title, list) in [("Top sections", sections), ("Top paths", paths), ("Top client hosts", hosts)] where !list.isEmpty {
             out.append("")
             out.append("\(title):")
@@ -36,8 +47,6 @@ extension AnalyzeReport {
     }
 
     static func decimal(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let frac = hundredths % 100
-        return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
+        DecimalText.fixed(value, places: 2)
     }
 }

@@ -43,7 +43,8 @@ public struct Analyzer {
     public mutating func add(source: any ByteSource, name: String) throws {
         var reader = LogReader(source: source, name: name, format: options.format)
         var input = AnalyzeReport.Input(name: name, format: nil, lines: 0, parsed: 0, malformed: 0)
-        let from = options.from ?? .min, to = options.to ?? .max
+        let from = options.from ?? .min
+        let to = options.to ?? .max
         try reader.read { line, parsed in
             input.lines += 1
             if let failure = line.failure {
@@ -53,7 +54,10 @@ public struct Analyzer {
             }
             input.parsed += 1
             let t = parsed.timestamp
-            guard t >= from, t < to else { report.outsideTimeRange += 1; return }
+            guard t >= from, t < to else {
+                report.outsideTimeRange += 1
+                return
+            }
             tally.add(parsed, line: line.bytes)
             if t < firstSeen { firstSeen = t }
             if t > lastSeen { lastSeen = t }

@@ -8,7 +8,10 @@ struct MinuteCounter {
 
     mutating func add(_ seconds: Int64) {
         let minute = seconds >= 0 ? seconds / 60 : (seconds - 59) / 60
-        if minute == current { currentHits += 1; return }
+        if minute == current {
+            currentHits += 1
+            return
+        }
         if currentHits > 0 { done[current, default: 0] += currentHits }
         current = minute
         currentHits = 1

@@ -46,13 +46,19 @@ public struct TrafficTally {
         hosts.add(line.slice(parsed.client))
         if let path = RequestTarget.path(line, parsed.target) {
             if path.isEmpty {
-                Self.root.withUnsafeBytes { sections.add($0); if tracksPaths { paths.add($0) } }
+                Self.root.withUnsafeBytes {
+                    sections.add($0)
+                    if tracksPaths { paths.add($0) }
+                }
             } else {
                 sections.add(line.slice(RequestTarget.section(line, path: path)))
                 if tracksPaths { paths.add(line.slice(path)) }
             }
         } else {
-            Self.noPath.withUnsafeBytes { sections.add($0); if tracksPaths { paths.add($0) } }
+            Self.noPath.withUnsafeBytes {
+                sections.add($0)
+                if tracksPaths { paths.add($0) }
+            }
         }
     }
 

@@ -32,8 +32,13 @@ public final class LiveMonitor {
         /// Receives warnings (stderr).
         public var warn: (String) -> Void
 
-        public init(wallClock: @escaping () -> Double, sleep: @escaping (Double) async -> Void,
-                    shouldStop: @escaping () -> Bool, output: @escaping (String) -> Void, warn: @escaping (String) -> Void) {
+        public init(
+            wallClock: @escaping () -> Double,
+            sleep: @escaping (Double) async -> Void,
+            shouldStop: @escaping () -> Bool,
+            output: @escaping (String) -> Void,
+            warn: @escaping (String) -> Void
+        ) {
             self.wallClock = wallClock
             self.sleep = sleep
             self.shouldStop = shouldStop
@@ -68,16 +73,19 @@ public final class LiveMonitor {
         let started = env.wallClock()
         while true {
             let now = env.wallClock()
-            let read = follower.poll(line: { bytes, truncated in
-                take(bytes, truncated, wallNow: now, env)
-            }, notice: { notice in
-                switch notice {
-                case .waiting: env.warn("waiting for \(options.path) to appear")
-                case .truncated: env.warn("\(options.path) was truncated: reading it again from its start")
-                case .rotated: env.warn("\(options.path) was rotated: reading the new file from its start")
-                case .opened: break
+            let read = follower.poll(
+                line: { bytes, truncated in
+                    take(bytes, truncated, wallNow: now, env)
+                },
+                notice: { notice in
+                    switch notice {
+                    case .waiting: env.warn("waiting for \(options.path) to appear")
+                    case .truncated: env.warn("\(options.path) was truncated: reading it again from its start")
+                    case .rotated: env.warn("\(options.path) was rotated: reading the new file from its start")
+                    case .opened: break
+                    }
                 }
-            })
+            )
             detectWithWhatWeHave(wallNow: now, env)
             monitor.advance(wallNow: env.wallClock()) { emit($0, env) }
             if env.shouldStop() || options.duration.map({ env.wallClock() - started >= $0 }) == true { break }
@@ -145,7 +153,10 @@ public final class LiveMonitor {
 
     private func emit(_ event: MonitorEvent, _ env: Environment) {
         if case .stats(let block) = event, block.malformed > 0 {
-            env.warn("\(block.malformed) malformed line\(block.malformed == 1 ? "" : "s") in the interval ending \(Timestamps.rfc3339(block.at))" + (firstMalformed.map { " (first: \($0))" } ?? ""))
+            env.warn(
+                "\(block.malformed) malformed line\(block.malformed == 1 ? "" : "s") in the interval ending \(Timestamps.rfc3339(block.at))"
+                    + (firstMalformed.map { " (first: \($0))" } ?? "")
+            )
             firstMalformed = nil
         }
         if let text = renderer.render(event) { env.output(text) }

@@ -30,7 +30,8 @@ public struct MonitorOutput: Sendable {
         let methods = b.methods.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .map { "\($0.key) \($0.value)" }.joined(separator: " ")
         let mean = b.hits > 0 ? b.bytes / Int64(b.hits) : 0
-        var line = "[\(Timestamps.rfc3339(b.at))]\(b.final ? " final" : "") \(b.hits) hits \(Self.twoDecimals(b.interval > 0 ? b.rps : 0)) req/s | \(classes)"
+        var line =
+            "[\(Timestamps.rfc3339(b.at))]\(b.final ? " final" : "") \(b.hits) hits \(Self.twoDecimals(b.interval > 0 ? b.rps : 0)) req/s | \(classes)"
         if !methods.isEmpty { line += " | \(methods)" }
         line += " | \(b.bytes) bytes (mean \(mean))"
         if b.malformed > 0 || b.late > 0 || style == .verbose { line += " | malformed \(b.malformed) late \(b.late)" }
@@ -45,9 +46,7 @@ public struct MonitorOutput: Sendable {
     }
 
     static func twoDecimals(_ v: Double) -> String {
-        let hundredths = Int64((v * 100).rounded())
-        let frac = abs(hundredths % 100)
-        return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
+        DecimalText.fixed(v, places: 2)
     }
 
     static func rounded(_ v: Double) -> Double { (v * 100).rounded() / 100 }
@@ -57,7 +56,10 @@ public struct MonitorOutput: Sendable {
     }
 
     struct StatsJSON: Encodable {
-        struct Named: Encodable { var name: String; var hits: Int }
+        struct Named: Encodable {
+            var name: String
+            var hits: Int
+        }
         var event = "stats"
         var at: String
         var interval: Int64
@@ -90,7 +92,9 @@ public struct MonitorOutput: Sendable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case event, at, interval, hits, rps, sections, hosts, status, statusCodes = "status_codes", methods, bytes, malformed, late, final
+            case event, at, interval, hits, rps, sections, hosts, status
+            case statusCodes = "status_codes"
+            case methods, bytes, malformed, late, final
         }
     }
 
@@ -109,6 +113,10 @@ public struct MonitorOutput: Sendable {
             threshold = a.threshold
         }
 
-        enum CodingKeys: String, CodingKey { case event, at, avg, windowHits = "window_hits", threshold }
+        enum CodingKeys: String, CodingKey {
+            case event, at, avg
+            case windowHits = "window_hits"
+            case threshold
+        }
     }
 }

@@ -43,8 +43,12 @@ public struct TrafficMonitor {
     }
 
     /// Counts one parsed line read at wall time `wallNow`; fires the ticks its timestamp passes.
-    public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer, wallNow: Double?,
-                             _ emit: (MonitorEvent) -> Void) {
+    public mutating func add(
+        _ parsed: ParsedLine,
+        line: UnsafeRawBufferPointer,
+        wallNow: Double?,
+        _ emit: (MonitorEvent) -> Void
+    ) {
         let ts = parsed.timestamp
         // The first line anchors the clock (before it, empty blocks ran on wall time).
         if newest == nil, nextTick.map({ ts < $0 - configuration.interval }) ?? true { nextTick = firstTick(after: ts) }
@@ -134,8 +138,19 @@ public struct TrafficMonitor {
         }
         var classes = tally.statusClassCounts
         classes["1xx"] = nil
-        return StatsBlock(at: tick, interval: configuration.interval, hits: tally.hits, sections: named(tally.sections),
-                          hosts: named(tally.hosts), statusClasses: classes, statusCodes: tally.statusCodeCounts,
-                          methods: tally.methodCounts, bytes: tally.bytes, malformed: malformed, late: late, final: false)
+        return StatsBlock(
+            at: tick,
+            interval: configuration.interval,
+            hits: tally.hits,
+            sections: named(tally.sections),
+            hosts: named(tally.hosts),
+            statusClasses: classes,
+            statusCodes: tally.statusCodeCounts,
+            methods: tally.methodCounts,
+            bytes: tally.bytes,
+            malformed: malformed,
+            late: late,
+            final: false
+        )
     }
 }

@@ -25,10 +25,15 @@ struct AnalyzeCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Access logs to read (`-` for standard input, `.gz` accepted).", valueName: "FILE"))
     var files: [String]
 
-    @Option(help: ArgumentHelp("""
-        auto, combined, common, vhost_combined, vhost_common, vcombined, vcommon, json, \
-        json:FIELD=KEY,…, an Apache LogFormat string or an nginx log_format string.
-        """, valueName: "FORMAT"))
+    @Option(
+        help: ArgumentHelp(
+            """
+            auto, combined, common, vhost_combined, vhost_common, vcombined, vcommon, json, \
+            json:FIELD=KEY,…, an Apache LogFormat string or an nginx log_format string.
+            """,
+            valueName: "FORMAT"
+        )
+    )
     var format = "auto"
 
     @Flag(help: "Print one JSON object instead of text.")
@@ -50,8 +55,14 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
-        var analyzer = Analyzer(options: .init(format: try FormatOption.resolve(format), from: from?.seconds,
-                                               to: to?.seconds, top: top))
+        var analyzer = Analyzer(
+            options: .init(
+                format: try FormatOption.resolve(format),
+                from: from?.seconds,
+                to: to?.seconds,
+                top: top
+            )
+        )
         for file in files { try analyzer.add(path: file) }
         let report = analyzer.finish()
         if json {

@@ -31,7 +31,9 @@ struct BenchCommand: AsyncParsableCommand {
         guard task else { return }
         let analyze = try Benchmark.medianAnalyzeSeconds(path: file, runs: runs)
         let (seconds, run) = try await TaskBenchmark.run(path: file, runs: runs)
-        print("task run (5 rules)  \(String(format: "%.3f", seconds)) s  \(String(format: "%.2f", Double(run.linesRead) / seconds / 1e6)) M lines/s  "
-              + "(\(run.linesRead) lines, \(run.findingCount) findings committed)  = \(String(format: "%.2f", seconds / analyze))× weir analyze (\(String(format: "%.3f", analyze)) s)")
+        print(
+            "task run (5 rules)  \(String(format: "%.3f", seconds)) s  \(String(format: "%.2f", Double(run.linesRead) / seconds / 1e6)) M lines/s  "
+                + "(\(run.linesRead) lines, \(run.findingCount) findings committed)  = \(String(format: "%.2f", seconds / analyze))× weir analyze (\(String(format: "%.3f", analyze)) s)"
+        )
     }
 }

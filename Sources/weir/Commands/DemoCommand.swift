@@ -1,13 +1,6 @@
 import ArgumentParser
-import Foundation
-import Logging
-import WeirCore
-import WeirGenerator
-import WeirLog
-import WeirService
-import WeirStore
+import WeirDemo
 import WeirTraffic
-import ServiceLifecycle
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,27 +31,6 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("weir-demo-\(getpid())")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let log = dir.appendingPathComponent("access.log").path
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        Console.err("weir demo: writing traffic to \(log) (\(keep ? "kept" : "deleted") at the end); monitor threshold 20 req/s; Ctrl-C stops")
-        let stop = StopSignal()
-        let writer = Task {
-            var generator = TrafficGenerator(profile: .spike, seed: 2026)
-            try await GeneratorRun.live(duration: duration, interval: 0.1, rate: 10, generator: &generator,
-                                        sink: try LineSink(path: log, truncate: false), clock: SystemGeneratorClock())
-        }
-        var options = LiveMonitor.Options(path: log, format: .combined)
-        options.fromStart = true
-        options.duration = duration
-        let monitor = LiveMonitor(options: options, configuration: .init(threshold: 20),
-                                  output: MonitorOutput(style: json ? .json : .text))
-        let service = try await DemoService.start(directory: dir.path, log: log)
-        try await monitor.run(.console(stop: stop))
-        writer.cancel()
-        _ = await writer.result
-        await service.stop()
-        if !keep { try? FileManager.default.removeItem(at: dir) }
+        try await Demo(duration: duration, keep: keep, json: json).run(stop: await TerminationSignals.stopSignal())
     }
 }

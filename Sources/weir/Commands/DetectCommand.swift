@@ -36,10 +36,10 @@ struct DetectCommand: ParsableCommand {
     var input: String?
 
     @Option(help: ArgumentHelp("auto, or a method name from --list.", valueName: "auto|NAME"))
-    var method = "auto"
+    var method: MethodOption = .auto
 
-    @Option(name: .customLong("param"), help: ArgumentHelp("A hyper-parameter of --method NAME (repeatable).", valueName: "KEY=VALUE"))
-    var params: [String] = []
+    @Option(name: .customLong("param"), help: ArgumentHelp("A hyper-parameter of --method NAME (repeatable).", valueName: "KEY=NUMBER"))
+    var params: [ParameterSetting] = []
 
     @Option(help: ArgumentHelp("Write the scored CSV here instead of standard output.", valueName: "OUT.csv"))
     var output: String?
@@ -53,32 +53,24 @@ struct DetectCommand: ParsableCommand {
     func validate() throws {
         if list { return }
         guard input != nil else { throw ValidationError("give the series with --input SERIES.csv (or --list to see the methods)") }
-        if method != "auto" && MethodName(rawValue: method) == nil {
-            throw ValidationError("unknown method '\(method)'; use auto or one of \(MethodName.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        if method == "auto" && !params.isEmpty {
+        if method == .auto && !params.isEmpty {
             throw ValidationError("--param sets a parameter of one method; give the method with --method NAME")
         }
-        let params = try parsedParams()
-        if let name = MethodName(rawValue: method) {
-            do { _ = try MethodChoice(name: name, overrides: params) } catch { throw ValidationError(error.description) }
+        if let name = method.method {
+            do { _ = try MethodChoice(name: name, overrides: parameters) } catch { throw ValidationError(error.description) }
         }
     }
 
-    func parsedParams() throws -> [String: Double] {
-        var out: [String: Double] = [:]
-        for p in params {
-            let parts = p.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let value = Double(parts[1]) else {
-                throw ValidationError("--param expects KEY=NUMBER, got '\(p)'")
-            }
-            out[parts[0]] = value
-        }
-        return out
+    /// The `--param` settings by name (a repeated key keeps its last value).
+    var parameters: [String: Double] {
+        Dictionary(params.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
     }
 
     func run() throws {
-        if list { print(Self.methodList(), terminator: ""); return }
+        if list {
+            print(MethodCatalogue.listing, terminator: "")
+            return
+        }
         let text: String
         if input == "-" {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
@@ -89,18 +81,18 @@ struct DetectCommand: ParsableCommand {
             text = String(decoding: data, as: UTF8.self)
         }
         let series = try SeriesCSV(text: text)
-        let detection = try SeriesDetection(series.values, bucketSeconds: series.bucketSeconds,
-                                            method: MethodName(rawValue: method), params: try parsedParams())
+        let detection = try SeriesDetection(
+            series.values,
+            bucketSeconds: series.bucketSeconds,
+            method: method.method,
+            params: parameters
+        )
         try write(series, detection)
         if explain { FileHandle.standardError.write(Data(detection.explanation().utf8)) }
     }
 
     private func write(_ series: SeriesCSV, _ detection: SeriesDetection) throws {
-        var out = "timestamp,value,anomaly_score,label\n"
-        out.reserveCapacity(series.values.count * 40)
-        for (i, p) in detection.points.enumerated() {
-            out += "\(series.timestampTexts[i]),\(series.valueTexts[i]),\(String(format: "%.6f", p.score)),\(p.label ? 1 : 0)\n"
-        }
+        let out = series.scored(detection)
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: Data(out.utf8)) else {
                 throw ValidationError("cannot write \(output): check that its folder exists and is writable")
@@ -108,17 +100,5 @@ struct DetectCommand: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(out.utf8))
         }
-    }
-
-    static func methodList() -> String {
-        var text = ""
-        for m in MethodCatalogue.all {
-            text += "\(m.name.rawValue): \(m.summary)\n"
-            for p in m.parameters {
-                let value = p.defaultValue.isNaN ? "unset" : MethodChoice.display(p.defaultValue)
-                text += "    \(p.name) (default \(value)): \(p.summary)\n"
-            }
-        }
-        return text + "auto: the expert system chooses among the above from the series itself (see --help)\n"
     }
 }

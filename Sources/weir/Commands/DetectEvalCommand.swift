@@ -46,7 +46,13 @@ struct DetectEvalCommand: ParsableCommand {
             print("  \(name.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0))\(String(format: "%.2f", rate / 1e6)) M points/s")
         }
         let (seconds, report) = DetectorBenchmark.selectionSeconds()
-        print(String(format: "expert system, one week of minute buckets (10,080 points, %d candidates): %.2f s, chose %@",
-                     report.candidates.count, seconds, report.winner.description))
+        print(
+            String(
+                format: "expert system, one week of minute buckets (10,080 points, %d candidates): %.2f s, chose %@",
+                report.candidates.count,
+                seconds,
+                report.winner.description
+            )
+        )
     }
 }

@@ -34,14 +34,19 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Live mode: seconds between two writes.", valueName: "SECONDS"))
     var interval: Double = 0.1
 
-    @Option(help: ArgumentHelp("Lines per second (live: in all, batched per interval; fast: of log time). Default: one line per interval live, 10 in fast mode.", valueName: "N"))
+    @Option(
+        help: ArgumentHelp(
+            "Lines per second (live: in all, batched per interval; fast: of log time). Default: one line per interval live, 10 in fast mode.",
+            valueName: "N"
+        )
+    )
     var rate: Double?
 
-    @Option(help: "Line layout: combined or common.")
-    var format: String = "combined"
+    @Option(help: "Line layout.")
+    var format: TrafficGenerator.Format = .combined
 
-    @Option(help: "Rate shape: steady, spike, attack or mixed.")
-    var profile: String = "steady"
+    @Option(help: "Rate shape over time.")
+    var profile: TrafficProfile = .steady
 
     @Option(help: "Seed for reproducible traffic (default: from the clock).")
     var seed: UInt64?
@@ -56,27 +61,41 @@ struct GenerateCommand: AsyncParsableCommand {
     var utcOffset: String = "+0000"
 
     func validate() throws {
-        guard TrafficGenerator.Format(rawValue: format) != nil else { throw ValidationError("--format must be combined or common, got '\(format)'") }
-        guard TrafficProfile(rawValue: profile) != nil else { throw ValidationError("--profile must be steady, spike, attack or mixed, got '\(profile)'") }
         if let rate, !(rate > 0) || !rate.isFinite { throw ValidationError("--rate must be a positive number of lines per second, got \(rate)") }
         if let count, count < 0 { throw ValidationError("--count must be zero or more, got \(count)") }
         if count == nil, start != nil { throw ValidationError("--start goes with --count (fast mode)") }
         guard duration > 0, duration.isFinite else { throw ValidationError("-d must be a positive number of seconds, got \(duration)") }
         guard interval > 0, interval.isFinite else { throw ValidationError("-i must be a positive number of seconds, got \(interval)") }
-        guard Timestamps.parseUTCOffset(utcOffset) != nil else { throw ValidationError("--utc-offset must look like +0200 or -0700, got '\(utcOffset)'") }
+        guard Timestamps.parseUTCOffset(utcOffset) != nil else {
+            throw ValidationError("--utc-offset must look like +0200 or -0700, got '\(utcOffset)'")
+        }
     }
 
     func run() async throws {
         var generator = TrafficGenerator(
-            format: TrafficGenerator.Format(rawValue: format)!, profile: TrafficProfile(rawValue: profile)!,
-            seed: seed ?? UInt64(SystemGeneratorClock().now() * 1e6), utcOffset: Timestamps.parseUTCOffset(utcOffset)!)
+            format: format,
+            profile: profile,
+            seed: seed ?? UInt64(SystemGeneratorClock().now() * 1e6),
+            utcOffset: Timestamps.parseUTCOffset(utcOffset)!
+        )
         let sink = try LineSink(path: file, truncate: count != nil)
         if let count {
-            try GeneratorRun.fast(count: count, start: start?.seconds ?? 971_182_800, rate: rate ?? 10,
-                                  generator: &generator, sink: sink)
+            try GeneratorRun.fast(
+                count: count,
+                start: start?.seconds ?? 971_182_800,
+                rate: rate ?? 10,
+                generator: &generator,
+                sink: sink
+            )
         } else {
-            try await GeneratorRun.live(duration: duration, interval: interval, rate: rate, generator: &generator,
-                                        sink: sink, clock: SystemGeneratorClock())
+            try await GeneratorRun.live(
+                duration: duration,
+                interval: interval,
+                rate: rate,
+                generator: &generator,
+                sink: sink,
+                clock: SystemGeneratorClock()
+            )
         }
     }
 }

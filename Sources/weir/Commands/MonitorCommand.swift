@@ -58,7 +58,9 @@ struct MonitorCommand: AsyncParsableCommand {
     var format = "auto"
 
     func validate() throws {
-        guard threshold >= 0, threshold.isFinite else { throw ValidationError("-t must be a number of requests per second, 0 or more, got \(threshold)") }
+        guard threshold >= 0, threshold.isFinite else {
+            throw ValidationError("-t must be a number of requests per second, 0 or more, got \(threshold)")
+        }
         guard interval > 0 else { throw ValidationError("--interval must be a positive number of seconds, got \(interval)") }
         guard window > 0 else { throw ValidationError("--window must be a positive number of seconds, got \(window)") }
         if let duration, !(duration > 0) { throw ValidationError("--duration must be a positive number of seconds, got \(duration)") }
@@ -75,20 +77,8 @@ struct MonitorCommand: AsyncParsableCommand {
         let monitor = LiveMonitor(
             options: options,
             configuration: .init(threshold: threshold, interval: Int64(interval), window: Int64(window), top: verbose ? 10 : 5),
-            output: MonitorOutput(style: style))
-        let stop = StopSignal()
-        try await monitor.run(.console(stop: stop))
-    }
-}
-
-extension LiveMonitor.Environment {
-    /// The real world: wall clock, sleeping, stop signals, stdout and stderr.
-    static func console(stop: StopSignal) -> Self {
-        .init(
-            wallClock: { Date().timeIntervalSince1970 },
-            sleep: { try? await Task.sleep(for: .seconds($0)) },
-            shouldStop: { stop.received },
-            output: { Console.out($0) },
-            warn: { Console.err("weir: \($0)") })
+            output: MonitorOutput(style: style)
+        )
+        try await monitor.run(.console(stop: await TerminationSignals.stopSignal()))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import WeirCore
 import WeirService
 import WeirStore
 
@@ -43,17 +44,23 @@ struct ServeCommand: AsyncParsableCommand {
     var host: String?
 
     @Option(help: ArgumentHelp("Port to listen on, 0 for any free port (WEIR_PORT; default 3000).", valueName: "PORT"))
-    var port: String?
+    var port: Int?
 
     @Option(help: ArgumentHelp("Folder of the per-task finding logs (WEIR_LOG_DIR; default ./weir-logs).", valueName: "DIR"))
     var logDir: String?
 
     @OptionGroup var settingsOptions: ServiceSettingsOptions
 
+    func validate() throws {
+        if let port, !(0...65535).contains(port) {
+            throw ValidationError("--port must be a port number from 0 to 65535 (0 picks a free one), got \(port)")
+        }
+    }
+
     func run() async throws {
         var extra: [String: String] = [:]
         if let host { extra["WEIR_HOST"] = host }
-        if let port { extra["WEIR_PORT"] = port }
+        if let port { extra["WEIR_PORT"] = String(port) }
         if let logDir { extra["WEIR_LOG_DIR"] = logDir }
         let settings = try settingsOptions.load(extra: extra)
         let logger = serviceLogger(settings)
@@ -61,9 +68,13 @@ struct ServeCommand: AsyncParsableCommand {
         let server = WeirServer(settings: settings, store: store, logger: logger)
         let app = server.makeApplication { port in
             if settings.apiToken == nil {
-                Console.err("weir serve: WARNING: WEIR_API_TOKEN is not set, so the API is OPEN to anyone who can reach \(settings.host):\(port) (WEIR_ENV=development). Set WEIR_API_TOKEN before exposing it.")
+                Console.err(
+                    "weir serve: WARNING: WEIR_API_TOKEN is not set, so the API is OPEN to anyone who can reach \(settings.host):\(port) (WEIR_ENV=development). Set WEIR_API_TOKEN before exposing it."
+                )
             }
-            Console.out("weir serve: listening on http://\(settings.host):\(port) (database \(settings.databaseURL.display), finding logs in \(settings.logDirectory))")
+            Console.out(
+                "weir serve: listening on http://\(settings.host):\(port) (database \(settings.databaseURL.display), finding logs in \(settings.logDirectory))"
+            )
         }
         try await server.serviceGroup(application: app).run()
     }

@@ -38,9 +38,11 @@ struct SetupDBCommand: AsyncParsableCommand {
             try await store.migrate()
             let after = try await store.schemaVersion()
             let rules = try await store.ruleCatalogue().count
-            print(before == after
-                  ? "weir setup-db: schema already at version \(after); \(rules) rules in the catalogue"
-                  : "weir setup-db: schema migrated from version \(before) to \(after); \(rules) rules in the catalogue")
+            print(
+                before == after
+                    ? "weir setup-db: schema already at version \(after); \(rules) rules in the catalogue"
+                    : "weir setup-db: schema migrated from version \(before) to \(after); \(rules) rules in the catalogue"
+            )
         } catch {
             try? await store.close()
             throw error

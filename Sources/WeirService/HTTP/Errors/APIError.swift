@@ -21,8 +21,12 @@ public struct APIError: HTTPResponseError, Sendable {
     /// 422 with a message per field.
     public static func invalid(_ errors: FieldErrors) -> APIError {
         let count = errors.messages.count
-        return APIError(.unprocessableContent, code: "validation_failed",
-                        message: count == 1 ? "1 field is invalid" : "\(count) fields are invalid", fields: errors.messages)
+        return APIError(
+            .unprocessableContent,
+            code: "validation_failed",
+            message: count == 1 ? "1 field is invalid" : "\(count) fields are invalid",
+            fields: errors.messages
+        )
     }
 
     public static func notFound(_ message: String) -> APIError {

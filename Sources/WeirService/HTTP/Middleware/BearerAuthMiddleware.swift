@@ -10,8 +10,12 @@ struct BearerAuthMiddleware<Context: RequestContext>: RouterMiddleware {
         guard let token else { return try await next(request, context) }
         let given = request.headers[.authorization] ?? ""
         guard given.hasPrefix("Bearer "), Self.constantTimeEqual(Array(given.utf8.dropFirst(7)), Array(token.utf8)) else {
-            var error = APIError(.unauthorized, code: "unauthorized",
-                                 message: given.isEmpty ? "send the header Authorization: Bearer <WEIR_API_TOKEN>" : "the bearer token is not the service's WEIR_API_TOKEN")
+            var error = APIError(
+                .unauthorized,
+                code: "unauthorized",
+                message: given.isEmpty
+                    ? "send the header Authorization: Bearer <WEIR_API_TOKEN>" : "the bearer token is not the service's WEIR_API_TOKEN"
+            )
             error.headers[.wwwAuthenticate] = "Bearer realm=\"weir\""
             throw error
         }

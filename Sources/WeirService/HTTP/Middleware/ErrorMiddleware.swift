@@ -29,8 +29,11 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case .methodNotAllowed:
             return APIError(.methodNotAllowed, code: "method_not_allowed", message: "\(request.method) is not allowed on \(request.uri.path)")
         default:
-            return APIError(status, code: status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_"),
-                            message: message ?? status.reasonPhrase)
+            return APIError(
+                status,
+                code: status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_"),
+                message: message ?? status.reasonPhrase
+            )
         }
     }
 }

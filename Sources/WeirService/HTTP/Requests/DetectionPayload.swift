@@ -19,7 +19,10 @@ enum DetectionPayload {
         guard let value, value != .null else { return DetectionSettings() }
         var errors = FieldErrors()
         guard let object = value.objectValue else {
-            errors.add("detection", "must be an object such as {\"method\":\"auto\"} or {\"features\":[\"requests\"],\"method\":{\"name\":\"zscore\",\"params\":{\"k\":5}}}")
+            errors.add(
+                "detection",
+                "must be an object such as {\"method\":\"auto\"} or {\"features\":[\"requests\"],\"method\":{\"name\":\"zscore\",\"params\":{\"k\":5}}}"
+            )
             throw errors
         }
         var s = DetectionSettings()
@@ -33,8 +36,11 @@ enum DetectionPayload {
         if let v = object["features"] { features(v, into: &s, &errors) }
         if let v = object["bucket_seconds"] {
             let allowed = DetectionSettings.bucketChoices.map(String.init).joined(separator: ", ")
-            if let n = v.numberValue, DetectionSettings.bucketChoices.contains(where: { Double($0) == n }) { s.bucketSeconds = Int(n) }
-            else { errors.add("detection.bucket_seconds", "must be one of \(allowed) (seconds)") }
+            if let n = v.numberValue, DetectionSettings.bucketChoices.contains(where: { Double($0) == n }) {
+                s.bucketSeconds = Int(n)
+            } else {
+                errors.add("detection.bucket_seconds", "must be one of \(allowed) (seconds)")
+            }
         }
         try errors.throwIfAny()
         return s
@@ -44,7 +50,10 @@ enum DetectionPayload {
         let names = MethodName.allCases.map(\.rawValue).joined(separator: ", ")
         if v.stringValue == "auto" || v == .null { return }
         if let name = v.stringValue {
-            guard let m = MethodName(rawValue: name) else { errors.add("detection.method", "\"\(name)\" is not a method; use auto or one of \(names)"); return }
+            guard let m = MethodName(rawValue: name) else {
+                errors.add("detection.method", "\"\(name)\" is not a method; use auto or one of \(names)")
+                return
+            }
             s.method = m
             return
         }
@@ -55,12 +64,21 @@ enum DetectionPayload {
         for key in object.keys where key != "name" && key != "params" {
             errors.add("detection.method.\(key)", "is not a field of a method; use name and params")
         }
-        guard let m = MethodName(rawValue: name) else { errors.add("detection.method.name", "\"\(name)\" is not a method; use one of \(names)"); return }
+        guard let m = MethodName(rawValue: name) else {
+            errors.add("detection.method.name", "\"\(name)\" is not a method; use one of \(names)")
+            return
+        }
         s.method = m
         guard let params = object["params"] else { return }
-        guard let p = params.objectValue else { errors.add("detection.method.params", "must be an object of numbers"); return }
+        guard let p = params.objectValue else {
+            errors.add("detection.method.params", "must be an object of numbers")
+            return
+        }
         for (key, value) in p.sorted(by: { $0.key < $1.key }) {
-            guard let n = value.numberValue else { errors.add("detection.method.params.\(key)", "must be a number"); continue }
+            guard let n = value.numberValue else {
+                errors.add("detection.method.params.\(key)", "must be a number")
+                continue
+            }
             s.params[key] = n
         }
         do { _ = try MethodChoice(name: m, overrides: s.params) } catch { errors.add("detection.method.params", error.description) }
@@ -68,7 +86,10 @@ enum DetectionPayload {
 
     private static func features(_ v: JSONValue, into s: inout DetectionSettings, _ errors: inout FieldErrors) {
         let known = TrafficFeature.allCases.map(\.rawValue).joined(separator: ", ")
-        guard let list = v.arrayValue, !list.isEmpty else { errors.add("detection.features", "must be a non-empty list of \(known)"); return }
+        guard let list = v.arrayValue, !list.isEmpty else {
+            errors.add("detection.features", "must be a non-empty list of \(known)")
+            return
+        }
         var out: [TrafficFeature] = []
         for (i, item) in list.enumerated() {
             guard let f = item.stringValue.flatMap(TrafficFeature.init(rawValue:)) else {

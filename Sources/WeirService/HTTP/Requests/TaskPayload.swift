@@ -7,8 +7,10 @@ import WeirStore
 /// Reads and validates the body of `POST /tasks` and `PATCH /tasks/{id}`, naming every invalid
 /// field at once.
 enum TaskPayload {
-    static let fieldNames: Set<String> = ["name", "description", "task_frequency", "next_run_time", "is_active",
-                                          "target_data", "properties", "detection"]
+    static let fieldNames: Set<String> = [
+        "name", "description", "task_frequency", "next_run_time", "is_active",
+        "target_data", "properties", "detection",
+    ]
 
     /// A new task from a create body; `now` is when the request arrived (a past time is invalid).
     static func create(_ body: JSONValue, now: Int64, vault: PasswordVault?) throws(FieldErrors) -> MonitoringTask {
@@ -20,8 +22,14 @@ enum TaskPayload {
         for required in ["name", "task_frequency", "next_run_time", "target_data", "properties"] where object[required] == nil {
             errors.add(required, "is required")
         }
-        var task = MonitoringTask(name: "", description: "", frequency: 0, nextRunTime: 0,
-                                  targetData: .object([:]), properties: .object([:]))
+        var task = MonitoringTask(
+            name: "",
+            description: "",
+            frequency: 0,
+            nextRunTime: 0,
+            targetData: .object([:]),
+            properties: .object([:])
+        )
         apply(object, to: &task, now: now, vault: vault, errors: &errors)
         try errors.throwIfAny()
         return task
@@ -41,26 +49,40 @@ enum TaskPayload {
     }
 
     /// `vault` seals an OpenSearch password (`nil` when the service has no `WEIR_SECRET`).
-    private static func apply(_ object: [String: JSONValue], to task: inout MonitoringTask, now: Int64, vault: PasswordVault?,
-                              errors: inout FieldErrors) {
+    private static func apply(
+        _ object: [String: JSONValue],
+        to task: inout MonitoringTask,
+        now: Int64,
+        vault: PasswordVault?,
+        errors: inout FieldErrors
+    ) {
         for key in object.keys where !fieldNames.contains(key) {
             errors.add(key, "is not a task field; the fields are \(fieldNames.sorted().joined(separator: ", "))")
         }
         if let v = object["name"] {
-            if let s = v.stringValue, !s.trimmingCharacters(in: .whitespaces).isEmpty, s.count <= 200 { task.name = s }
-            else { errors.add("name", "must be a non-empty string of at most 200 characters") }
+            if let s = v.stringValue, !s.trimmingCharacters(in: .whitespaces).isEmpty, s.count <= 200 {
+                task.name = s
+            } else {
+                errors.add("name", "must be a non-empty string of at most 200 characters")
+            }
         }
         if let v = object["description"] {
             if let s = v.stringValue { task.description = s } else if v != .null { errors.add("description", "must be a string, got \(v.typeName)") }
         }
         if let v = object["task_frequency"] {
-            if let n = v.integerValue, n >= 1, n <= 366 * 86_400 { task.frequency = Int64(n) }
-            else { errors.add("task_frequency", "must be a whole number of seconds from 1 to 31622400, got \(describe(v))") }
+            if let n = v.integerValue, n >= 1, n <= 366 * 86_400 {
+                task.frequency = Int64(n)
+            } else {
+                errors.add("task_frequency", "must be a whole number of seconds from 1 to 31622400, got \(describe(v))")
+            }
         }
         if let v = object["next_run_time"] {
             if let s = v.stringValue, let t = Timestamps.parse(s) {
-                if t < now { errors.add("next_run_time", "\(s) is in the past; give a time after \(Timestamps.rfc3339(now))") }
-                else { task.nextRunTime = t }
+                if t < now {
+                    errors.add("next_run_time", "\(s) is in the past; give a time after \(Timestamps.rfc3339(now))")
+                } else {
+                    task.nextRunTime = t
+                }
             } else {
                 errors.add("next_run_time", "must be an RFC 3339 time such as 2026-11-21T10:00:00Z, got \(describe(v))")
             }
@@ -75,7 +97,10 @@ enum TaskPayload {
             } catch { errors.merge(error) }
         }
         if let v = object["properties"] {
-            do { _ = try TaskRules(properties: v); task.properties = v } catch { errors.merge(error) }
+            do {
+                _ = try TaskRules(properties: v)
+                task.properties = v
+            } catch { errors.merge(error) }
         }
         if let v = object["detection"] {
             do {

@@ -1,0 +1,18 @@
+import WeirStore
+
+/// Something the service committed to its store, told to subscribers after the commit (never
+/// before, so a subscriber that reads the store sees it).
+public enum CommitEvent: Sendable, Equatable {
+    /// A run ended: committed (`succeeded`, with its counts) or abandoned (`failed`, `interrupted`).
+    case runEnded(RunRecord)
+    /// A committed run stored `count` new or extended findings for its task.
+    case findingsCommitted(taskID: Int64, runID: Int64, count: Int)
+
+    /// The task the event is about.
+    public var taskID: Int64 {
+        switch self {
+        case .runEnded(let run): run.taskID
+        case .findingsCommitted(let taskID, _, _): taskID
+        }
+    }
+}

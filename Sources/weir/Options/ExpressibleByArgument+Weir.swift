@@ -1,0 +1,5 @@
+import ArgumentParser
+import WeirGenerator
+
+extension TrafficGenerator.Format: ExpressibleByArgument {}
+extension TrafficProfile: ExpressibleByArgument {}
