@@ -39,13 +39,3 @@ func serviceLogger(_ settings: Settings) -> Logger {
     }
     return Logger(label: "weir")
 }
-
-extension DatabaseURL {
-    /// The URL for messages, with any password hidden.
-    var display: String {
-        switch self {
-        case .sqlite(let path): "sqlite:\(path)"
-        case .postgres(let url): url.replacingOccurrences(of: #":[^:@/]*@"#, with: ":***@", options: .regularExpression)
-        }
-    }
-}
