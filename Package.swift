@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "WeirStore",
             dependencies: [
-                "WeirCore", "WeirRules", "WeirDetect",
+                "WeirCore", "WeirRules", "WeirDetect", "WeirSources",
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

@@ -1,6 +1,7 @@
 import Logging
 import ServiceLifecycle
 import WeirCore
+import WeirRules
 import WeirService
 import WeirStore
 
@@ -29,7 +30,7 @@ struct DemoService {
             description: "the demo log, checked every 10 s",
             frequency: 10,
             nextRunTime: now + 2,
-            properties: .object(["average_requests_per_time_interval": .object(["10": .number(150)])])
+            rules: try TaskRules(properties: .object(["average_requests_per_time_interval": .object(["10": .number(150)])]))
         )
         let task = try await store.createTask(draft, now: now)
         let app = server.makeApplication { port in

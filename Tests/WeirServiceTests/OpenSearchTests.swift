@@ -65,7 +65,7 @@ struct OpenSearchTests {
             #expect(created.json["target_data"]?["auth_password_set"] == .bool(true))
             #expect(!created.text.contains("s3cret-pass") && created.json["target_data"]?["auth_password"] == nil)
             #expect(created.json["target_data"]?["auth_password_encrypted"] == nil)
-            let stored = try #require(try await h.store.task(id: 1)?.targetData)
+            let stored = try #require(try await h.store.task(id: 1)?.target.json)
             let sealed = try #require(stored["auth_password_encrypted"]?.stringValue)
             #expect(sealed.hasPrefix("v1:") && !sealed.contains("s3cret-pass") && stored["auth_password"] == nil)
             #expect(try PasswordVault(secret: "test-secret-0123456789").open(sealed) == "s3cret-pass")

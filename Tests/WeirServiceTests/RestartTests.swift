@@ -55,8 +55,8 @@ struct RestartTests {
             description: "",
             frequency: 3_600,
             nextRunTime: Harness.start + 3_600,
-            targetData: .object(["type": .string("file"), "path": .string(log), "format": .string("combined")]),
-            properties: Self.properties
+            target: .file(path: log, format: "combined"),
+            rules: try TaskRules(properties: Self.properties)
         )
         draft = try await first.store.createTask(draft, now: Harness.start)
 
@@ -117,8 +117,8 @@ struct RestartTests {
                 description: "",
                 frequency: 60,
                 nextRunTime: Harness.start,
-                targetData: .object(["type": .string("file"), "path": .string("/nonexistent.log")]),
-                properties: .object([:])
+                target: .file(path: "/nonexistent.log", format: "auto"),
+                rules: try TaskRules(properties: .object([:]))
             ),
             now: Harness.start
         )

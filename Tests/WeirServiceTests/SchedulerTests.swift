@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirRules
 import WeirService
 import WeirStore
 
@@ -14,8 +15,8 @@ struct SchedulerTests {
                 description: "",
                 frequency: frequency,
                 nextRunTime: next,
-                targetData: .object(["type": .string("file"), "path": .string(log), "format": .string("combined")]),
-                properties: .object(["black_ip_address": .array([.string("192.0.2.1")])])
+                target: .file(path: log, format: "combined"),
+                rules: try TaskRules(properties: .object(["black_ip_address": .array([.string("192.0.2.1")])]))
             ),
             now: h.clock.now()
         )

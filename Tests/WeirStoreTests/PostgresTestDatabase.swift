@@ -30,8 +30,8 @@ func sampleTask(_ name: String = "nginx", next: Int64 = 1_000, frequency: Int64 
         description: "front door",
         frequency: frequency,
         nextRunTime: next,
-        targetData: .object(["type": .string("file"), "path": .string("/var/log/nginx/access.log")]),
-        properties: .object(["black_ip_address": .array([.string("192.0.2.0/24")])])
+        target: .file(path: "/var/log/nginx/access.log", format: "auto"),
+        rules: try! TaskRules(properties: .object(["black_ip_address": .array([.string("192.0.2.0/24")])]))
     )
 }
 

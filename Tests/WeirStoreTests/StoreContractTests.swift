@@ -21,13 +21,32 @@ struct StoreContractTests {
     }
 
     @Test(arguments: StoreKind.allCases)
+    func aStoredTaskThatDoesNotDecodeIsAnErrorNamingIt(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            let task = try await store.createTask(sampleTask(), now: 500)
+            let database = try #require((store as? SQLStore)?.database)
+            let badRules = #"{"black_ip_address":["not an address"]}"#
+            _ = try await database.query("UPDATE tasks SET properties = ? WHERE id = ?", [.text(badRules), .integer(task.id)])
+            do {
+                _ = try await store.task(id: task.id)
+                Issue.record("a task whose stored rules do not decode was read without an error")
+            } catch let error as StoreError {
+                #expect(error.description.contains("task \(task.id) cannot be read"))
+                #expect(error.description.contains("properties.black_ip_address[0]"))
+            }
+            _ = try await database.query("UPDATE tasks SET target_data = ? WHERE id = ?", [.text("not json"), .integer(task.id)])
+            await #expect(throws: StoreError.self) { try await store.tasks(activeOnly: false) }
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func tasksRoundTripUpdateAndList(kind: StoreKind) async throws {
         try await withStore(kind) { store in
             var task = try await store.createTask(sampleTask(), now: 500)
             #expect(task.id > 0 && task.createdAt == 500)
             #expect(try await store.task(id: task.id) == task)
             task.isActive = false
-            task.detection = .object(["method": .string("auto")])
+            task.detection = try TaskDetection(json: .object(["method": .string("auto")]))
             let updated = try #require(try await store.updateTask(task, now: 600))
             #expect(updated.updatedAt == 600 && updated.detection == task.detection && !updated.isActive)
             _ = try await store.createTask(sampleTask("apache"), now: 700)

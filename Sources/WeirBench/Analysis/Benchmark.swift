@@ -76,16 +76,7 @@ public enum Benchmark {
     }
 
     package static func detect(_ data: [UInt8], path: String) throws -> LogFormat {
-        var sample: [[UInt8]] = []
-        var s = LineSplitter()
-        data.withUnsafeBytes { raw in
-            let head = UnsafeRawBufferPointer(rebasing: raw[0..<min(raw.count, 1 << 16)])
-            s.consume(head) { line, _ in if sample.count < FormatDetector.sampleSize { sample.append(Array(line)) } }
-        }
-        guard let format = FormatDetector.detect(sample) else {
-            throw InputError(FormatDetector.failureMessage(source: path, sampled: sample.count))
-        }
-        return format
+        try FormatDetector.format(of: data.withUnsafeBytes(FormatDetector.sample(of:)), source: path)
     }
 
     package static func stage(_ name: String, _ runs: Int, _ bytes: Int, _ lines: Int, _ body: () throws -> Int) rethrows -> String {

@@ -43,7 +43,7 @@ public enum TaskBenchmark {
                 name: "bench-\(i)",
                 frequency: 86_400,
                 nextRunTime: server.clock.now() + 86_400,
-                properties: properties
+                rules: try TaskRules(properties: properties)
             )
             let task = try await store.createTask(draft, now: server.clock.now())
             let start = ContinuousClock.now

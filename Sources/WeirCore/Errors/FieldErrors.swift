@@ -17,6 +17,11 @@ public struct FieldErrors: Error, Sendable, Equatable {
         for (field, message) in other.messages { add(field, message) }
     }
 
+    /// Every message as `field: message`, sorted by field and joined by `; `, for one-line errors.
+    public var summary: String {
+        messages.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; ")
+    }
+
     /// Throws `self` when any message was recorded.
     public func throwIfAny() throws(FieldErrors) {
         if !isEmpty { throw self }

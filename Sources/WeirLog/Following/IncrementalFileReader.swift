@@ -136,8 +136,5 @@ public struct IncrementalFileReader {
 
 extension InputError {
     /// A read stopped on request (shutdown); nothing read should be committed.
-    public static let stopped = InputError("reading stopped because the service is shutting down")
-
-    /// Whether this error is the one a stop request produces.
-    public var isStop: Bool { description == Self.stopped.description }
+    public static let stopped = InputError(.stopped, "reading stopped because the service is shutting down")
 }

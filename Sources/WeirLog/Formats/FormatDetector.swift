@@ -22,6 +22,25 @@ public enum FormatDetector {
         return best?.format
     }
 
+    /// The format of an input from its first lines (``sampleSize`` of them at most); throws an
+    /// ``InputError`` of kind `unknownFormat`, naming `source`, when none fits.
+    public static func format(of sample: [[UInt8]], source: String) throws(InputError) -> LogFormat {
+        let lines = Array(sample.prefix(sampleSize))
+        guard let format = detect(lines) else {
+            throw InputError(.unknownFormat, failureMessage(source: source, sampled: lines.count))
+        }
+        return format
+    }
+
+    /// The first ``sampleSize`` lines of `bytes` (looked for in its first 64 KiB), for ``format(of:source:)``.
+    public static func sample(of bytes: UnsafeRawBufferPointer) -> [[UInt8]] {
+        var sample: [[UInt8]] = []
+        var splitter = LineSplitter()
+        let head = UnsafeRawBufferPointer(rebasing: bytes[0..<min(bytes.count, 1 << 16)])
+        splitter.consume(head) { line, _ in if sample.count < sampleSize { sample.append(Array(line)) } }
+        return sample
+    }
+
     /// The one-line error shown when no format fits.
     public static func failureMessage(source: String, sampled: Int) -> String {
         "cannot recognise the log format of \(source): none of its first \(sampled) lines is \(LogFormat.detectable.map(\.name).joined(separator: ", ")); give --format (an Apache LogFormat or nginx log_format string works too)"

@@ -21,7 +21,7 @@ public final class GzipSource: ByteSource {
         input = .allocate(byteCount: 1 << 18, alignment: 16)
         guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             input.deallocate()
-            throw InputError("cannot decompress \(path): zlib failed to start")
+            throw InputError(.corrupt, "cannot decompress \(path): zlib failed to start")
         }
     }
 
@@ -48,9 +48,9 @@ public final class GzipSource: ByteSource {
                 }
                 inflateReset(&stream)
             } else if status != Z_OK && status != Z_BUF_ERROR {
-                throw InputError("cannot decompress \(path): the gzip data is corrupt (zlib status \(status))")
+                throw InputError(.corrupt, "cannot decompress \(path): the gzip data is corrupt (zlib status \(status))")
             } else if status == Z_BUF_ERROR && stream.avail_in > 0 {
-                throw InputError("cannot decompress \(path): the gzip data is corrupt")
+                throw InputError(.corrupt, "cannot decompress \(path): the gzip data is corrupt")
             }
         }
         return buffer.count - Int(stream.avail_out)

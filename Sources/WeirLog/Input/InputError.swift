@@ -6,10 +6,28 @@ import Glibc
 import Darwin
 #endif
 
-/// Why an input could not be read, worded for the one-line error of the command line.
+/// Why an input could not be read: a ``Kind`` to switch on, and words for the one-line error of
+/// the command line.
 public struct InputError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong, for callers that act on it.
+    public enum Kind: Sendable, Equatable {
+        /// A system call failed with `errno`.
+        case system(errno: Int32)
+        /// Compressed data could not be decompressed.
+        case corrupt
+        /// No known log format fits the input's first lines.
+        case unknownFormat
+        /// The read stopped on request (a shutdown); nothing read should be committed.
+        case stopped
+    }
+
+    public let kind: Kind
     public let description: String
-    public init(_ description: String) { self.description = description }
+
+    public init(_ kind: Kind, _ description: String) {
+        self.kind = kind
+        self.description = description
+    }
 
     static func system(_ what: String, _ path: String, _ code: Int32) -> InputError {
         let reason: String
@@ -19,6 +37,6 @@ public struct InputError: Error, CustomStringConvertible, Sendable {
         case EISDIR: reason = "it is a directory, not a file"
         default: reason = String(cString: strerror(code))
         }
-        return InputError("cannot \(what) \(path): \(reason)")
+        return InputError(.system(errno: code), "cannot \(what) \(path): \(reason)")
     }
 }

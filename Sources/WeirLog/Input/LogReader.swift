@@ -64,10 +64,7 @@ public struct LogReader {
             try body(Line(number: number, bytes: bytes, failure: failure), &parsed)
         }
         func detectAndDrain() throws -> LineParser {
-            let candidates = sample.filter { !$0.truncated }.map(\.bytes)
-            guard let found = FormatDetector.detect(candidates) else {
-                throw InputError(FormatDetector.failureMessage(source: name, sampled: candidates.count))
-            }
+            let found = try FormatDetector.format(of: sample.filter { !$0.truncated }.map(\.bytes), source: name)
             detected = found
             let p = LineParser(format: found)
             for line in sample { try line.bytes.withUnsafeBytes { try handle($0, line.truncated, p) } }

@@ -9,12 +9,16 @@ public struct TaskRules: Sendable, Equatable {
     public var httpAccepted: Bool?
     /// The accepted path patterns; `nil` when the rule is not set (every path is accepted).
     public var acceptedURLs: [URLPattern]?
+    /// The `properties` object the rules were compiled from, as given (the API echoes it).
+    public private(set) var properties: JSONValue = .object([:])
 
+    /// No rules.
     public init() {}
 
     /// Validates a `properties` object, naming every problem under `field` (for example
     /// `properties.black_ip_address[2]`).
     public init(properties: JSONValue, field: String = "properties") throws(FieldErrors) {
+        self.properties = properties
         var errors = FieldErrors()
         guard let object = properties.objectValue else {
             errors.add(field, "must be an object of rules, got \(properties.typeName)")

@@ -52,7 +52,7 @@ public actor ModelTrainer: Service {
     @discardableResult
     public func retuneIfDue(taskID: Int64) async throws -> Bool {
         guard let task = try await store.task(id: taskID) else { return false }
-        let settings = DetectionPayload.settings(of: task)
+        let settings = task.detection.settings
         guard settings.enabled else { return false }
         let count = try await store.trafficMinuteCount(taskID: taskID)
         let existing = try await store.model(taskID: taskID)

@@ -53,10 +53,10 @@ public struct TaskRunner: Sendable {
 
     private func perform(_ run: RunRecord, logger: Logger) async throws {
         guard let task = try await store.task(id: run.taskID) else { throw StoreError("the task was deleted during its run") }
-        let source = try TargetData(stored: task.targetData).source(sources)
-        let rules = try TaskRules(properties: task.properties)
+        let source = try task.target.source(sources)
+        let rules = task.rules
         let checkpoint = try await store.checkpoint(taskID: task.id)
-        let detection = DetectionPayload.settings(of: task)
+        let detection = task.detection.settings
         let (read, finishedCounter) = try await StopSignal.whileRunning { stop in
             var counter = RunCounter(
                 evaluator: RuleEvaluator(rules: rules),
@@ -148,6 +148,6 @@ public struct TaskRunner: Sendable {
     }
 
     static func isStop(_ error: any Error) -> Bool {
-        error is CancellationError || (error as? InputError)?.isStop == true
+        error is CancellationError || (error as? InputError)?.kind == .stopped
     }
 }

@@ -1,4 +1,4 @@
-import WeirCore
+import WeirRules
 import WeirSources
 import WeirStore
 
@@ -12,15 +12,15 @@ extension MonitoringTask {
         description: String = "",
         frequency: Int64,
         nextRunTime: Int64,
-        properties: JSONValue
+        rules: TaskRules
     ) -> MonitoringTask {
         MonitoringTask(
             name: name,
             description: description,
             frequency: frequency,
             nextRunTime: nextRunTime,
-            targetData: TargetData.file(path: path, format: format).json,
-            properties: properties
+            target: .file(path: path, format: format),
+            rules: rules
         )
     }
 }

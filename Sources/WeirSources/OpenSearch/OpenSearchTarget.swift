@@ -6,7 +6,7 @@ import WeirRules
 /// `{"type":"opensearch","host":"search.example.com","port":9200,"is_using_ssl":true,
 /// "auth_user_name":"weir","auth_password":"…","indice":"nginx-*"}`, with optional `fields`
 /// (document field names, by the default names they replace), `page_size` and `tls_ca_file`.
-package struct OpenSearchTarget: Sendable, Equatable {
+public struct OpenSearchTarget: Sendable, Equatable {
     package var host: String
     package var port: Int
     package var usesTLS: Bool

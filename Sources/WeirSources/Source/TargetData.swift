@@ -3,7 +3,7 @@ import WeirLog
 import WeirRules
 
 /// A task's data source, validated: a local access-log file, or an OpenSearch index.
-package enum TargetData: Sendable, Equatable {
+public enum TargetData: Sendable, Equatable {
     case file(path: String, format: String)
     case openSearch(OpenSearchTarget)
 
@@ -30,7 +30,7 @@ package enum TargetData: Sendable, Equatable {
     }
 
     /// The source as stored (an OpenSearch password is sealed).
-    package init(stored value: JSONValue) throws(FieldErrors) {
+    public init(stored value: JSONValue) throws(FieldErrors) {
         let object = try Self.object(value)
         if object["type"]?.stringValue == "opensearch" {
             self = .openSearch(try OpenSearchTarget(stored: object))
@@ -39,8 +39,8 @@ package enum TargetData: Sendable, Equatable {
         }
     }
 
-    /// The stored form.
-    package var json: JSONValue {
+    /// The stored form (an OpenSearch password sealed).
+    public var json: JSONValue {
         switch self {
         case .file(let path, let format): .object(["type": .string("file"), "path": .string(path), "format": .string(format)])
         case .openSearch(let target): target.storedJSON
@@ -48,9 +48,11 @@ package enum TargetData: Sendable, Equatable {
     }
 
     /// What the API shows: an OpenSearch password only as `"auth_password_set": true`.
-    package static func publicJSON(_ stored: JSONValue) -> JSONValue {
-        guard case .openSearch(let target)? = try? TargetData(stored: stored) else { return stored }
-        return target.publicJSON
+    public var publicJSON: JSONValue {
+        switch self {
+        case .file: json
+        case .openSearch(let target): target.publicJSON
+        }
     }
 
     private static func object(_ value: JSONValue) throws(FieldErrors) -> [String: JSONValue] {

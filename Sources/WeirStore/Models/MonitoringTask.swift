@@ -1,8 +1,10 @@
-import WeirCore
 import WeirDetect
 import WeirRules
+import WeirSources
 
-/// A monitoring task: a data source, rules, and a schedule. Times are Unix seconds.
+/// A monitoring task: a data source, rules, and a schedule, decoded once from its stored JSON
+/// into typed values (a stored row that does not decode is an error naming the task). Times are
+/// Unix seconds.
 public struct MonitoringTask: Sendable, Equatable {
     public var id: Int64
     public var name: String
@@ -11,12 +13,12 @@ public struct MonitoringTask: Sendable, Equatable {
     public var frequency: Int64
     public var nextRunTime: Int64
     public var isActive: Bool
-    /// The data source, as given (`{"type":"file",…}`); secrets already encrypted.
-    public var targetData: JSONValue
-    /// The rules, as given (validated on every write).
-    public var properties: JSONValue
-    /// The user's choices for anomaly detection, or `nil` for Weir to choose everything.
-    public var detection: JSONValue?
+    /// The data source; an OpenSearch password is kept sealed.
+    public var target: TargetData
+    /// The rules, compiled; ``TaskRules/properties`` keeps the object as given.
+    public var rules: TaskRules
+    /// The user's answers for anomaly detection; empty for Weir to choose everything.
+    public var detection: TaskDetection
     public var createdAt: Int64
     public var updatedAt: Int64
 
@@ -27,9 +29,9 @@ public struct MonitoringTask: Sendable, Equatable {
         frequency: Int64,
         nextRunTime: Int64,
         isActive: Bool = true,
-        targetData: JSONValue,
-        properties: JSONValue,
-        detection: JSONValue? = nil,
+        target: TargetData,
+        rules: TaskRules,
+        detection: TaskDetection = TaskDetection(),
         createdAt: Int64 = 0,
         updatedAt: Int64 = 0
     ) {
@@ -39,8 +41,8 @@ public struct MonitoringTask: Sendable, Equatable {
         self.frequency = frequency
         self.nextRunTime = nextRunTime
         self.isActive = isActive
-        self.targetData = targetData
-        self.properties = properties
+        self.target = target
+        self.rules = rules
         self.detection = detection
         self.createdAt = createdAt
         self.updatedAt = updatedAt

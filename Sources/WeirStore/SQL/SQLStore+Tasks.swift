@@ -1,6 +1,7 @@
 import WeirCore
 import WeirDetect
 import WeirRules
+import WeirSources
 
 /// Tasks in SQL (``TaskStore``).
 extension SQLStore: TaskStore {
@@ -57,21 +58,37 @@ extension SQLStore: TaskStore {
     static func taskBinds(_ t: MonitoringTask) -> [SQLValue] {
         [
             .text(t.name), .text(t.description), .integer(t.frequency), .integer(t.nextRunTime), .bool(t.isActive),
-            .text(JSONText.encode(t.targetData)), .text(JSONText.encode(t.properties)), .optional(t.detection.map(JSONText.encode)),
+            .text(JSONText.encode(t.target.json)), .text(JSONText.encode(t.rules.properties)),
+            .optional(t.detection.json.map(JSONText.encode)),
         ]
     }
 
+    /// The task of a row, its JSON columns decoded into typed values; a column that does not
+    /// decode (written by hand or by another version of Weir) is an error naming the task.
     static func task(_ row: SQLRow) throws -> MonitoringTask {
-        MonitoringTask(
-            id: row.int("id"),
+        let id = row.int("id")
+        func column<T>(_ name: String, _ decode: (JSONValue) throws(FieldErrors) -> T) throws -> T {
+            do {
+                return try decode(try JSONText.decode(JSONValue.self, row.text(name)))
+            } catch let errors as FieldErrors {
+                throw StoreError("task \(id) cannot be read: its stored \(name) is invalid (\(errors.summary)); fix it with PATCH /tasks/\(id)")
+            } catch {
+                throw StoreError("task \(id) cannot be read: its stored \(name) is not JSON (\(error))")
+            }
+        }
+        let detection: TaskDetection =
+            row.optionalText("detection") == nil
+            ? TaskDetection() : try column("detection") { json throws(FieldErrors) in try TaskDetection(json: json) }
+        return MonitoringTask(
+            id: id,
             name: row.text("name"),
             description: row.text("description"),
             frequency: row.int("frequency"),
             nextRunTime: row.int("next_run_time"),
             isActive: row.bool("is_active"),
-            targetData: try JSONText.decode(JSONValue.self, row.text("target_data")),
-            properties: try JSONText.decode(JSONValue.self, row.text("properties")),
-            detection: try row.optionalText("detection").map { try JSONText.decode(JSONValue.self, $0) },
+            target: try column("target_data") { json throws(FieldErrors) in try TargetData(stored: json) },
+            rules: try column("properties") { json throws(FieldErrors) in try TaskRules(properties: json) },
+            detection: detection,
             createdAt: row.int("created_at"),
             updatedAt: row.int("updated_at")
         )

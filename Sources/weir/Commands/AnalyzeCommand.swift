@@ -9,9 +9,9 @@ struct AnalyzeCommand: ParsableCommand {
         commandName: "analyze",
         abstract: "Reports on whole access logs: totals, status codes, top sections, paths and clients.",
         discussion: """
-            Reads every FILE to its end (gzip files are recognised by content; `-` is standard input)
-            and prints one report over all of them. The format is detected from each file's first
-            lines unless --format is given. Malformed lines are counted and the first ones listed
+            Reads every FILE to its end (gzip files are recognised by content; `-` is standard input) \
+            and prints one report over all of them. The format is detected from each file's first \
+            lines unless --format is given. Malformed lines are counted and the first ones listed \
             with their line number and reason; they never stop the report.
 
             Examples:

@@ -9,8 +9,8 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Measures parser, analyzer and task-run throughput on a file (lines/s, MB/s).",
         discussion: """
-            Build with -c release first. Reads FILE once into memory, then times each stage --runs
-            times and prints the median. With --task, also times whole service task runs (all five
+            Build with -c release first. Reads FILE once into memory, then times each stage --runs \
+            times and prints the median. With --task, also times whole service task runs (all five \
             rules, a temporary SQLite database, findings committed) and their ratio to `weir analyze`.
             """,
         shouldDisplay: false

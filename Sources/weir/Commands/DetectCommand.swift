@@ -8,20 +8,20 @@ struct DetectCommand: ParsableCommand {
         commandName: "detect",
         abstract: "Scores a time series for anomalies, with the method chosen automatically or by name.",
         discussion: """
-            Reads CSV with a header naming the columns timestamp and value (timestamps
-            as YYYY-MM-DD HH:MM:SS or RFC 3339; other columns are ignored) and writes
-            one row per input row: timestamp,value,anomaly_score,label. Each score is in
-            [0, 1] and uses only that row and the rows before it. A score of 0.5 is
-            every method's alert threshold; label is 1 where an alarm is raised: the
-            score crosses 0.5 and no alarm was raised for the same incident (the last 10
+            Reads CSV with a header naming the columns timestamp and value (timestamps \
+            as YYYY-MM-DD HH:MM:SS or RFC 3339; other columns are ignored) and writes \
+            one row per input row: timestamp,value,anomaly_score,label. Each score is in \
+            [0, 1] and uses only that row and the rows before it. A score of 0.5 is \
+            every method's alert threshold; label is 1 where an alarm is raised: the \
+            score crosses 0.5 and no alarm was raised for the same incident (the last 10 \
             points), so one incident raises one alarm.
 
-            --method auto (the default) starts with a robust median/MAD detector and,
-            each time the history doubles from 200 points, runs the expert system on the
-            rows seen so far: it injects spikes, drops, level shifts, ramps, floods and
-            error bursts into that history, compares every method and hyper-parameter
-            set on them, and switches to the best (the simpler on a tie). --method NAME
-            uses that method with its defaults, changed by --param. See every method and
+            --method auto (the default) starts with a robust median/MAD detector and, \
+            each time the history doubles from 200 points, runs the expert system on the \
+            rows seen so far: it injects spikes, drops, level shifts, ramps, floods and \
+            error bursts into that history, compares every method and hyper-parameter \
+            set on them, and switches to the best (the simpler on a tie). --method NAME \
+            uses that method with its defaults, changed by --param. See every method and \
             parameter with --list.
 
             Examples:

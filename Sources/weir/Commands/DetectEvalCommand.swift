@@ -9,9 +9,9 @@ struct DetectEvalCommand: ParsableCommand {
         commandName: "detect-eval",
         abstract: "Scores every detection method and auto on a generated, labelled corpus, and times them.",
         discussion: """
-            The corpus has flat, daily and weekly seasonal, trending, noisy, sparse and long series
-            with spikes, drops, level shifts, ramps, floods and error bursts of random sizes at known
-            places. Split 0 is for development; split 1 (the default) is held out. Build with
+            The corpus has flat, daily and weekly seasonal, trending, noisy, sparse and long series \
+            with spikes, drops, level shifts, ramps, floods and error bursts of random sizes at known \
+            places. Split 0 is for development; split 1 (the default) is held out. Build with \
             -c release for the speed figures.
             """,
         shouldDisplay: false

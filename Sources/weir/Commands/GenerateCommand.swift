@@ -8,19 +8,19 @@ struct GenerateCommand: AsyncParsableCommand {
         commandName: "generate",
         abstract: "Writes realistic HTTP access-log traffic to a file, live or as fast as possible.",
         discussion: """
-            Live mode (the default) appends lines stamped with the current time: one every -i seconds
-            for -d seconds, or --rate lines per second in all. Fast mode (--count) writes N lines as fast
-            as the disk takes them, stamped from --start at --rate lines per second of log time; it
+            Live mode (the default) appends lines stamped with the current time: one every -i seconds \
+            for -d seconds, or --rate lines per second in all. Fast mode (--count) writes N lines as fast \
+            as the disk takes them, stamped from --start at --rate lines per second of log time; it \
             replaces the file, so a --seed gives the same bytes every time.
 
-            Profiles shape the rate over time: steady; spike (×5 bursts of 60 s every 4 minutes);
-            attack (a scanner probing URLs, one flooding client and a few bad IPs for 90 s in every
+            Profiles shape the rate over time: steady; spike (×5 bursts of 60 s every 4 minutes); \
+            attack (a scanner probing URLs, one flooding client and a few bad IPs for 90 s in every \
             5 minutes); mixed (20-minute steady, spike and attack phases in turn).
 
             Examples:
-              weir generate                                  # 30 s at 10 lines/s into /tmp/access.log
+              weir generate                   # 30 s, 10 lines/s, into /tmp/access.log
               weir generate -f test.log -d 60 --rate 50 --profile spike
-              weir generate --count 1000000 --start 2026-01-01T00:00:00Z --rate 200 --seed 7 -f big.log
+              weir generate --count 1000000 --rate 200 --seed 7 -f big.log
               weir generate -d 5 -f - | head
             """
     )

@@ -10,17 +10,17 @@ struct MonitorCommand: AsyncParsableCommand {
         commandName: "monitor",
         abstract: "Follows an access log live: stats every 10 s, an alert when the 2-minute average is too high.",
         discussion: """
-            Times come from the log's own timestamps. Every --interval seconds (ticks on whole multiples
-            of it) a stats block covers the lines stamped in the last interval. After each block, when the
-            average over the last --window seconds goes above --threshold requests/s an alert is printed,
-            and when it goes back below, a recovery; both stay on screen. While the log is idle the clock
-            moves on with the wall time, so a quiet log recovers. Rotation, truncation and half-written
+            Times come from the log's own timestamps. Every --interval seconds (ticks on whole multiples \
+            of it) a stats block covers the lines stamped in the last interval. After each block, when the \
+            average over the last --window seconds goes above --threshold requests/s an alert is printed, \
+            and when it goes back below, a recovery; both stay on screen. While the log is idle the clock \
+            moves on with the wall time, so a quiet log recovers. Rotation, truncation and half-written \
             lines are handled like `tail -F`; malformed lines are counted, never fatal.
 
             Examples:
-              weir monitor                                   # follows /tmp/access.log, threshold 10 req/s
+              weir monitor                    # follows /tmp/access.log, alerts > 10 req/s
               weir monitor -f /var/log/nginx/access.log -t 50 --json
-              weir monitor -f old.log --replay -t 5          # whole file as fast as possible, then exit
+              weir monitor -f old.log --replay -t 5     # the whole file at once, then exit
             """
     )
 

@@ -10,33 +10,34 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Runs the monitoring service: the HTTP API, the scheduler and the auto-check.",
         discussion: """
-            Users register tasks over the API (POST /tasks): a source (an access-log file or an
-            OpenSearch index), rules, a frequency and a next run time. Each task runs on time; an
-            auto-check shortly after start-up and every WEIR_AUTO_CHECK_INTERVAL seconds (default
-            1800) runs what was missed while the service was down. The schema is created on first
+            Users register tasks over the API (POST /tasks): a source (an access-log file or an \
+            OpenSearch index), rules, a frequency and a next run time. Each task runs on time; an \
+            auto-check shortly after start-up and every WEIR_AUTO_CHECK_INTERVAL seconds (default \
+            1800) runs what was missed while the service was down. The schema is created on first \
             start. GET /openapi.json describes every route.
 
-            Several instances: start any number of `weir serve` with one
-            WEIR_DATABASE_URL=postgres://user:password@host:5432/weir (the database is created if
-            missing). Each due run happens once; an instance that stops renewing its claim for
-            WEIR_RUN_LEASE_SECONDS (default 30) has its run taken over by another, from the task's
-            last committed checkpoint. WEIR_INSTANCE_ID names an instance (default host:pid).
-            OpenSearch passwords are stored encrypted with a key from WEIR_SECRET: set the same
+            Several instances: start any number of `weir serve` with one \
+            WEIR_DATABASE_URL=postgres://user:password@host:5432/weir (the database is created if \
+            missing). Each due run happens once; an instance that stops renewing its claim for \
+            WEIR_RUN_LEASE_SECONDS (default 30) has its run taken over by another, from the task's \
+            last committed checkpoint. WEIR_INSTANCE_ID names an instance (default host:pid). \
+            OpenSearch passwords are stored encrypted with a key from WEIR_SECRET: set the same \
             WEIR_SECRET on every instance.
 
-            Settings, strongest first: flags, environment, ./.env, the file named by
-            WEIR_SETTINGS_FILE, defaults. Keys: WEIR_ENV (development|production), WEIR_DEBUG,
-            WEIR_DATABASE_URL, WEIR_LOG_DIR (default ./weir-logs), WEIR_API_TOKEN, WEIR_SECRET,
-            WEIR_AUTO_CHECK_INTERVAL, WEIR_HOST, WEIR_PORT, WEIR_MAX_PARALLEL_RUNS (default 4),
-            WEIR_MODEL_RETUNE_MINUTES, WEIR_INSTANCE_ID, WEIR_RUN_LEASE_SECONDS.
-            Every route but /health and /metrics needs Authorization: Bearer $WEIR_API_TOKEN;
+            Settings, strongest first: flags, environment, ./.env, the file named by \
+            WEIR_SETTINGS_FILE, defaults. Keys: WEIR_ENV (development|production), WEIR_DEBUG, \
+            WEIR_DATABASE_URL, WEIR_LOG_DIR (default ./weir-logs), WEIR_API_TOKEN, WEIR_SECRET, \
+            WEIR_AUTO_CHECK_INTERVAL, WEIR_HOST, WEIR_PORT, WEIR_MAX_PARALLEL_RUNS (default 4), \
+            WEIR_MODEL_RETUNE_MINUTES, WEIR_INSTANCE_ID, WEIR_RUN_LEASE_SECONDS. \
+            Every route but /health and /metrics needs Authorization: Bearer $WEIR_API_TOKEN; \
             in development with no token the API is open, and production refuses to start.
 
             Example:
               weir serve --port 3000 &
               curl -s localhost:3000/tasks -d '{"name":"nginx","task_frequency":60,
                 "next_run_time":"2030-01-01T00:00:00Z","target_data":{"type":"file",
-                "path":"/var/log/nginx/access.log"},"properties":{"black_ip_address":["192.0.2.0/24"]}}'
+                "path":"/var/log/nginx/access.log"},
+                "properties":{"black_ip_address":["192.0.2.0/24"]}}'
             """
     )
 

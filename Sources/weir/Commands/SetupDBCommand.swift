@@ -9,9 +9,9 @@ struct SetupDBCommand: AsyncParsableCommand {
         commandName: "setup-db",
         abstract: "Creates or migrates the service's database schema and seeds the rule catalogue.",
         discussion: """
-            Harmless to run again: it applies only the migrations the database lacks and never drops
-            data, unless given --reset --yes, which deletes every task, run and finding first.
-            The database comes from --database-url, WEIR_DATABASE_URL (environment, .env or the
+            Harmless to run again: it applies only the migrations the database lacks and never drops \
+            data, unless given --reset --yes, which deletes every task, run and finding first. \
+            The database comes from --database-url, WEIR_DATABASE_URL (environment, .env or the \
             settings file), or sqlite:weir.sqlite in the working directory.
             """
     )

@@ -15,7 +15,7 @@ struct ModelController: APIController {
 
     func model(_ context: BasicRequestContext) async throws -> Response {
         let task = try await TaskLookup(store: store).task(context)
-        let settings = DetectionPayload.settings(of: task)
+        let settings = task.detection.settings
         let stored = try await store.model(taskID: task.id)
         let minutes = try await store.trafficMinuteCount(taskID: task.id)
         let response = ModelResponse(task: task, settings: settings, stored: stored, minutes: minutes, retuneMinutes: retuneMinutes)

@@ -1,4 +1,5 @@
 import WeirCore
+import WeirDetect
 import WeirLog
 import WeirRules
 import WeirSources
@@ -27,8 +28,8 @@ enum TaskPayload {
             description: "",
             frequency: 0,
             nextRunTime: 0,
-            targetData: .object([:]),
-            properties: .object([:])
+            target: .file(path: "", format: "auto"),
+            rules: TaskRules()
         )
         apply(object, to: &task, now: now, vault: vault, errors: &errors)
         try errors.throwIfAny()
@@ -92,20 +93,17 @@ enum TaskPayload {
         }
         if let v = object["target_data"] {
             do {
-                let previous = try? TargetData(stored: task.targetData)
-                task.targetData = try TargetData(request: v, vault: vault, previous: previous).json
+                task.target = try TargetData(request: v, vault: vault, previous: task.target)
             } catch { errors.merge(error) }
         }
         if let v = object["properties"] {
             do {
-                _ = try TaskRules(properties: v)
-                task.properties = v
+                task.rules = try TaskRules(properties: v)
             } catch { errors.merge(error) }
         }
         if let v = object["detection"] {
             do {
-                _ = try DetectionPayload.settings(v)
-                task.detection = v == .null ? nil : v
+                task.detection = try TaskDetection(json: v)
             } catch { errors.merge(error) }
         }
     }

@@ -25,9 +25,9 @@ struct TaskResponse: Encodable {
         task_frequency = t.frequency
         next_run_time = Timestamps.rfc3339(t.nextRunTime)
         is_active = t.isActive
-        target_data = TargetData.publicJSON(t.targetData)
-        properties = t.properties
-        detection = t.detection
+        target_data = t.target.publicJSON
+        properties = t.rules.properties
+        detection = t.detection.json
         created_at = Timestamps.rfc3339(t.createdAt)
         updated_at = Timestamps.rfc3339(t.updatedAt)
     }

@@ -1,18 +1,28 @@
 import WeirCore
-import WeirDetect
-import WeirRules
-import WeirStore
 
-/// A task's `detection`, validated into the user's answers to the expert system's questions:
-/// `{"method":"auto"}`, `{"method":{"name":"zscore","params":{"k":5}}}`, `"features":[…]`,
-/// `"bucket_seconds":300`, `"enabled":false`. Absent or `null`: Weir answers everything.
-enum DetectionPayload {
+/// A task's `detection` as the user gave it, and validated into their answers to the expert
+/// system's questions: `{"method":"auto"}`, `{"method":{"name":"zscore","params":{"k":5}}}`,
+/// `"features":[…]`, `"bucket_seconds":300`, `"enabled":false`. Absent or `null`: Weir answers
+/// everything.
+public struct TaskDetection: Sendable, Equatable {
     static let keys = ["enabled", "method", "features", "bucket_seconds"]
 
-    /// A stored task's answers. `detection` is validated on every write, so it parses; should it
-    /// not (written by another version of Weir), Weir answers every question.
-    static func settings(of task: MonitoringTask) -> DetectionSettings {
-        (try? settings(task.detection)) ?? DetectionSettings()
+    /// The object as given (echoed by the API), `nil` when absent.
+    public let json: JSONValue?
+    /// The answers it gives.
+    public let settings: DetectionSettings
+
+    /// No answers: Weir chooses everything.
+    public init() {
+        json = nil
+        settings = DetectionSettings()
+    }
+
+    /// Validates `json`, naming every problem under `detection…`.
+    public init(json: JSONValue?) throws(FieldErrors) {
+        let value = json == .null ? nil : json
+        settings = try Self.settings(value)
+        self.json = value
     }
 
     static func settings(_ value: JSONValue?) throws(FieldErrors) -> DetectionSettings {
