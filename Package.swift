@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.0"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.0.2", traits: []),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
@@ -75,6 +76,7 @@ let package = Package(
             name: "WeirService",
             dependencies: [
                 "WeirCore", "WeirLog", "WeirRules", "WeirStore", "WeirDetect", "WeirSources",
+                .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -109,8 +111,13 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        /// What several test targets share: temporary folders and the test PostgreSQL server.
-        .target(name: "WeirTestSupport", path: "Tests/WeirTestSupport"),
+        /// What the test targets share: temporary folders, log writing, the test PostgreSQL server,
+        /// the kinds of store the contract runs against, and the manual clock.
+        .target(
+            name: "WeirTestSupport",
+            dependencies: ["WeirStore", "WeirService", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/WeirTestSupport"
+        ),
         .testTarget(name: "WeirCoreTests", dependencies: ["WeirCore"]),
         .testTarget(name: "WeirLogTests", dependencies: ["WeirCore", "WeirLog", "WeirTestSupport"]),
         .testTarget(name: "WeirTrafficTests", dependencies: ["WeirCore", "WeirTraffic", "WeirGenerator"]),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 @Suite(.serialized)
 struct MonitorFileHandlingProcessTests {
@@ -9,14 +10,6 @@ struct MonitorFileHandlingProcessTests {
         f.timeZone = TimeZone(identifier: "UTC")
         f.dateFormat = "dd/MMM/yyyy:HH:mm:ss"
         return "10.0.0.\(i % 250) - - [\(f.string(from: t)) +0000] \"GET /item/\(i) HTTP/1.1\" 200 \(i) \"-\" \"test\"\n"
-    }
-
-    func append(_ path: String, _ text: String) throws {
-        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
-        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        h.seekToEndOfFile()
-        h.write(Data(text.utf8))
-        try h.close()
     }
 
     /// Half-written lines, a truncation and a rotation while the monitor runs: every line is
@@ -38,11 +31,11 @@ struct MonitorFileHandlingProcessTests {
                 let text = line(written, Date())
                 if split {
                     let mid = text.index(text.startIndex, offsetBy: text.count / 2)
-                    try append(log, String(text[..<mid]))
+                    try TestFile.append(log, String(text[..<mid]))
                     usleep(30_000)
-                    try append(log, String(text[mid...]))
+                    try TestFile.append(log, String(text[mid...]))
                 } else {
-                    try append(log, text)
+                    try TestFile.append(log, text)
                 }
                 written += 1
             }
@@ -57,7 +50,7 @@ struct MonitorFileHandlingProcessTests {
         usleep(300_000)
         // Rename away and replace (create-style rotation); a last line lands in the old file.
         try FileManager.default.moveItem(atPath: log, toPath: log + ".1")
-        try append(log + ".1", line(written, Date()))
+        try TestFile.append(log + ".1", line(written, Date()))
         written += 1
         try write(25, split: true)
         let data = out.fileHandleForReading.readDataToEndOfFile()

@@ -32,7 +32,7 @@ struct IncrementalFileReaderTests {
         #expect(outcome.checkpoint.offset == Int64(entry(1).utf8.count * 2))
 
         // The line is finished and another appended: both, and nothing twice.
-        try append(path, String(entry(3).dropFirst(20)) + entry(4))
+        try TestFile.append(path, String(entry(3).dropFirst(20)) + entry(4))
         (clients, outcome) = try run(path, after: outcome.checkpoint)
         #expect(clients == ["10.0.0.3", "10.0.0.4"])
 
@@ -49,7 +49,7 @@ struct IncrementalFileReaderTests {
 
         // Lines appended, then the file rotated by rename before the next run: the rest of the
         // old file first, then the new file from its start.
-        try append(path, entry(6))
+        try TestFile.append(path, entry(6))
         try FileManager.default.moveItem(atPath: path, toPath: path + ".1")
         try (entry(7) + entry(8)).write(toFile: path, atomically: false, encoding: .utf8)
         (clients, outcome) = try run(path, after: outcome.checkpoint)

@@ -3,6 +3,7 @@ import Testing
 import WeirRules
 import WeirService
 import WeirStore
+import WeirTestSupport
 
 /// The scheduler and the auto-check on an injected clock.
 struct SchedulerTests {

@@ -3,6 +3,7 @@ import Logging
 import Testing
 import WeirDetect
 import WeirRules
+import WeirTestSupport
 
 @testable import WeirStore
 

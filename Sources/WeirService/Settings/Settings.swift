@@ -1,3 +1,4 @@
+import Configuration
 import Foundation
 import WeirStore
 
@@ -43,6 +44,9 @@ public struct Settings: Sendable, Equatable {
         "WEIR_INSTANCE_ID", "WEIR_RUN_LEASE_SECONDS", "WEIR_SETTINGS_FILE",
     ]
 
+    /// The keys whose values are secrets.
+    public static let secretKeys = ["WEIR_API_TOKEN", "WEIR_SECRET"]
+
     /// Builds the settings from the given sources, strongest first in the order of the spec.
     /// `flags` and `environment` map keys (`WEIR_PORT`) to values; `directory` is where `.env` is
     /// looked for.
@@ -51,23 +55,35 @@ public struct Settings: Sendable, Equatable {
         environment: [String: String],
         directory: String = FileManager.default.currentDirectoryPath
     ) throws(SettingsError) -> Settings {
-        let dotEnv = try readKeyValueFile(directory + "/.env", optional: true)
-        var merged: [String: String] = [:]
-        let settingsFile = flags["WEIR_SETTINGS_FILE"] ?? environment["WEIR_SETTINGS_FILE"] ?? dotEnv["WEIR_SETTINGS_FILE"]
-        if let settingsFile { merged = try readKeyValueFile(settingsFile, optional: false) }
-        for layer in [dotEnv, environment.filter { $0.key.hasPrefix("WEIR_") }, flags] {
-            merged.merge(layer) { _, stronger in stronger }
+        let dotEnv = try KeyValueFile.read(directory + "/.env", optional: true)
+        let environment = environment.filter { $0.key.hasPrefix("WEIR_") }
+        var file: [String: String] = [:]
+        if let path = flags["WEIR_SETTINGS_FILE"] ?? environment["WEIR_SETTINGS_FILE"] ?? dotEnv["WEIR_SETTINGS_FILE"] {
+            file = try KeyValueFile.read(path, optional: false)
         }
-        return try Settings(values: merged)
+        return try Settings(layers: [flags, environment, dotEnv, file])
     }
 
-    /// Settings from already-merged `KEY=value` pairs; unknown `WEIR_` keys are errors.
+    /// Settings from one set of `KEY=value` pairs (the demo, benchmarks and tests).
     public init(values: [String: String]) throws(SettingsError) {
-        for key in values.keys.sorted() where !Self.keys.contains(key) {
+        try self.init(layers: [values])
+    }
+
+    /// Settings from layers of `KEY=value` pairs, strongest first, read through
+    /// swift-configuration (one provider per layer, ``secretKeys`` marked secret so that
+    /// access reporting redacts them). Weir's own rule comes first: a key it does not know, in
+    /// any layer, stops start-up with one line naming it.
+    init(layers: [[String: String]]) throws(SettingsError) {
+        for key in Set(layers.flatMap(\.keys)).sorted() where !Self.keys.contains(key) {
             throw SettingsError(key: key, problem: "is not a setting Weir knows; the settings are \(Self.keys.joined(separator: ", "))")
         }
+        let secrets = Set(Self.secretKeys)
+        let reader = ConfigReader(
+            providers: layers.map { EnvironmentVariablesProvider(environmentVariables: $0, secretsSpecifier: .specific(secrets)) }
+        )
         func value(_ key: String) -> String? {
-            guard let v = values[key]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
+            let text = reader.string(forKey: ConfigKey([key]), isSecret: secrets.contains(key))
+            guard let v = text?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
             return v
         }
         if let v = value("WEIR_ENV") {
@@ -138,27 +154,5 @@ public struct Settings: Sendable, Equatable {
         case "0", "false", "no", "off": false
         default: nil
         }
-    }
-
-    /// Reads `KEY=value` lines; blank lines and `#` comments are skipped, values may be quoted.
-    static func readKeyValueFile(_ path: String, optional: Bool) throws(SettingsError) -> [String: String] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            if optional, !FileManager.default.fileExists(atPath: path) { return [:] }
-            throw SettingsError(key: "WEIR_SETTINGS_FILE", problem: "names \(path), which cannot be read")
-        }
-        var values: [String: String] = [:]
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("export ") { line = String(line.dropFirst(7)) }
-            guard let eq = line.firstIndex(of: "=") else {
-                throw SettingsError(key: "\(path):\(number + 1)", problem: "is not a KEY=value line")
-            }
-            let key = line[..<eq].trimmingCharacters(in: .whitespaces)
-            var value = line[line.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-            if value.count >= 2, let q = value.first, q == "\"" || q == "'", value.last == q { value = String(value.dropFirst().dropLast()) }
-            values[key] = value
-        }
-        return values
     }
 }

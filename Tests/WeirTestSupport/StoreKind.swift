@@ -1,22 +1,18 @@
 import Foundation
 import Logging
 import Testing
-import WeirDetect
-import WeirRules
-import WeirTestSupport
-
-@testable import WeirStore
+import WeirStore
 
 /// The kinds of store the contract runs against: SQLite in a temporary file, and PostgreSQL in a
 /// new database on the server `TEST_POSTGRES_URL` names (`scripts/test` starts one). Without
 /// that server the PostgreSQL cases fail; they never skip.
-enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
+public enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqlite
     case postgres
-    var testDescription: String { rawValue }
+    public var testDescription: String { rawValue }
 
     /// A new, empty, migrated store, and a function that deletes it.
-    func make() async throws -> (any WeirStore, @Sendable () async -> Void) {
+    public func make() async throws -> (any WeirStore, @Sendable () async -> Void) {
         switch self {
         case .sqlite:
             let path = TemporaryFolder.path("weir-store", suffix: ".sqlite")
@@ -29,7 +25,7 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
                 }
             )
         case .postgres:
-            let url = try PostgresTestDatabase.newURL()
+            let url = try TestPostgres.newDatabaseURL(prefix: "weir_test")
             let store = SQLStore(database: try await PostgresDatabaseClient(url: url, logger: Logger(label: "test")))
             try await store.migrate()
             return (store, { try? await PostgresDatabaseClient.dropDatabase(url: url, logger: Logger(label: "test")) })

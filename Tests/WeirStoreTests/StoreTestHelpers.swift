@@ -7,11 +7,6 @@ import WeirTestSupport
 
 @testable import WeirStore
 
-/// A fresh database name on the test PostgreSQL server.
-enum PostgresTestDatabase {
-    static func newURL() throws -> String { try TestPostgres.newDatabaseURL(prefix: "weir_test") }
-}
-
 /// Runs `body` against a fresh store and closes it.
 func withStore(_ kind: StoreKind, _ body: (any WeirStore) async throws -> Void) async throws {
     let (store, cleanup) = try await kind.make()
