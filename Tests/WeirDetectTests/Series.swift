@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import WeirBench
 import WeirCore
 import WeirGenerator
 
@@ -10,7 +9,7 @@ import WeirGenerator
 enum Series {
     static func flat(_ count: Int, level: Double = 100, seed: UInt64 = 1) -> [Double] {
         var r = SeededRandom(seed: seed)
-        return (0..<count).map { _ in EvaluationCorpus.poisson(level, &r) }
+        return (0..<count).map { _ in r.poisson(level) }
     }
 
     static func whiteNoise(_ count: Int, seed: UInt64 = 2) -> [Double] {
@@ -23,7 +22,7 @@ enum Series {
         var r = SeededRandom(seed: seed)
         return (0..<(288 * days)).map { i in
             let mean: Double = 100 + 80 * sin(2 * Double.pi * Double(i) / 288)
-            return EvaluationCorpus.poisson(mean, &r)
+            return r.poisson(mean)
         }
     }
 }

@@ -10,7 +10,7 @@ public enum DetectorBenchmark {
     /// included (calibration and suppression); the median of `runs`.
     public static func throughput(points: Int = 1_000_000, runs: Int = 3) -> [(MethodName, Double)] {
         var random = SeededRandom(seed: 42)
-        let values = (0..<points).map { _ in EvaluationCorpus.poisson(20, &random) + Double(random.below(3)) }
+        let values = (0..<points).map { _ in random.poisson(20) + Double(random.below(3)) }
         return MethodName.allCases.map { name in
             let count = name == .knn || name == .mad ? points / 10 : points
             let seconds = median(

@@ -39,7 +39,7 @@ public enum EvaluationCorpus {
                 case "sparse": 1.5
                 default: base
                 }
-            return shape == "noisy" ? mean * random.logNormal(median: 1, sigma: 0.35) : poisson(mean, &random)
+            return shape == "noisy" ? mean * random.logNormal(median: 1, sigma: 0.35) : random.poisson(mean)
         }
         let noise = RobustStatistics.noise(of: clean)
         let warm = shape == "daily" || shape == "long" || shape == "weekly" ? count / 5 : 300
@@ -52,19 +52,6 @@ public enum EvaluationCorpus {
             random: &random
         )
         return LabelledSeries(name: "\(shape)-\(seed % 1000)", bucketSeconds: bucket, values: clean, anomalies: anomalies)
-    }
-
-    /// Poisson counts: exact for small means, normal approximation above 30.
-    package static func poisson(_ mean: Double, _ random: inout SeededRandom) -> Double {
-        guard mean < 30 else { return max(0, (mean + mean.squareRoot() * random.normal()).rounded()) }
-        let limit = exp(-mean)
-        var k = 0.0
-        var p = random.unit()
-        while p > limit {
-            k += 1
-            p *= random.unit()
-        }
-        return k
     }
 }
 

@@ -30,6 +30,19 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     public mutating func logNormal(median: Double, sigma: Double) -> Double {
         median * exp(sigma * normal())
     }
+
+    /// A Poisson count with mean `mean` (a normal approximation from 30 on), for synthetic traffic.
+    public mutating func poisson(_ mean: Double) -> Double {
+        guard mean < 30 else { return max(0, (mean + mean.squareRoot() * normal()).rounded()) }
+        let limit = exp(-mean)
+        var k = 0.0
+        var p = unit()
+        while p > limit {
+            k += 1
+            p *= unit()
+        }
+        return k
+    }
 }
 
 #if canImport(Glibc)
