@@ -18,6 +18,7 @@ struct DemoService {
             "WEIR_DATABASE_URL": "sqlite://\(directory)/weir.sqlite",
             "WEIR_LOG_DIR": "\(directory)/weir-logs",
             "WEIR_PORT": "0",
+            "WEIR_SOURCE_DIRS": directory,
         ])
         let logger = Logger(label: "weir-demo", factory: { _ in SwiftLogNoOpLogHandler() })
         let store = try await WeirServer.openStore(settings, logger: logger)

@@ -23,6 +23,8 @@ struct InstancesProcessTests {
         ])
         #expect(gen.status == 0, "\(gen.stderr)")
 
+        // The tasks read the real sample beside the repository and files in `dir`.
+        let sampleDirectory = URL(fileURLWithPath: WeirProcess.samplePath).standardized.deletingLastPathComponent().path
         // Three instances started together, on a database none of them has seen.
         let servers = try await withThrowingTaskGroup(of: (Int, Server).self) { group in
             for i in 1...3 {
@@ -34,6 +36,7 @@ struct InstancesProcessTests {
                             environment: [
                                 "WEIR_DATABASE_URL": databaseURL, "WEIR_INSTANCE_ID": "i\(i)", "WEIR_RUN_LEASE_SECONDS": "3",
                                 "WEIR_LOG_DIR": "\(dir.path)/logs-\(i)",
+                                "WEIR_SOURCE_DIRS": "\(dir.path):\(sampleDirectory)",
                             ]
                         )
                     )

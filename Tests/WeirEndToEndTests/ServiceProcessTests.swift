@@ -108,6 +108,14 @@ struct ServiceProcessTests {
 
         let (health, _) = try await server.request("GET", "/health")
         #expect(health == 200)
+        // One writer per SQLite file: a second service, or a reset, on the same database is refused.
+        let database = "sqlite://\(dir.path)/weir.sqlite"
+        let second = try WeirProcess.run(["serve", "--port", "0", "--database-url", database])
+        #expect(second.status != 0)
+        #expect(second.stderr.contains("is in use by another weir serve"), "\(second.stderr)")
+        #expect(second.stderr.split(separator: "\n").count == 1)
+        let reset = try WeirProcess.run(["setup-db", "--database-url", database, "--reset", "--yes"])
+        #expect(reset.status != 0 && reset.stderr.contains("is in use by another weir serve"), "\(reset.stderr)")
         let (unauthorized, _) = try await server.request("GET", "/tasks")
         #expect(unauthorized == 401)
         let next = ISO8601DateFormatter().string(from: Date().addingTimeInterval(3))

@@ -47,7 +47,7 @@ struct DetectionServiceTests {
             )
             #expect(bad.status == .unprocessableContent)
             let fields = router.error(bad).fields
-            #expect(fields["detection.method.params"] == "parameter k must be greater than 0, not -1.0")
+            #expect(fields["detection.method.params"] == "parameter k of zscore must be from 0.01 to 1000, not -1")
             #expect(fields["detection.features[1]"]?.hasPrefix("is not a feature") == true)
             #expect(fields["detection.bucket_seconds"] == "must be one of 60, 300, 900, 3600 (seconds)")
             #expect(fields["detection.color"] != nil)

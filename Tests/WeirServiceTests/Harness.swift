@@ -32,7 +32,10 @@ struct Harness {
     ) async throws -> Harness {
         let dir = directory ?? TemporaryFolder.path("weir-service")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        var values = ["WEIR_DATABASE_URL": "sqlite://\(dir)/weir.sqlite", "WEIR_LOG_DIR": "\(dir)/logs", "WEIR_PORT": "0"]
+        var values = [
+            "WEIR_DATABASE_URL": "sqlite://\(dir)/weir.sqlite", "WEIR_LOG_DIR": "\(dir)/logs", "WEIR_PORT": "0",
+            "WEIR_SOURCE_DIRS": "\(dir):/var/log",
+        ]
         if let token { values["WEIR_API_TOKEN"] = token }
         values.merge(extra) { $1 }
         let settings = try Settings(values: values)

@@ -69,6 +69,13 @@ struct RestartTests {
         }
         try await service.value
         #expect(stopRequested.withLock { $0.1 }, "the shutdown came in the middle of the run")
+        // The shutdown itself recorded the run, before the service's store closed: read the
+        // database as it was left, without the start-up sweep of a restart.
+        let left = try await WeirServer.openUnmigratedStore(first.settings.databaseURL, logger: Logger(label: "test"))
+        let recorded = try #require(try await left.run(id: run.id))
+        try await left.close()
+        #expect(recorded.status == .interrupted, "the run was left \(recorded.status)")
+        #expect(recorded.error?.contains("the service stopped during this run") == true)
         // The store is closed by the service group; reopen the same database as a restart does.
         let second = try await Harness.make(directory: first.directory)
         let interrupted = try #require(try await second.store.run(id: run.id))
@@ -92,7 +99,7 @@ struct RestartTests {
         #expect(!expected.isEmpty)
         #expect(sorted(stored.filter { $0.rule != "anomaly" }) == sorted(expected))
         // Anomaly findings: the same as one uninterrupted run of the same task on a fresh database.
-        let control = try await Harness.make()
+        let control = try await Harness.make(settings: ["WEIR_SOURCE_DIRS": first.directory])
         defer { control.remove() }
         let twin = try await control.store.createTask(draft, now: Harness.start)
         try await control.withCoordinator {

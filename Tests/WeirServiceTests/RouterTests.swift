@@ -50,10 +50,8 @@ struct RouterTests {
         let harness = try await Harness.make()
         defer { harness.remove() }
         let router = harness.server.makeRouter()
-        let registered = router.routes.map { route in
-            let path = route.path.description.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
-            return "\(route.method.rawValue) /\(path.joined(separator: "/"))"
-        }
+        // Hummingbird writes a captured parameter as {id}, as OpenAPI does.
+        let registered = router.routes.map { "\($0.method.rawValue) \($0.path.description)" }
         let app = Application(router: router)
         try await app.test(.router) { client in
             let document = try await client.request(.get, "/openapi.json").json

@@ -21,6 +21,23 @@ struct StoreContractTests {
         }
     }
 
+    @Test func aSQLiteFileHasOneExclusiveWriter() async throws {
+        let path = TemporaryFolder.path("weir-lock", suffix: ".sqlite")
+        defer { for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let first = try await SQLiteDatabaseClient(path: path, logger: Logger(label: "test"), exclusive: true)
+        do {
+            _ = try await SQLiteDatabaseClient(path: path, logger: Logger(label: "test"), exclusive: true)
+            Issue.record("a second exclusive open of one SQLite file succeeded")
+        } catch let error as StoreError {
+            #expect(error.description.contains("is in use by another weir serve"))
+        }
+        let reader = try await SQLiteDatabaseClient(path: path, logger: Logger(label: "test"))
+        try await reader.close()
+        try await first.close()
+        let again = try await SQLiteDatabaseClient(path: path, logger: Logger(label: "test"), exclusive: true)
+        try await again.close()
+    }
+
     @Test(arguments: StoreKind.allCases)
     func aStoredTaskThatDoesNotDecodeIsAnErrorNamingIt(kind: StoreKind) async throws {
         try await withStore(kind) { store in

@@ -29,7 +29,10 @@ public enum TaskBenchmark {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("weir-task-bench-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let settings = try Settings(values: ["WEIR_DATABASE_URL": "sqlite://\(dir)/weir.sqlite", "WEIR_LOG_DIR": "\(dir)/logs"])
+        let source = URL(fileURLWithPath: path).standardized.deletingLastPathComponent().path
+        let settings = try Settings(values: [
+            "WEIR_DATABASE_URL": "sqlite://\(dir)/weir.sqlite", "WEIR_LOG_DIR": "\(dir)/logs", "WEIR_SOURCE_DIRS": source,
+        ])
         let logger = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
         let store = try await WeirServer.openStore(settings, logger: logger)
         let server = WeirServer(settings: settings, store: store, logger: logger)

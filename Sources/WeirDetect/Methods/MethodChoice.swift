@@ -1,3 +1,5 @@
+import WeirCore
+
 /// A method with its hyper-parameters: what the expert system chooses, or the user sets.
 public struct MethodChoice: Sendable, Hashable, Codable, CustomStringConvertible {
     public var name: MethodName
@@ -25,19 +27,12 @@ public struct MethodChoice: Sendable, Hashable, Codable, CustomStringConvertible
 
     private static func check(_ spec: ParameterSpec, _ value: Double, _ method: MethodName) throws(DetectionError) {
         if spec.isInteger, value.rounded() != value {
-            throw DetectionError("parameter \(spec.name) of \(method.rawValue) must be a whole number, not \(value)")
+            throw DetectionError("parameter \(spec.name) of \(method.rawValue) must be a whole number, not \(format(value))")
         }
-        switch spec.name {
-        case "alpha", "beta", "gamma":
-            guard value > 0, value <= 1 else { throw DetectionError("parameter \(spec.name) must be in (0, 1], not \(value)") }
-        case "upper", "lower":
-            break  // any finite limit
-        case "period":
-            guard value >= 0 else { throw DetectionError("parameter period must be 0 or more, not \(value)") }
-        case "slack":
-            guard value >= 0 else { throw DetectionError("parameter slack must be 0 or more, not \(value)") }
-        default:
-            guard value > 0 else { throw DetectionError("parameter \(spec.name) must be greater than 0, not \(value)") }
+        guard spec.range.contains(value) else {
+            let low = DecimalText.trimmed(spec.range.lowerBound, places: 4)
+            let high = DecimalText.trimmed(spec.range.upperBound, places: 4)
+            throw DetectionError("parameter \(spec.name) of \(method.rawValue) must be from \(low) to \(high), not \(format(value))")
         }
     }
 
@@ -52,7 +47,7 @@ public struct MethodChoice: Sendable, Hashable, Codable, CustomStringConvertible
     }
 
     static func format(_ v: Double) -> String {
-        v.rounded() == v && abs(v) < 1e12 ? String(Int64(v)) : String(v)
+        v.rounded() == v && abs(v) < 1e12 ? String(Int64(saturating: v)) : String(v)
     }
 }
 

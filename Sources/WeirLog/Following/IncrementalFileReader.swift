@@ -56,10 +56,7 @@ public struct IncrementalFileReader {
         shouldStop: @escaping () -> Bool = { false },
         _ body: (LogReader.Line, inout ParsedLine) throws -> Void
     ) throws -> Outcome {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw InputError.system("open", path, errno)
-        }
+        let fd = try RegularFile.open(path)
         defer { close(fd) }
         guard let current = FileIdentity(fd: fd) else { throw InputError.system("stat", path, errno) }
         var plan = [Segment]()

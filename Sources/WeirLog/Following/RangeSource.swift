@@ -13,9 +13,7 @@ final class RangeSource: ByteSource {
     private let shouldStop: () -> Bool
 
     init(path: String, start: Int64, end: Int64, shouldStop: @escaping () -> Bool) throws(InputError) {
-        let opened = open(path, O_RDONLY | O_CLOEXEC)
-        guard opened >= 0 else { throw .system("open", path, errno) }
-        fd = opened
+        fd = try RegularFile.open(path)
         self.path = path
         offset = start
         self.end = end

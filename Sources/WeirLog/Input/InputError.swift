@@ -15,6 +15,10 @@ public struct InputError: Error, CustomStringConvertible, Sendable {
         case system(errno: Int32)
         /// Compressed data could not be decompressed.
         case corrupt
+        /// The path names a FIFO, device, socket or directory where a regular file was needed.
+        case notRegularFile
+        /// The path is outside the places the service may read (`WEIR_SOURCE_DIRS`).
+        case notAllowed
         /// No known log format fits the input's first lines.
         case unknownFormat
         /// The read stopped on request (a shutdown); nothing read should be committed.

@@ -116,6 +116,40 @@ public enum Timestamps {
         }
     }
 
+    /// Parses an instant as the API takes it: strict RFC 3339, `2026-11-21T10:00:00Z` or with an
+    /// offset `+01:00`, fractions allowed, a date that exists (not `2026-02-30`). Times without an
+    /// offset, other layouts and Unix seconds are refused.
+    public static func parseRFC3339(_ text: String) -> Int64? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 20, bytes.count <= 40, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t") else {
+            return nil
+        }
+        let last = bytes[bytes.count - 1]
+        let zulu = last == UInt8(ascii: "Z") || last == UInt8(ascii: "z")
+        let offset =
+            bytes.count >= 25 && bytes[bytes.count - 3] == UInt8(ascii: ":")
+            && (bytes[bytes.count - 6] == UInt8(ascii: "+") || bytes[bytes.count - 6] == UInt8(ascii: "-"))
+        guard zulu || offset else { return nil }
+        return bytes.withUnsafeBytes { raw -> Int64? in
+            guard let t = parseISO8601(raw, ByteRange(start: 0, end: raw.count)),
+                let year = digits4(raw.baseAddress!.assumingMemoryBound(to: UInt8.self)),
+                let month = digits2(raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + 5),
+                let day = digits2(raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + 8),
+                day <= daysInMonth(year, month)
+            else { return nil }
+            return t.seconds
+        }
+    }
+
+    /// Days in `month` of `year` (proleptic Gregorian).
+    public static func daysInMonth(_ year: Int, _ month: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
     /// Parses `dd/Mon/yyyy:HH:MM:SS +zzzz` (the `%t` / `$time_local` form, brackets excluded).
     @inlinable public static func parseCommonLogTime(
         _ line: UnsafeRawBufferPointer,

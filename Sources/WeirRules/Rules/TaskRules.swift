@@ -80,6 +80,11 @@ public struct TaskRules: Sendable, Equatable {
         return parsed
     }
 
+    /// The window lengths a rate rule accepts, in seconds.
+    public static let windowSeconds = 1...31_622_400
+    /// The request limits a rate rule accepts.
+    public static let requestLimit = 1...1_000_000_000
+
     private static func limits(_ value: JSONValue, _ field: String, _ errors: inout FieldErrors) -> [WindowLimit] {
         guard let object = value.objectValue, !object.isEmpty else {
             errors.add(field, "must be a non-empty object of window seconds to maximum requests, like {\"60\": 600}")
@@ -88,20 +93,17 @@ public struct TaskRules: Sendable, Equatable {
         var limits: [WindowLimit] = []
         for (key, max) in object {
             let at = "\(field).\(key)"
-            guard let seconds = Int(key), key.allSatisfy(\.isNumber) else {
+            guard key.allSatisfy(\.isASCII), key.allSatisfy(\.isNumber), let seconds = Int(key) else {
                 errors.add(at, "the window \"\(key)\" is not a whole number of seconds")
                 continue
             }
-            guard seconds > 0 else {
-                errors.add(at, "the window must be at least 1 second")
+            guard Self.windowSeconds.contains(seconds) else {
+                errors.add(at, "the window must be at least 1 second and at most \(Self.windowSeconds.upperBound) (366 days), got \(seconds)")
                 continue
             }
-            guard let count = max.integerValue else {
-                errors.add(at, "the limit must be a whole number of requests, got \(max.typeName == "number" ? "a fraction" : max.typeName)")
-                continue
-            }
-            guard count > 0 else {
-                errors.add(at, "the limit must be positive, got \(count)")
+            guard let count = max.integerValue, Self.requestLimit.contains(count) else {
+                let got = max.numberValue.map { DecimalText.trimmed($0, places: 6) } ?? max.typeName
+                errors.add(at, "the limit must be a positive whole number of requests, at most \(Self.requestLimit.upperBound), got \(got)")
                 continue
             }
             limits.append(WindowLimit(seconds: seconds, max: count))

@@ -44,7 +44,7 @@ enum AnomalyScan {
             client: nil,
             first: a.first,
             last: a.last,
-            peak: Int(a.observed.rounded()),
+            peak: Int(saturating: a.observed.rounded()),
             windowSeconds: a.bucketSeconds,
             message: message,
             anomaly: AnomalyDetail(

@@ -24,6 +24,8 @@ public struct TaskRunner: Sendable {
     let onProgress: @Sendable (RunProgress) -> Void
     /// Told of each run's end and findings once they are committed.
     let events: CommitEvents
+    /// Seconds after which a run is stopped and recorded failed (`WEIR_RUN_TIMEOUT`).
+    let timeout: Double
 
     /// Runs `run` to its end; never throws: failures are recorded on the run.
     public func execute(_ run: RunRecord) async {
@@ -33,8 +35,17 @@ public struct TaskRunner: Sendable {
         logger[metadataKey: "run_id"] = "\(run.id)"
         let status: RunStatus
         do {
-            try await perform(run, logger: logger)
+            try await Deadline.run(seconds: timeout) { [self, logger] in try await perform(run, logger: logger) }
             status = .succeeded
+        } catch let exceeded as Deadline.Exceeded {
+            status = .failed
+            let limit = DecimalText.trimmed(exceeded.seconds, places: 1)
+            await abandon(
+                run,
+                .failed,
+                "the run did not finish within WEIR_RUN_TIMEOUT (\(limit) s) and was stopped; nothing of it was committed",
+                logger
+            )
         } catch let error where Self.isStop(error) {
             status = .interrupted
             await abandon(run, .interrupted, "the service stopped during this run; nothing of it was committed", logger)
@@ -109,7 +120,9 @@ public struct TaskRunner: Sendable {
     /// Publishes the run as committed (or abandoned); a run that cannot be read back is logged.
     private func publishEnd(of run: RunRecord, logger: Logger) async {
         do {
-            if let ended = try await store.run(id: run.id) { events.publish(.runEnded(ended)) }
+            let store = store
+            let ended = try await Task.detached { try await store.run(id: run.id) }.value
+            if let ended { events.publish(.runEnded(ended)) }
         } catch {
             logger.warning("could not read the ended run back for its event", metadata: ["error": "\(error)"])
         }
@@ -117,8 +130,12 @@ public struct TaskRunner: Sendable {
 
     private func abandon(_ run: RunRecord, _ status: RunStatus, _ message: String, _ logger: Logger) async {
         logger.warning("run ended without committing", metadata: ["status": "\(status.rawValue)", "error": "\(message)"])
+        // Recorded even when a shutdown is cancelling this task, within a few seconds.
+        let (store, clock) = (store, clock)
         do {
-            try await store.abandonRun(id: run.id, status: status, error: message, at: clock.now())
+            try await Deadline.uncancelled(seconds: 5) {
+                try await store.abandonRun(id: run.id, status: status, error: message, at: clock.now())
+            }
         } catch {
             logger.error("could not record the run's end", metadata: ["error": "\(error)"])
         }

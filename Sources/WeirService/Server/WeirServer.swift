@@ -50,6 +50,8 @@ public struct WeirServer: Sendable {
         let vault = settings.secret.map(PasswordVault.init(secret:))
         self.vault = vault
         trainer = ModelTrainer(store: store, clock: clock, retuneMinutes: settings.modelRetuneMinutes, logger: logger)
+        var sourceContext = sources ?? SourceContext(vault: vault)
+        sourceContext.policy = settings.sourcePolicy
         let runner = TaskRunner(
             store: store,
             clock: clock,
@@ -57,9 +59,10 @@ public struct WeirServer: Sendable {
             metrics: metrics,
             logger: logger,
             trainer: trainer,
-            sources: sources ?? SourceContext(vault: vault),
+            sources: sourceContext,
             onProgress: onProgress,
-            events: events
+            events: events,
+            timeout: settings.runTimeout
         )
         coordinator = RunCoordinator(
             store: store,
@@ -87,7 +90,7 @@ public struct WeirServer: Sendable {
     /// one process owns) marks runs a crash left `running` as interrupted. On PostgreSQL such runs
     /// are taken over when their lease lapses (``LeaseKeeper``).
     public static func openStore(_ settings: Settings, logger: Logger, clock: any ServiceClock = SystemServiceClock()) async throws -> any WeirStore {
-        let store = try await openUnmigratedStore(settings.databaseURL, logger: logger)
+        let store = try await openUnmigratedStore(settings.databaseURL, logger: logger, exclusive: true)
         try await store.migrate()
         let interrupted = try await store.interruptRunningRuns(at: clock.now())
         if interrupted > 0 {
@@ -100,11 +103,15 @@ public struct WeirServer: Sendable {
     }
 
     /// Opens the database without touching its schema (for `weir setup-db`).
-    public static func openUnmigratedStore(_ url: DatabaseURL, logger: Logger) async throws -> any WeirStore {
+    /// With `exclusive`, a SQLite database is locked for this process (one writer per file) and
+    /// refused when another service holds it.
+    public static func openUnmigratedStore(_ url: DatabaseURL, logger: Logger, exclusive: Bool = false) async throws -> any WeirStore {
         switch url {
         case .sqlite(let path):
             do {
-                return SQLStore(database: try await SQLiteDatabaseClient(path: path, logger: logger))
+                return SQLStore(database: try await SQLiteDatabaseClient(path: path, logger: logger, exclusive: exclusive))
+            } catch let error as StoreError {
+                throw error
             } catch {
                 throw StoreError("cannot open the SQLite database \(path): \(error); check that its folder exists and is writable")
             }
@@ -120,7 +127,9 @@ public struct WeirServer: Sendable {
     /// `router.group()` with its own middleware.
     public func makeRouter() -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: ErrorMiddleware())
+        let table = RouteTable()
+        router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
+        router.add(middleware: ErrorMiddleware(routes: table))
         let open = router.group()
         open.addRoutes(HealthController(store: store, version: Self.version).routes)
         open.addRoutes(MetricsController(metrics: metrics).routes)
@@ -128,12 +137,21 @@ public struct WeirServer: Sendable {
         let controllers: [any APIController] = [
             OpenAPIController(),
             RuleController(store: store),
-            TaskController(store: store, clock: clock, vault: vault),
+            TaskController(store: store, clock: clock, vault: vault, policy: settings.sourcePolicy),
             RunController(store: store, coordinator: coordinator),
             FindingController(store: store),
             ModelController(store: store, retuneMinutes: settings.modelRetuneMinutes),
         ]
         for controller in controllers { api.addRoutes(controller.routes) }
+        table.record(router.routes)
+        metrics.prepareRequests(
+            router.routes.map { route in
+                let method = route.method.rawValue
+                let path = route.path.description
+                let status = method == "DELETE" ? 204 : method == "POST" ? (path.hasSuffix("/run") ? 202 : 201) : 200
+                return (method, path, status)
+            }
+        )
         return router
     }
 

@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import WeirSources
 import WeirStore
 
 /// The service's settings. Each comes, strongest first, from a command-line flag, the environment,
@@ -31,8 +32,16 @@ public struct Settings: Sendable, Equatable {
     /// Seconds a run's claim holds without renewal; an instance renews its claims three times per
     /// lease, and another instance takes over a run whose claim lapsed.
     public var runLeaseSeconds: Int64 = 30
+    /// Directories file sources may be read from (`WEIR_SOURCE_DIRS`, `:`-separated); by default
+    /// `/var/log` and the working directory.
+    public var sourceDirectories = ["/var/log", FileManager.default.currentDirectoryPath]
+    /// Seconds after which a run is stopped and recorded failed (`WEIR_RUN_TIMEOUT`).
+    public var runTimeout: Double = 3600
 
     public init() {}
+
+    /// Where file sources may be read.
+    public var sourcePolicy: SourcePolicy { SourcePolicy(directories: sourceDirectories) }
 
     /// The owner this instance's runs are claimed under.
     public var runOwner: RunOwner { RunOwner(instance: instanceID, leaseSeconds: runLeaseSeconds) }
@@ -41,7 +50,7 @@ public struct Settings: Sendable, Equatable {
     public static let keys = [
         "WEIR_ENV", "WEIR_DEBUG", "WEIR_DATABASE_URL", "WEIR_LOG_DIR", "WEIR_API_TOKEN", "WEIR_SECRET",
         "WEIR_AUTO_CHECK_INTERVAL", "WEIR_HOST", "WEIR_PORT", "WEIR_MAX_PARALLEL_RUNS", "WEIR_MODEL_RETUNE_MINUTES",
-        "WEIR_INSTANCE_ID", "WEIR_RUN_LEASE_SECONDS", "WEIR_SETTINGS_FILE",
+        "WEIR_INSTANCE_ID", "WEIR_RUN_LEASE_SECONDS", "WEIR_SETTINGS_FILE", "WEIR_SOURCE_DIRS", "WEIR_RUN_TIMEOUT",
     ]
 
     /// The keys whose values are secrets.
@@ -139,6 +148,22 @@ public struct Settings: Sendable, Equatable {
                 throw SettingsError(key: "WEIR_RUN_LEASE_SECONDS", problem: "is \"\(v)\"; give a whole number of seconds from 3 to 3600 (default 30)")
             }
             runLeaseSeconds = n
+        }
+        if let v = value("WEIR_SOURCE_DIRS") {
+            let directories = v.split(separator: ":", omittingEmptySubsequences: true).map(String.init)
+            guard !directories.isEmpty, directories.allSatisfy({ $0.hasPrefix("/") }) else {
+                throw SettingsError(
+                    key: "WEIR_SOURCE_DIRS",
+                    problem: "is \"\(v)\"; give absolute directories separated by ':', e.g. /var/log:/srv/logs"
+                )
+            }
+            sourceDirectories = directories
+        }
+        if let v = value("WEIR_RUN_TIMEOUT") {
+            guard let s = Double(v), s.isFinite, s >= 1, s <= 604_800 else {
+                throw SettingsError(key: "WEIR_RUN_TIMEOUT", problem: "is \"\(v)\"; give a number of seconds from 1 to 604800 (default 3600)")
+            }
+            runTimeout = s
         }
         if environment == .production, apiToken == nil {
             throw SettingsError(

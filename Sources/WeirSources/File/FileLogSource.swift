@@ -7,6 +7,8 @@ import WeirRules
 package struct FileLogSource: LogSource {
     package let path: String
     package let format: LogFormat?
+    /// Checked before each read: the file may have moved, or become a link elsewhere.
+    package let policy: SourcePolicy
 
     /// Reads on a thread of its own (``BlockingWork``): a big file takes no thread of the pool.
     package func read<C: RecordConsumer>(
@@ -14,6 +16,9 @@ package struct FileLogSource: LogSource {
         shouldStop: @escaping @Sendable () -> Bool,
         into consumer: inout C
     ) async throws -> SourceRead {
+        if let problem = policy.problem(with: path) {
+            throw InputError(.notAllowed, "the task's file cannot be read: \(problem)")
+        }
         let previous = try checkpoint.map { try JSONDecoder().decode(FileCheckpoint.self, from: Data($0.utf8)) }
         let handover = Handover(value: consumer)
         let (path, format) = (path, format)

@@ -20,7 +20,7 @@ extension TargetData {
     package func source(_ context: SourceContext) throws -> any LogSource {
         switch self {
         case .file(let path, let format):
-            return FileLogSource(path: path, format: format == "auto" ? nil : try LogFormat.parse(format))
+            return FileLogSource(path: path, format: format == "auto" ? nil : try LogFormat.parse(format), policy: context.policy)
         case .openSearch(let target):
             let password = try target.sealedPassword.map { sealed in
                 guard let vault = context.vault else {

@@ -1,9 +1,11 @@
 import AsyncHTTPClient
 import WeirCore
 
-/// What sources other than files need: the key for stored passwords, the HTTP client and how
-/// requests are retried.
+/// What sources need besides their target: where files may be read, the key for stored
+/// passwords, the HTTP client and how requests are retried.
 public struct SourceContext: Sendable {
+    /// Where file sources may be read (`WEIR_SOURCE_DIRS`), checked again at every run.
+    public var policy: SourcePolicy = .standard()
     /// Opens sealed passwords; `nil` when the service has no `WEIR_SECRET`.
     public var vault: PasswordVault?
     public var http: HTTPClient

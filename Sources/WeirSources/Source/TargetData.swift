@@ -8,12 +8,19 @@ public enum TargetData: Sendable, Equatable {
     case openSearch(OpenSearchTarget)
 
     /// The source as a user sends it in `POST /tasks` or `PATCH /tasks/{id}`: an OpenSearch
-    /// `auth_password` is sealed with `vault`; left out, the `previous` source's one is kept.
-    package init(request value: JSONValue, vault: PasswordVault?, previous: TargetData?) throws(FieldErrors) {
+    /// `auth_password` is sealed with `vault`; left out, the `previous` source's one is kept. A
+    /// file must be allowed by `policy` (inside `WEIR_SOURCE_DIRS`, a regular file).
+    package init(request value: JSONValue, vault: PasswordVault?, previous: TargetData?, policy: SourcePolicy) throws(FieldErrors) {
         let object = try Self.object(value)
         switch object["type"]?.stringValue {
         case "file":
-            self = try Self.file(object)
+            let target = try Self.file(object)
+            if case .file(let path, _) = target, let problem = policy.problem(with: path) {
+                var errors = FieldErrors()
+                errors.add("target_data.path", problem)
+                throw errors
+            }
+            self = target
         case "opensearch":
             var previousTarget: OpenSearchTarget?
             if case .openSearch(let p) = previous { previousTarget = p }

@@ -1,3 +1,5 @@
+import WeirCore
+
 /// One result row, by column name.
 public struct SQLRow: Sendable {
     public var values: [String: SQLValue]
@@ -9,7 +11,7 @@ public struct SQLRow: Sendable {
     public func int(_ column: String) -> Int64 {
         switch values[column] {
         case .integer(let i): i
-        case .double(let d): Int64(d)
+        case .double(let d): Int64(saturating: d)
         case .text(let t): Int64(t) ?? 0
         default: 0
         }

@@ -9,17 +9,33 @@ public final class SQLiteDatabaseClient: SQLDatabase {
     private let writer: SQLiteConnection
     private let reader: SQLiteConnection
     private let lock = AsyncSemaphore(permits: 1)
+    /// Held by a service for its life, so that no second service writes the same file.
+    private let writerLock: SQLiteWriterLock?
 
-    /// Opens (creating if needed) the database file at `path`.
-    public init(path: String, logger: Logger) async throws {
-        writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+    /// Opens (creating if needed) the database file at `path`; with `exclusive`, first takes the
+    /// file's writer lock, refusing to open a database another service holds.
+    public init(path: String, logger: Logger, exclusive: Bool = false) async throws {
+        let writerLock = exclusive ? try SQLiteWriterLock.acquire(databasePath: path) : nil
+        do {
+            (writer, reader) = try await Self.connect(path, logger)
+        } catch {
+            writerLock?.release()
+            throw error
+        }
+        self.writerLock = writerLock
+    }
+
+    /// The writer (WAL mode) and reader connections of the file at `path`.
+    private static func connect(_ path: String, _ logger: Logger) async throws -> (SQLiteConnection, SQLiteConnection) {
+        let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000", "PRAGMA synchronous=NORMAL"] {
             _ = try await writer.query(pragma)
         }
-        reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         for pragma in ["PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=5000"] {
             _ = try await reader.query(pragma)
         }
+        return (writer, reader)
     }
 
     @discardableResult
@@ -28,24 +44,35 @@ public final class SQLiteDatabaseClient: SQLDatabase {
         return try await lock.withPermit { try await Self.run(self.writer, sql, binds) }
     }
 
+    /// Runs `body` between `BEGIN IMMEDIATE` and `COMMIT`, or `ROLLBACK` on any error. The three
+    /// statements are sent from a task of their own: SQLiteNIO can run a statement and still
+    /// report the caller's cancellation, and a `BEGIN` (or `COMMIT`) whose outcome is misread would
+    /// leave the connection inside a transaction that swallows every later write.
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await lock.withPermit {
-            let handle = Transaction(connection: self.writer)
-            _ = try await self.writer.query("BEGIN IMMEDIATE")
+            let writer = self.writer
+            let handle = Transaction(connection: writer)
             do {
+                try await Self.execute("BEGIN IMMEDIATE", on: writer)
                 try Task.checkCancellation()
                 let result = try await body(handle)
                 try Task.checkCancellation()
-                _ = try await self.writer.query("COMMIT")
+                try await Self.execute("COMMIT", on: writer)
                 return result
             } catch {
-                _ = try? await self.writer.query("ROLLBACK")
+                try? await Self.execute("ROLLBACK", on: writer)
                 throw error
             }
         }
     }
 
+    /// Sends `sql` and waits for its real outcome, whether or not the calling task is cancelled.
+    private static func execute(_ sql: String, on connection: SQLiteConnection) async throws {
+        try await Task.detached { _ = try await connection.query(sql) }.value
+    }
+
     public func close() async throws {
+        defer { writerLock?.release() }
         try await reader.close()
         try await writer.close()
     }

@@ -28,13 +28,16 @@ struct ServeCommand: AsyncParsableCommand {
             WEIR_SETTINGS_FILE, defaults. Keys: WEIR_ENV (development|production), WEIR_DEBUG, \
             WEIR_DATABASE_URL, WEIR_LOG_DIR (default ./weir-logs), WEIR_API_TOKEN, WEIR_SECRET, \
             WEIR_AUTO_CHECK_INTERVAL, WEIR_HOST, WEIR_PORT, WEIR_MAX_PARALLEL_RUNS (default 4), \
-            WEIR_MODEL_RETUNE_MINUTES, WEIR_INSTANCE_ID, WEIR_RUN_LEASE_SECONDS. \
+            WEIR_MODEL_RETUNE_MINUTES, WEIR_INSTANCE_ID, WEIR_RUN_LEASE_SECONDS, \
+            WEIR_SOURCE_DIRS (directories file sources may be in, ':'-separated; default /var/log \
+            and the working directory), WEIR_RUN_TIMEOUT (seconds a run may take, default 3600). \
             Every route but /health and /metrics needs Authorization: Bearer $WEIR_API_TOKEN; \
             in development with no token the API is open, and production refuses to start.
 
             Example:
               weir serve --port 3000 &
-              curl -s localhost:3000/tasks -d '{"name":"nginx","task_frequency":60,
+              curl -s localhost:3000/tasks -H 'Content-Type: application/json' \\
+                -d '{"name":"nginx","task_frequency":60,
                 "next_run_time":"2030-01-01T00:00:00Z","target_data":{"type":"file",
                 "path":"/var/log/nginx/access.log"},
                 "properties":{"black_ip_address":["192.0.2.0/24"]}}'

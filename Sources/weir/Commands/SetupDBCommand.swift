@@ -31,7 +31,7 @@ struct SetupDBCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try settingsOptions.load()
         let logger = Logger(label: "weir")
-        let store = try await WeirServer.openUnmigratedStore(settings.databaseURL, logger: logger)
+        let store = try await WeirServer.openUnmigratedStore(settings.databaseURL, logger: logger, exclusive: reset)
         do {
             if reset { try await store.reset() }
             let before = try await store.schemaVersion()

@@ -28,7 +28,11 @@ struct FindingController: APIController {
             }
         }
         if let since = parameters.get("since") {
-            if let t = Timestamps.parse(since) { query.since = t } else { errors.add("since", "must be an RFC 3339 time, got \"\(since)\"") }
+            if let t = Timestamps.parseRFC3339(since) {
+                query.since = t
+            } else {
+                errors.add("since", "must be an RFC 3339 time with an offset, such as 2026-11-21T10:00:00Z, got \"\(since)\"")
+            }
         }
         query.limit = ListLimit.of(request, &errors)
         if !errors.isEmpty { throw APIError.invalid(errors) }

@@ -9,6 +9,8 @@ struct TaskController: APIController {
     let clock: any ServiceClock
     /// Seals OpenSearch passwords; `nil` without `WEIR_SECRET`.
     let vault: PasswordVault?
+    /// Where file sources may be (`WEIR_SOURCE_DIRS`).
+    let policy: SourcePolicy
 
     var routes: RouteCollection<BasicRequestContext> {
         let routes = RouteCollection(context: BasicRequestContext.self)
@@ -26,7 +28,7 @@ struct TaskController: APIController {
         let body = try await request.jsonBody()
         let now = clock.now()
         let draft: MonitoringTask
-        do { draft = try TaskPayload.create(body, now: now, vault: vault) } catch { throw APIError.invalid(error) }
+        do { draft = try TaskPayload.create(body, now: now, vault: vault, policy: policy) } catch { throw APIError.invalid(error) }
         let created = try await store.createTask(draft, now: now)
         var response = try Response.json(TaskResponse(created), status: .created)
         response.headers[.location] = "/tasks/\(created.id)"
@@ -52,7 +54,7 @@ struct TaskController: APIController {
         let body = try await request.jsonBody()
         let changed: MonitoringTask
         do {
-            changed = try TaskPayload.patch(body, onto: existing, now: clock.now(), vault: vault)
+            changed = try TaskPayload.patch(body, onto: existing, now: clock.now(), vault: vault, policy: policy)
         } catch {
             throw APIError.invalid(error)
         }

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import WeirRules
 
 /// The API group's guard: its routes need `Authorization: Bearer <token>` when a token is set.
 struct BearerAuthMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -9,7 +8,7 @@ struct BearerAuthMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let token else { return try await next(request, context) }
         let given = request.headers[.authorization] ?? ""
-        guard given.hasPrefix("Bearer "), Self.constantTimeEqual(Array(given.utf8.dropFirst(7)), Array(token.utf8)) else {
+        guard let presented = Self.bearerToken(given), Self.constantTimeEqual(Array(presented.utf8), Array(token.utf8)) else {
             var error = APIError(
                 .unauthorized,
                 code: "unauthorized",
@@ -20,6 +19,14 @@ struct BearerAuthMiddleware<Context: RequestContext>: RouterMiddleware {
             throw error
         }
         return try await next(request, context)
+    }
+
+    /// The token of an `Authorization` value whose scheme is `Bearer` in any case (RFC 9110 makes
+    /// auth schemes case-insensitive), spaces around it ignored; `nil` for any other scheme.
+    static func bearerToken(_ value: String) -> String? {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        guard let space = trimmed.firstIndex(of: " "), trimmed[..<space].lowercased() == "bearer" else { return nil }
+        return trimmed[space...].trimmingCharacters(in: .whitespaces)
     }
 
     static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {

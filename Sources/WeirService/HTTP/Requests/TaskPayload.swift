@@ -14,7 +14,7 @@ enum TaskPayload {
     ]
 
     /// A new task from a create body; `now` is when the request arrived (a past time is invalid).
-    static func create(_ body: JSONValue, now: Int64, vault: PasswordVault?) throws(FieldErrors) -> MonitoringTask {
+    static func create(_ body: JSONValue, now: Int64, vault: PasswordVault?, policy: SourcePolicy) throws(FieldErrors) -> MonitoringTask {
         var errors = FieldErrors()
         guard let object = body.objectValue else {
             errors.add("body", "must be a JSON object with the task's fields, got \(body.typeName)")
@@ -31,20 +31,26 @@ enum TaskPayload {
             target: .file(path: "", format: "auto"),
             rules: TaskRules()
         )
-        apply(object, to: &task, now: now, vault: vault, errors: &errors)
+        apply(object, to: &task, now: now, vault: vault, policy: policy, errors: &errors)
         try errors.throwIfAny()
         return task
     }
 
     /// A task changed by a patch body, revalidated whole.
-    static func patch(_ body: JSONValue, onto existing: MonitoringTask, now: Int64, vault: PasswordVault?) throws(FieldErrors) -> MonitoringTask {
+    static func patch(
+        _ body: JSONValue,
+        onto existing: MonitoringTask,
+        now: Int64,
+        vault: PasswordVault?,
+        policy: SourcePolicy
+    ) throws(FieldErrors) -> MonitoringTask {
         var errors = FieldErrors()
         guard let object = body.objectValue else {
             errors.add("body", "must be a JSON object with the fields to change, got \(body.typeName)")
             throw errors
         }
         var task = existing
-        apply(object, to: &task, now: now, vault: vault, errors: &errors)
+        apply(object, to: &task, now: now, vault: vault, policy: policy, errors: &errors)
         try errors.throwIfAny()
         return task
     }
@@ -55,6 +61,7 @@ enum TaskPayload {
         to task: inout MonitoringTask,
         now: Int64,
         vault: PasswordVault?,
+        policy: SourcePolicy,
         errors: inout FieldErrors
     ) {
         for key in object.keys where !fieldNames.contains(key) {
@@ -78,7 +85,7 @@ enum TaskPayload {
             }
         }
         if let v = object["next_run_time"] {
-            if let s = v.stringValue, let t = Timestamps.parse(s) {
+            if let s = v.stringValue, let t = Timestamps.parseRFC3339(s) {
                 if t < now {
                     errors.add("next_run_time", "\(s) is in the past; give a time after \(Timestamps.rfc3339(now))")
                 } else {
@@ -93,7 +100,7 @@ enum TaskPayload {
         }
         if let v = object["target_data"] {
             do {
-                task.target = try TargetData(request: v, vault: vault, previous: task.target)
+                task.target = try TargetData(request: v, vault: vault, previous: task.target, policy: policy)
             } catch { errors.merge(error) }
         }
         if let v = object["properties"] {
@@ -111,7 +118,7 @@ enum TaskPayload {
     static func describe(_ v: JSONValue) -> String {
         switch v {
         case .string(let s): "\"\(s)\""
-        case .number(let n): n.rounded() == n ? String(Int64(n)) : String(n)
+        case .number(let n): DecimalText.trimmed(n, places: 6)
         default: v.typeName
         }
     }

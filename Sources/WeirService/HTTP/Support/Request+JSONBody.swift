@@ -1,4 +1,3 @@
-import Foundation
 import Hummingbird
 import WeirCore
 
@@ -6,17 +5,30 @@ extension Request {
     /// The largest request body the API reads; larger ones are answered 413.
     static let maxJSONBodySize = 256 * 1024
 
-    /// The body as JSON: 413 over ``maxJSONBodySize``, 400 when it is empty or not JSON.
+    /// The body as JSON: 415 unless it is declared `application/json` (or a `+json` type; a body
+    /// without a content type is read as JSON), 413 over ``maxJSONBodySize``, 400 when it is
+    /// empty or not strict JSON (invalid UTF-8, duplicate keys and NUL characters included).
     func jsonBody() async throws -> JSONValue {
+        if let type = headers[.contentType], !Self.isJSON(type) {
+            throw APIError(
+                .unsupportedMediaType,
+                code: "unsupported_media_type",
+                message: "the body is \(type); send JSON with the header Content-Type: application/json"
+            )
+        }
         let buffer = try await body.collect(upTo: Self.maxJSONBodySize)
         guard buffer.readableBytes > 0 else { throw APIError.badJSON("the body is empty; send a JSON object") }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
-        } catch let DecodingError.dataCorrupted(context) {
-            let detail = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            throw APIError.badJSON(detail ?? context.debugDescription)
+            return try StrictJSONParser.parse(Array(buffer.readableBytesView))
         } catch {
-            throw APIError.badJSON("\(error)")
+            throw APIError.badJSON(error.description)
         }
+    }
+
+    /// Whether a `Content-Type` value names JSON: `application/json` or `application/…+json`,
+    /// parameters such as `charset` allowed, case ignored.
+    static func isJSON(_ contentType: String) -> Bool {
+        let media = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        return media == "application/json" || (media.hasPrefix("application/") && media.hasSuffix("+json"))
     }
 }
