@@ -26,10 +26,12 @@ public enum TaskBenchmark {
 
     /// Returns the median run time in seconds and the last run's record.
     public static func run(path: String, runs: Int) async throws -> (seconds: Double, run: RunRecord) {
+        // Tasks store absolute paths only.
+        let path = URL(fileURLWithPath: path).standardized.path
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("weir-task-bench-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let source = URL(fileURLWithPath: path).standardized.deletingLastPathComponent().path
+        let source = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let settings = try Settings(values: [
             "WEIR_DATABASE_URL": "sqlite://\(dir)/weir.sqlite", "WEIR_LOG_DIR": "\(dir)/logs", "WEIR_SOURCE_DIRS": source,
         ])
