@@ -8,9 +8,13 @@ import WeirStore
 /// `KEY=value` lines), or the built-in default.
 public struct Settings: Sendable, Equatable {
     public enum Environment: String, Sendable { case development, production }
+    /// How the service's log lines are written.
+    public enum LogFormat: String, Sendable, CaseIterable { case text, json }
 
     public var environment: Environment = .development
     public var debug = false
+    /// Log lines as text or as one JSON object each (`WEIR_LOG_FORMAT`).
+    public var logFormat: LogFormat = .text
     public var databaseURL: DatabaseURL = .sqlite(path: "weir.sqlite")
     public var logDirectory = "./weir-logs"
     public var apiToken: String?
@@ -50,7 +54,7 @@ public struct Settings: Sendable, Equatable {
     public static let keys = [
         "WEIR_ENV", "WEIR_DEBUG", "WEIR_DATABASE_URL", "WEIR_LOG_DIR", "WEIR_API_TOKEN", "WEIR_SECRET",
         "WEIR_AUTO_CHECK_INTERVAL", "WEIR_HOST", "WEIR_PORT", "WEIR_MAX_PARALLEL_RUNS", "WEIR_MODEL_RETUNE_MINUTES",
-        "WEIR_INSTANCE_ID", "WEIR_RUN_LEASE_SECONDS", "WEIR_SETTINGS_FILE", "WEIR_SOURCE_DIRS", "WEIR_RUN_TIMEOUT",
+        "WEIR_INSTANCE_ID", "WEIR_RUN_LEASE_SECONDS", "WEIR_SETTINGS_FILE", "WEIR_SOURCE_DIRS", "WEIR_RUN_TIMEOUT", "WEIR_LOG_FORMAT",
     ]
 
     /// The keys whose values are secrets.
@@ -148,6 +152,12 @@ public struct Settings: Sendable, Equatable {
                 throw SettingsError(key: "WEIR_RUN_LEASE_SECONDS", problem: "is \"\(v)\"; give a whole number of seconds from 3 to 3600 (default 30)")
             }
             runLeaseSeconds = n
+        }
+        if let v = value("WEIR_LOG_FORMAT") {
+            guard let format = LogFormat(rawValue: v) else {
+                throw SettingsError(key: "WEIR_LOG_FORMAT", problem: "is \"\(v)\"; use text or json")
+            }
+            logFormat = format
         }
         if let v = value("WEIR_SOURCE_DIRS") {
             let directories = v.split(separator: ":", omittingEmptySubsequences: true).map(String.init)

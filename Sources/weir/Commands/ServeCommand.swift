@@ -30,7 +30,8 @@ struct ServeCommand: AsyncParsableCommand {
             WEIR_AUTO_CHECK_INTERVAL, WEIR_HOST, WEIR_PORT, WEIR_MAX_PARALLEL_RUNS (default 4), \
             WEIR_MODEL_RETUNE_MINUTES, WEIR_INSTANCE_ID, WEIR_RUN_LEASE_SECONDS, \
             WEIR_SOURCE_DIRS (directories file sources may be in, ':'-separated; default /var/log \
-            and the working directory), WEIR_RUN_TIMEOUT (seconds a run may take, default 3600). \
+            and the working directory), WEIR_RUN_TIMEOUT (seconds a run may take, default 3600), \
+            WEIR_LOG_FORMAT (text or json). \
             Every route but /health and /metrics needs Authorization: Bearer $WEIR_API_TOKEN; \
             in development with no token the API is open, and production refuses to start.
 
@@ -53,6 +54,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Folder of the per-task finding logs (WEIR_LOG_DIR; default ./weir-logs).", valueName: "DIR"))
     var logDir: String?
 
+    @Option(help: ArgumentHelp("Log lines as text or as one JSON object each (WEIR_LOG_FORMAT; default text).", valueName: "FORMAT"))
+    var logFormat: Settings.LogFormat?
+
     @OptionGroup var settingsOptions: ServiceSettingsOptions
 
     func validate() throws {
@@ -66,8 +70,9 @@ struct ServeCommand: AsyncParsableCommand {
         if let host { extra["WEIR_HOST"] = host }
         if let port { extra["WEIR_PORT"] = String(port) }
         if let logDir { extra["WEIR_LOG_DIR"] = logDir }
+        if let logFormat { extra["WEIR_LOG_FORMAT"] = logFormat.rawValue }
         let settings = try settingsOptions.load(extra: extra)
-        let logger = serviceLogger(settings)
+        let logger = ServiceLogging.bootstrap(settings)
         let store = try await WeirServer.openStore(settings, logger: logger)
         let server = WeirServer(settings: settings, store: store, logger: logger)
         let app = server.makeApplication { port in

@@ -1,5 +1,7 @@
 import ArgumentParser
 import WeirGenerator
+import WeirService
 
 extension TrafficGenerator.Format: ExpressibleByArgument {}
 extension TrafficProfile: ExpressibleByArgument {}
+extension Settings.LogFormat: ExpressibleByArgument {}

@@ -29,13 +29,3 @@ struct ServiceSettingsOptions: ParsableArguments {
         }
     }
 }
-
-/// Logs to stderr, at debug level with WEIR_DEBUG.
-func serviceLogger(_ settings: Settings) -> Logger {
-    LoggingSystem.bootstrap { label in
-        var handler = StreamLogHandler.standardError(label: label)
-        handler.logLevel = settings.debug ? .debug : .info
-        return handler
-    }
-    return Logger(label: "weir")
-}
