@@ -21,6 +21,52 @@ struct StoreContractTests {
         }
     }
 
+    @Test(arguments: StoreKind.allCases)
+    func pruningDeletesOldRunsFindingsAndMinutesInBatchesAndNothingElse(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            let task = try await store.createTask(sampleTask(), now: 0)
+            // Five old runs (day 1) with two findings each, one recent run, one still running.
+            for n in 0..<5 {
+                let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 86_400 + Int64(n)))
+                try await store.completeRun(
+                    RunCompletion(
+                        runID: run.id,
+                        taskID: task.id,
+                        finishedAt: 86_400 + Int64(n),
+                        linesRead: 1,
+                        malformedLines: 0,
+                        bytesRead: 1,
+                        notes: [],
+                        findings: [finding("a\(n)", first: 1, last: 1), finding("b\(n)", first: 1, last: 1)],
+                        checkpoint: "{\"n\":\(n)}",
+                        minutes: [FeatureBucket(start: 86_400 + Int64(n) * 60, requests: 1)]
+                    )
+                )
+            }
+            let recent = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 900_000))
+            try await store.abandonRun(id: recent.id, status: .failed, error: "e", at: 900_000)
+            let running = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 900_001))
+
+            var total = PruneCount()
+            var batches = 0
+            while true {
+                let deleted = try await store.prune(before: 500_000, batch: 2)
+                total = total + deleted
+                batches += 1
+                if !deleted.filled(2) { break }
+            }
+            #expect(batches >= 3, "small batches: \(batches)")
+            #expect(total.runs == 5 && total.trafficMinutes == 5)
+            #expect(total.findings > 0, "findings older than the cutoff go by themselves too, not only with their runs")
+            let left = try await store.runs(taskID: task.id, limit: 100).map(\.id)
+            #expect(left == [running.id, recent.id])
+            #expect(try await store.findings(taskID: task.id, query: FindingQuery(limit: 100)).isEmpty)
+            #expect(try await store.task(id: task.id) != nil)
+            #expect(try await store.checkpoint(taskID: task.id) == "{\"n\":4}", "the checkpoint is never deleted")
+            #expect(try await store.trafficMinuteCount(taskID: task.id) == 0)
+        }
+    }
+
     @Test func aSQLiteFileHasOneExclusiveWriter() async throws {
         let path = TemporaryFolder.path("weir-lock", suffix: ".sqlite")
         defer { for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: path + suffix) } }

@@ -12,7 +12,11 @@ enum OpenAPIDocument {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
             "parameters": {
               "id": {"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}},
-              "limit": {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}}
+              "limit": {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}},
+              "after": {"name": "after", "in": "query", "description": "opaque cursor: the one in the previous page's Link header", "schema": {"type": "string", "maxLength": 64}}
+            },
+            "headers": {
+              "Link": {"description": "<URI>; rel=\"next\" when there is a next page", "schema": {"type": "string"}}
             },
             "responses": {
               "Error": {"description": "An error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
@@ -39,14 +43,14 @@ enum OpenAPIDocument {
                 "tls_ca_file": {"type": "string", "description": "absolute path of a PEM file of the certificate authorities to trust instead of the system's"}}},
               "Properties": {"type": "object", "description": "rules; GET /task-properties lists them", "properties": {
                 "black_ip_address": {"type": "array", "items": {"type": "string"}},
-                "average_requests_per_time_interval": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1}},
-                "average_requests_per_client_per_time_interval": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1}},
+                "average_requests_per_time_interval": {"type": "object", "description": "window seconds (1 to 31622400) to the most requests allowed", "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 1000000000}},
+                "average_requests_per_client_per_time_interval": {"type": "object", "description": "window seconds (1 to 31622400) to the most requests allowed", "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 1000000000}},
                 "is_http_requests_accepted": {"type": "boolean"},
                 "accepted_urls": {"type": "array", "items": {"type": "string"}}}, "additionalProperties": false},
               "TaskInput": {"type": "object", "properties": {
                 "name": {"type": "string", "maxLength": 200}, "description": {"type": "string"},
-                "task_frequency": {"type": "integer", "minimum": 1, "description": "seconds between runs"},
-                "next_run_time": {"type": "string", "format": "date-time", "description": "RFC 3339, not in the past"},
+                "task_frequency": {"type": "integer", "minimum": 1, "maximum": 31622400, "description": "seconds between runs"},
+                "next_run_time": {"type": "string", "format": "date-time", "description": "strict RFC 3339 with an offset, not in the past"},
                 "is_active": {"type": "boolean", "default": true},
                 "target_data": {"$ref": "#/components/schemas/TargetData"},
                 "properties": {"$ref": "#/components/schemas/Properties"},
@@ -101,13 +105,15 @@ enum OpenAPIDocument {
               "responses": {"200": {"description": "the rule", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Rule"}}}},
                             "401": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
             "/tasks": {
-              "get": {"summary": "List tasks", "parameters": [{"name": "active", "in": "query", "schema": {"type": "boolean"}}],
-                "responses": {"200": {"description": "tasks", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Task"}}}}},
+              "get": {"summary": "List tasks, in id order", "parameters": [{"name": "active", "in": "query", "schema": {"type": "boolean"}},
+                {"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/after"}],
+                "responses": {"200": {"description": "tasks", "headers": {"Link": {"$ref": "#/components/headers/Link"}}, "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Task"}}}}},
                               "401": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}},
               "post": {"summary": "Create a task", "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/TaskInput"}}}},
                 "responses": {"201": {"description": "created; Location names it", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Task"}}}},
                               "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"},
-                              "413": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
+                              "413": {"$ref": "#/components/responses/Error"}, "415": {"$ref": "#/components/responses/Error"},
+                              "422": {"$ref": "#/components/responses/Error"}}}},
             "/tasks/{id}": {
               "get": {"summary": "Read a task", "parameters": [{"$ref": "#/components/parameters/id"}],
                 "responses": {"200": {"description": "the task", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Task"}}}},
@@ -117,7 +123,7 @@ enum OpenAPIDocument {
                 "responses": {"200": {"description": "the changed task", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Task"}}}},
                               "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"},
                               "404": {"$ref": "#/components/responses/Error"}, "413": {"$ref": "#/components/responses/Error"},
-                              "422": {"$ref": "#/components/responses/Error"}}},
+                              "415": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}},
               "delete": {"summary": "Delete a task with its runs and findings", "parameters": [{"$ref": "#/components/parameters/id"}],
                 "responses": {"204": {"description": "deleted"}, "401": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
             "/tasks/{id}/run": {"post": {"summary": "Run now", "parameters": [{"$ref": "#/components/parameters/id"}],
@@ -125,13 +131,14 @@ enum OpenAPIDocument {
                               "run_id": {"type": "integer"}, "task_id": {"type": "integer"}, "status": {"type": "string"}}}}}},
                             "401": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"},
                             "409": {"$ref": "#/components/responses/Error"}}}},
-            "/tasks/{id}/runs": {"get": {"summary": "Runs, newest first", "parameters": [{"$ref": "#/components/parameters/id"}, {"$ref": "#/components/parameters/limit"}],
-              "responses": {"200": {"description": "runs", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Run"}}}}},
+            "/tasks/{id}/runs": {"get": {"summary": "Runs, newest first", "parameters": [{"$ref": "#/components/parameters/id"}, {"$ref": "#/components/parameters/limit"},
+                {"$ref": "#/components/parameters/after"}],
+              "responses": {"200": {"description": "runs", "headers": {"Link": {"$ref": "#/components/headers/Link"}}, "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Run"}}}}},
                             "401": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
             "/tasks/{id}/findings": {"get": {"summary": "Findings, newest first", "parameters": [{"$ref": "#/components/parameters/id"},
                 {"name": "rule", "in": "query", "schema": {"type": "string"}}, {"name": "since", "in": "query", "schema": {"type": "string", "format": "date-time"}},
-                {"$ref": "#/components/parameters/limit"}],
-              "responses": {"200": {"description": "findings", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}}}}},
+                {"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/after"}],
+              "responses": {"200": {"description": "findings", "headers": {"Link": {"$ref": "#/components/headers/Link"}}, "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}}}}},
                             "401": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}}},
             "/tasks/{id}/model": {"get": {"summary": "What the expert system chose for the task (method, hyper-parameters, features, bucket length), the candidates it compared and why",
               "parameters": [{"$ref": "#/components/parameters/id"}],

@@ -22,6 +22,8 @@ public struct WeirServer: Sendable {
     public let leaseKeeper: LeaseKeeper
     /// The expert system, choosing tasks' detection models in the background.
     public let trainer: ModelTrainer
+    /// Deletes data older than `WEIR_RETENTION_DAYS`.
+    public let pruner: RetentionPruner
     public let logger: Logger
     /// Runs, findings (and later incidents) as they are committed, for live updates and the demo.
     public let events: CommitEvents
@@ -50,6 +52,7 @@ public struct WeirServer: Sendable {
         let vault = settings.secret.map(PasswordVault.init(secret:))
         self.vault = vault
         trainer = ModelTrainer(store: store, clock: clock, retuneMinutes: settings.modelRetuneMinutes, logger: logger)
+        pruner = RetentionPruner(store: store, clock: clock, days: settings.retentionDays, logger: logger)
         var sourceContext = sources ?? SourceContext(vault: vault)
         sourceContext.policy = settings.sourcePolicy
         let runner = TaskRunner(
@@ -169,7 +172,7 @@ public struct WeirServer: Sendable {
     /// in reverse). A new background service (an outbox deliverer, a retention pruner) is one line
     /// here.
     public var backgroundServices: [any Service] {
-        [trainer, coordinator, leaseKeeper, scheduler]
+        [trainer, coordinator, leaseKeeper, scheduler, pruner]
     }
 
     /// Everything under one `ServiceGroup`: the store (closed last), the background services and

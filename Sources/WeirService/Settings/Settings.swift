@@ -41,6 +41,8 @@ public struct Settings: Sendable, Equatable {
     public var sourceDirectories = ["/var/log", FileManager.default.currentDirectoryPath]
     /// Seconds after which a run is stopped and recorded failed (`WEIR_RUN_TIMEOUT`).
     public var runTimeout: Double = 3600
+    /// Days runs, findings and traffic minutes are kept (`WEIR_RETENTION_DAYS`).
+    public var retentionDays = 90
 
     public init() {}
 
@@ -55,6 +57,7 @@ public struct Settings: Sendable, Equatable {
         "WEIR_ENV", "WEIR_DEBUG", "WEIR_DATABASE_URL", "WEIR_LOG_DIR", "WEIR_API_TOKEN", "WEIR_SECRET",
         "WEIR_AUTO_CHECK_INTERVAL", "WEIR_HOST", "WEIR_PORT", "WEIR_MAX_PARALLEL_RUNS", "WEIR_MODEL_RETUNE_MINUTES",
         "WEIR_INSTANCE_ID", "WEIR_RUN_LEASE_SECONDS", "WEIR_SETTINGS_FILE", "WEIR_SOURCE_DIRS", "WEIR_RUN_TIMEOUT", "WEIR_LOG_FORMAT",
+        "WEIR_RETENTION_DAYS",
     ]
 
     /// The keys whose values are secrets.
@@ -158,6 +161,12 @@ public struct Settings: Sendable, Equatable {
                 throw SettingsError(key: "WEIR_LOG_FORMAT", problem: "is \"\(v)\"; use text or json")
             }
             logFormat = format
+        }
+        if let v = value("WEIR_RETENTION_DAYS") {
+            guard let n = Int(v), (1...36_500).contains(n) else {
+                throw SettingsError(key: "WEIR_RETENTION_DAYS", problem: "is \"\(v)\"; give a whole number of days from 1 to 36500 (default 90)")
+            }
+            retentionDays = n
         }
         if let v = value("WEIR_SOURCE_DIRS") {
             let directories = v.split(separator: ":", omittingEmptySubsequences: true).map(String.init)

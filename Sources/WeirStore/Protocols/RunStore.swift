@@ -22,13 +22,18 @@ public protocol RunStore: Sendable {
     /// interrupted; returns how many. A shared store leaves runs to their leases.
     func interruptRunningRuns(at: Int64) async throws -> Int
     func run(id: Int64) async throws -> RunRecord?
-    /// Runs of a task, newest first.
-    func runs(taskID: Int64, limit: Int) async throws -> [RunRecord]
+    /// Runs of a task, newest first, only those older than run `before` when given.
+    func runs(taskID: Int64, before: Int64?, limit: Int) async throws -> [RunRecord]
     /// The source checkpoint of a task (JSON), or `nil` before its first successful run.
     func checkpoint(taskID: Int64) async throws -> String?
 }
 
 extension RunStore {
+    /// The latest `limit` runs of a task, newest first.
+    public func runs(taskID: Int64, limit: Int) async throws -> [RunRecord] {
+        try await runs(taskID: taskID, before: nil, limit: limit)
+    }
+
     /// Starts a run owned by ``RunOwner/local``.
     public func startRun(taskID: Int64, trigger: RunTrigger, now: Int64) async throws -> RunRecord? {
         try await startRun(taskID: taskID, trigger: trigger, now: now, owner: .local)

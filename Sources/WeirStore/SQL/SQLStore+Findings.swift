@@ -15,6 +15,10 @@ extension SQLStore: FindingStore {
             sql += " AND last_seen >= ?"
             binds.append(.integer(since))
         }
+        if let before = query.before {
+            sql += " AND id < ?"
+            binds.append(.integer(before))
+        }
         sql += " ORDER BY id DESC LIMIT ?"
         binds.append(.integer(Int64(query.limit)))
         return try await database.query(sql, binds).map { row in

@@ -152,10 +152,10 @@ extension SQLStore: RunStore {
         try await database.query("SELECT \(Self.runColumns) FROM runs WHERE id = ?", [.integer(id)]).first.map(Self.run)
     }
 
-    public func runs(taskID: Int64, limit: Int) async throws -> [RunRecord] {
+    public func runs(taskID: Int64, before: Int64?, limit: Int) async throws -> [RunRecord] {
         try await database.query(
-            "SELECT \(Self.runColumns) FROM runs WHERE task_id = ? ORDER BY id DESC LIMIT ?",
-            [.integer(taskID), .integer(Int64(limit))]
+            "SELECT \(Self.runColumns) FROM runs WHERE task_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
+            [.integer(taskID), .integer(before ?? .max), .integer(Int64(limit))]
         ).map(Self.run)
     }
 

@@ -22,9 +22,19 @@ extension SQLStore: TaskStore {
         try await database.query("SELECT \(Self.taskColumns) FROM tasks WHERE id = ?", [.integer(id)]).first.map(Self.task)
     }
 
-    public func tasks(activeOnly: Bool) async throws -> [MonitoringTask] {
-        let filter = activeOnly ? " WHERE is_active = 1" : ""
-        return try await database.query("SELECT \(Self.taskColumns) FROM tasks\(filter) ORDER BY id", []).map(Self.task)
+    public func tasks(active: Bool?, after: Int64?, limit: Int?) async throws -> [MonitoringTask] {
+        var sql = "SELECT \(Self.taskColumns) FROM tasks WHERE id > ?"
+        var binds: [SQLValue] = [.integer(after ?? 0)]
+        if let active {
+            sql += " AND is_active = ?"
+            binds.append(.bool(active))
+        }
+        sql += " ORDER BY id"
+        if let limit {
+            sql += " LIMIT ?"
+            binds.append(.integer(Int64(limit)))
+        }
+        return try await database.query(sql, binds).map(Self.task)
     }
 
     public func updateTask(_ task: MonitoringTask, now: Int64) async throws -> MonitoringTask? {

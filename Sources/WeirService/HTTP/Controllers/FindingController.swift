@@ -34,8 +34,12 @@ struct FindingController: APIController {
                 errors.add("since", "must be an RFC 3339 time with an offset, such as 2026-11-21T10:00:00Z, got \"\(since)\"")
             }
         }
-        query.limit = ListLimit.of(request, &errors)
+        let limit = ListLimit.of(request, &errors)
+        let cursor = PageCursor(list: "findings")
+        query.before = cursor.decode(request, &errors)
+        query.limit = limit + 1
         if !errors.isEmpty { throw APIError.invalid(errors) }
-        return try .json(try await store.findings(taskID: task.id, query: query).map(FindingResponse.init))
+        let rows = try await store.findings(taskID: task.id, query: query)
+        return try cursor.response(request, rows: rows, limit: limit, id: \.id) { $0.map(FindingResponse.init) }
     }
 }

@@ -33,7 +33,10 @@ struct RunController: APIController {
         let task = try await TaskLookup(store: store).task(context)
         var errors = FieldErrors()
         let limit = ListLimit.of(request, &errors)
+        let cursor = PageCursor(list: "runs")
+        let before = cursor.decode(request, &errors)
         if !errors.isEmpty { throw APIError.invalid(errors) }
-        return try .json(try await store.runs(taskID: task.id, limit: limit).map(RunResponse.init))
+        let rows = try await store.runs(taskID: task.id, before: before, limit: limit + 1)
+        return try cursor.response(request, rows: rows, limit: limit, id: \.id) { $0.map(RunResponse.init) }
     }
 }

@@ -36,17 +36,18 @@ struct TaskController: APIController {
     }
 
     func list(_ request: Request) async throws -> Response {
+        var errors = FieldErrors()
         var active: Bool?
         if let text = request.uri.queryParameters.get("active") {
-            guard let value = Settings.bool(text) else {
-                var errors = FieldErrors()
-                errors.add("active", "must be true or false, got \"\(text)\"")
-                throw APIError.invalid(errors)
-            }
-            active = value
+            active = Settings.bool(text)
+            if active == nil { errors.add("active", "must be true or false, got \"\(text)\"") }
         }
-        let tasks = try await store.tasks(activeOnly: active == true).filter { active == nil || $0.isActive == active }
-        return try .json(tasks.map(TaskResponse.init))
+        let limit = ListLimit.of(request, &errors)
+        let cursor = PageCursor(list: "tasks")
+        let after = cursor.decode(request, &errors)
+        if !errors.isEmpty { throw APIError.invalid(errors) }
+        let rows = try await store.tasks(active: active, after: after, limit: limit + 1)
+        return try cursor.response(request, rows: rows, limit: limit, id: \.id) { $0.map(TaskResponse.init) }
     }
 
     func patch(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
