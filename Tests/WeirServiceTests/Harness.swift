@@ -49,6 +49,31 @@ struct Harness {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
+    /// A task on the file `path` with no rules, written straight to the store (no API validation).
+    func storedTask(_ name: String, path: String, format: String = "combined") async throws -> MonitoringTask {
+        try await store.createTask(
+            MonitoringTask(
+                name: name,
+                description: "",
+                frequency: 3_600,
+                nextRunTime: Harness.start + 3_600,
+                target: .file(path: path, format: format),
+                rules: try TaskRules(properties: .object([:]))
+            ),
+            now: Harness.start
+        )
+    }
+
+    /// Runs `task` once through the coordinator and returns the ended run.
+    func runOnce(_ task: MonitoringTask) async throws -> RunRecord {
+        let coordinator = server.coordinator
+        try await withCoordinator {
+            _ = try await coordinator.start(taskID: task.id, trigger: .manual)
+            await coordinator.waitUntilIdle()
+        }
+        return try #require(try await store.runs(taskID: task.id, limit: 1).first)
+    }
+
     /// Runs `body` with the coordinator executing runs, then stops it.
     func withCoordinator(_ body: () async throws -> Void) async throws {
         let coordinator = server.coordinator

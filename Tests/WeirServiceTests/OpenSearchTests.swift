@@ -149,6 +149,8 @@ struct OpenSearchTests {
             _ = try await client.request(.post, "/tasks", Self.taskBody(port: 1))
             let unreachable = try await Self.runNow(client, h, 6)
             #expect(Self.error(unreachable).contains("cannot reach OpenSearch at http://127.0.0.1:1 (attempt 3 of 3)"), "\(unreachable)")
+            // A closed port reads like a filtered one: no "refused" for a task author to probe with.
+            #expect(!Self.error(unreachable).lowercased().contains("refused"), "\(unreachable)")
             #expect(fake.problems.withLock { $0 } == [])
         }
     }
@@ -194,6 +196,21 @@ struct OpenSearchTests {
             #expect(fake.requests.withLock { $0.count } == 1, "only the trusted run reached the cluster")
             #expect(fake.problems.withLock { $0 } == [])
         }
+    }
+
+    @Test func hostsOutsideTheAllowListAre422() async throws {
+        let harness = try await Harness.make(settings: [
+            "WEIR_SECRET": "test-secret-0123456789", "WEIR_OPENSEARCH_HOSTS": "search.internal, 127.0.0.1:9200",
+        ])
+        defer { harness.remove() }
+        try await Application(router: harness.server.makeRouter()).test(.router) { client in
+            let outside = try await client.request(.post, "/tasks", Self.taskBody(port: 9300))
+            #expect(outside.status == .unprocessableContent)
+            #expect(outside.json["error"]?["fields"]?["target_data.host"]?.stringValue?.contains("WEIR_OPENSEARCH_HOSTS") == true, "\(outside.text)")
+            let inside = try await client.request(.post, "/tasks", Self.taskBody(port: 9200))
+            #expect(inside.status == .created, "\(inside.text)")
+        }
+        try await harness.store.close()
     }
 
     @Test func passwordsNeedASecretAndBadTargetsGet422PerField() async throws {

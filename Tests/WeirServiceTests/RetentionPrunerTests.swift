@@ -10,17 +10,7 @@ struct RetentionPrunerTests {
     @Test func thePrunerDeletesWhatIsOlderThanTheRetentionPeriod() async throws {
         let harness = try await Harness.make(settings: ["WEIR_RETENTION_DAYS": "7"])
         defer { harness.remove() }
-        let task = try await harness.store.createTask(
-            MonitoringTask(
-                name: "kept",
-                description: "",
-                frequency: 3_600,
-                nextRunTime: Harness.start + 3_600,
-                target: .file(path: "/var/log/x.log", format: "auto"),
-                rules: try TaskRules(properties: .object([:]))
-            ),
-            now: Harness.start
-        )
+        let task = try await harness.storedTask("kept", path: "/var/log/x.log")
         let old = try #require(try await harness.store.startRun(taskID: task.id, trigger: .manual, now: Harness.start))
         try await harness.store.abandonRun(id: old.id, status: .failed, error: "old", at: Harness.start)
         let young = try #require(try await harness.store.startRun(taskID: task.id, trigger: .manual, now: Harness.start + 6 * 86_400))

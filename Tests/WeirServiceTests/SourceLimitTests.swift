@@ -51,23 +51,8 @@ struct SourceLimitTests {
         defer { harness.remove() }
         let path = "\(harness.directory)/access.log"
         #expect(mkfifo(path, 0o600) == 0)
-        let task = try await harness.store.createTask(
-            MonitoringTask(
-                name: "fifo",
-                description: "",
-                frequency: 3_600,
-                nextRunTime: Harness.start + 3_600,
-                target: .file(path: path, format: "combined"),
-                rules: try TaskRules(properties: .object([:]))
-            ),
-            now: Harness.start
-        )
-        let coordinator = harness.server.coordinator
-        try await harness.withCoordinator {
-            _ = try await coordinator.start(taskID: task.id, trigger: .manual)
-            await coordinator.waitUntilIdle()
-        }
-        let run = try #require(try await harness.store.runs(taskID: task.id, limit: 1).first)
+        let task = try await harness.storedTask("fifo", path: path)
+        let run = try await harness.runOnce(task)
         #expect(run.status == .failed)
         #expect(run.error?.contains("a FIFO (named pipe), not a regular file") == true, "\(run.error ?? "")")
         try await harness.store.close()
@@ -77,23 +62,8 @@ struct SourceLimitTests {
         let harness = try await Harness.make(settings: ["WEIR_SOURCE_DIRS": "/var/log"])
         defer { harness.remove() }
         let log = try harness.writeLog(count: 100)
-        let task = try await harness.store.createTask(
-            MonitoringTask(
-                name: "moved",
-                description: "",
-                frequency: 3_600,
-                nextRunTime: Harness.start + 3_600,
-                target: .file(path: log, format: "combined"),
-                rules: try TaskRules(properties: .object([:]))
-            ),
-            now: Harness.start
-        )
-        let coordinator = harness.server.coordinator
-        try await harness.withCoordinator {
-            _ = try await coordinator.start(taskID: task.id, trigger: .manual)
-            await coordinator.waitUntilIdle()
-        }
-        let run = try #require(try await harness.store.runs(taskID: task.id, limit: 1).first)
+        let task = try await harness.storedTask("moved", path: log)
+        let run = try await harness.runOnce(task)
         #expect(run.status == .failed && run.linesRead == 0)
         #expect(run.error?.contains("outside the directories Weir may read (/var/log)") == true, "\(run.error ?? "")")
         try await harness.store.close()
@@ -105,25 +75,10 @@ struct SourceLimitTests {
         let harness = try await Harness.make(settings: ["WEIR_RUN_TIMEOUT": "1"]) { _ in usleep(400_000) }
         defer { harness.remove() }
         let log = try harness.writeLog(count: 400_000, rate: 100)
-        let task = try await harness.store.createTask(
-            MonitoringTask(
-                name: "slow",
-                description: "",
-                frequency: 3_600,
-                nextRunTime: Harness.start + 3_600,
-                target: .file(path: log, format: "combined"),
-                rules: try TaskRules(properties: .object([:]))
-            ),
-            now: Harness.start
-        )
-        let coordinator = harness.server.coordinator
+        let task = try await harness.storedTask("slow", path: log)
         let started = ContinuousClock.now
-        try await harness.withCoordinator {
-            _ = try await coordinator.start(taskID: task.id, trigger: .manual)
-            await coordinator.waitUntilIdle()
-        }
+        let run = try await harness.runOnce(task)
         #expect(started.duration(to: .now) < .seconds(10))
-        let run = try #require(try await harness.store.runs(taskID: task.id, limit: 1).first)
         #expect(run.status == .failed)
         #expect(run.error?.contains("did not finish within WEIR_RUN_TIMEOUT (1 s)") == true, "\(run.error ?? "")")
         #expect(try await harness.store.checkpoint(taskID: task.id) == nil, "nothing was committed")

@@ -2,6 +2,16 @@
 /// units of spread; a point's severity is its deviation divided by `k` spreads, and its score is
 /// `s² / (1 + s²)`, so the alert threshold is a score of 0.5 for every method.
 public enum MethodCatalogue {
+    /// The season length, shared by the seasonal methods.
+    static let period = ParameterSpec(
+        "period",
+        0,
+        grid: [],
+        integer: true,
+        range: 0...100_000,
+        "points per season (0: one day of buckets, or the period found in the series)"
+    )
+
     public static let all: [MethodDescription] = [
         MethodDescription(
             name: .threshold,
@@ -50,14 +60,7 @@ public enum MethodCatalogue {
             name: .seasonal,
             summary: "seasonal baseline: the median of the same time in the last `periods` periods",
             parameters: [
-                ParameterSpec(
-                    "period",
-                    0,
-                    grid: [],
-                    integer: true,
-                    range: 0...100_000,
-                    "points per season (0: one day of buckets, or the period found in the series)"
-                ),
+                period,
                 ParameterSpec("periods", 1, grid: [1, 3], integer: true, range: 1...52, "past periods whose same-time values are compared"),
                 ParameterSpec("k", 5, grid: [5, 6], range: 0.01...1_000, "alert threshold, in spreads of the seasonal residual"),
             ]
@@ -66,14 +69,7 @@ public enum MethodCatalogue {
             name: .holtWinters,
             summary: "Holt-Winters with additive seasonality; scores the one-step forecast residual",
             parameters: [
-                ParameterSpec(
-                    "period",
-                    0,
-                    grid: [],
-                    integer: true,
-                    range: 0...100_000,
-                    "points per season (0: one day of buckets, or the period found in the series)"
-                ),
+                period,
                 ParameterSpec("alpha", 0.2, grid: [0.1, 0.3], range: 0.0001...1, "level smoothing"),
                 ParameterSpec("beta", 0.01, grid: [0.01], range: 0.0001...1, "trend smoothing"),
                 ParameterSpec("gamma", 0.1, grid: [0.05, 0.2], range: 0.0001...1, "seasonal smoothing"),

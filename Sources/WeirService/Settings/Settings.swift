@@ -41,13 +41,15 @@ public struct Settings: Sendable, Equatable {
     public var sourceDirectories = ["/var/log", FileManager.default.currentDirectoryPath]
     /// Seconds after which a run is stopped and recorded failed (`WEIR_RUN_TIMEOUT`).
     public var runTimeout: Double = 3600
+    /// The OpenSearch hosts tasks may name (`WEIR_OPENSEARCH_HOSTS`, comma-separated); `nil` allows any.
+    public var openSearchHosts: [String]?
     /// Days runs, findings and traffic minutes are kept (`WEIR_RETENTION_DAYS`).
     public var retentionDays = 90
 
     public init() {}
 
     /// Where file sources may be read.
-    public var sourcePolicy: SourcePolicy { SourcePolicy(directories: sourceDirectories) }
+    public var sourcePolicy: SourcePolicy { SourcePolicy(directories: sourceDirectories, openSearchHosts: openSearchHosts) }
 
     /// The owner this instance's runs are claimed under.
     public var runOwner: RunOwner { RunOwner(instance: instanceID, leaseSeconds: runLeaseSeconds) }
@@ -57,7 +59,7 @@ public struct Settings: Sendable, Equatable {
         "WEIR_ENV", "WEIR_DEBUG", "WEIR_DATABASE_URL", "WEIR_LOG_DIR", "WEIR_API_TOKEN", "WEIR_SECRET",
         "WEIR_AUTO_CHECK_INTERVAL", "WEIR_HOST", "WEIR_PORT", "WEIR_MAX_PARALLEL_RUNS", "WEIR_MODEL_RETUNE_MINUTES",
         "WEIR_INSTANCE_ID", "WEIR_RUN_LEASE_SECONDS", "WEIR_SETTINGS_FILE", "WEIR_SOURCE_DIRS", "WEIR_RUN_TIMEOUT", "WEIR_LOG_FORMAT",
-        "WEIR_RETENTION_DAYS",
+        "WEIR_RETENTION_DAYS", "WEIR_OPENSEARCH_HOSTS",
     ]
 
     /// The keys whose values are secrets.
@@ -167,6 +169,13 @@ public struct Settings: Sendable, Equatable {
                 throw SettingsError(key: "WEIR_RETENTION_DAYS", problem: "is \"\(v)\"; give a whole number of days from 1 to 36500 (default 90)")
             }
             retentionDays = n
+        }
+        if let v = value("WEIR_OPENSEARCH_HOSTS") {
+            let hosts = v.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !hosts.isEmpty, hosts.allSatisfy({ !$0.contains("/") && !$0.contains(" ") }) else {
+                throw SettingsError(key: "WEIR_OPENSEARCH_HOSTS", problem: "is \"\(v)\"; give host names or host:port, separated by commas")
+            }
+            openSearchHosts = hosts
         }
         if let v = value("WEIR_SOURCE_DIRS") {
             let directories = v.split(separator: ":", omittingEmptySubsequences: true).map(String.init)

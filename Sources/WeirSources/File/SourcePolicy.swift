@@ -1,16 +1,31 @@
 import Foundation
 import WeirLog
 
-/// Where file sources may be read from (`WEIR_SOURCE_DIRS`): a path is allowed when, with its
+/// Where sources may be read from. Files (`WEIR_SOURCE_DIRS`): a path is allowed when, with its
 /// symlinks resolved, it lies inside one of the directories (also resolved), and it is a regular
-/// file or does not exist yet. Checked when a task is written (422) and again when it runs.
+/// file or does not exist yet. OpenSearch (`WEIR_OPENSEARCH_HOSTS`): when a list is set, only
+/// those hosts (`host` or `host:port`). Checked when a task is written (422) and again when it runs.
 public struct SourcePolicy: Sendable, Equatable {
     /// The allowed directories, absolute, symlinks resolved where they exist.
     public let directories: [String]
+    /// The OpenSearch hosts tasks may name, lower-cased; `nil` allows any.
+    public let openSearchHosts: [String]?
 
-    /// A policy allowing `directories` (absolute paths).
-    public init(directories: [String]) {
+    /// A policy allowing `directories` (absolute paths) and, when given, only `openSearchHosts`.
+    public init(directories: [String], openSearchHosts: [String]? = nil) {
         self.directories = directories.map(Self.resolve)
+        self.openSearchHosts = openSearchHosts?.map { $0.lowercased() }
+    }
+
+    /// Why an OpenSearch target at `host`:`port` may not be used, or `nil` when it may.
+    public func problem(withHost host: String, port: Int) -> String? {
+        guard let allowed = openSearchHosts else { return nil }
+        let name = host.lowercased()
+        guard allowed.contains(name) || allowed.contains("\(name):\(port)") else {
+            return
+                "\(host):\(port) is not among the OpenSearch hosts this service may reach (WEIR_OPENSEARCH_HOSTS=\(allowed.joined(separator: ",")))"
+        }
+        return nil
     }
 
     /// The default: `/var/log` and the service's working directory.

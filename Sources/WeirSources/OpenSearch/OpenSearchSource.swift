@@ -166,10 +166,16 @@ package struct OpenSearchSource: LogSource {
             data = try await response.body.collect(upTo: 512 << 20)
         } catch is CancellationError {
             throw CancellationError()
+        } catch let error as NIOSSLError {
+            return .failure(tlsFailure(error, attempt: attempt))
+        } catch let error as NIOSSLExtraError {
+            return .failure(tlsFailure(error, attempt: attempt))
         } catch {
+            // The cause (refused, timed out, no route) is not named: a task's errors must not
+            // tell a closed port from a filtered one to whoever can create tasks.
             return .failure(
                 OpenSearchError(
-                    "cannot reach OpenSearch at \(target.baseURL) (attempt \(attempt) of \(retry.attempts)): \(error); check host, port and is_using_ssl"
+                    "cannot reach OpenSearch at \(target.baseURL) (attempt \(attempt) of \(retry.attempts)); check host, port and is_using_ssl"
                 )
             )
         }
@@ -210,5 +216,13 @@ package struct OpenSearchSource: LogSource {
         default:
             return OpenSearchError("\(at) answered HTTP \(status) to the search of \(target.index): \(type.isEmpty ? "" : "\(type): ")\(reason)")
         }
+    }
+
+    /// A failed TLS handshake: something answered, so say what went wrong with TLS.
+    private func tlsFailure(_ error: any Error, attempt: Int) -> OpenSearchError {
+        OpenSearchError(
+            "cannot reach OpenSearch at \(target.baseURL) (attempt \(attempt) of \(retry.attempts)): the TLS handshake failed (\(error)); "
+                + "check is_using_ssl and tls_ca_file"
+        )
     }
 }

@@ -22,6 +22,9 @@ extension TargetData {
         case .file(let path, let format):
             return FileLogSource(path: path, format: format == "auto" ? nil : try LogFormat.parse(format), policy: context.policy)
         case .openSearch(let target):
+            if let problem = context.policy.problem(withHost: target.host, port: target.port) {
+                throw InputError(.notAllowed, "the task's OpenSearch source cannot be used: \(problem)")
+            }
             let password = try target.sealedPassword.map { sealed in
                 guard let vault = context.vault else {
                     throw PasswordVault.VaultError(

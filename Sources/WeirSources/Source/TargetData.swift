@@ -24,7 +24,13 @@ public enum TargetData: Sendable, Equatable {
         case "opensearch":
             var previousTarget: OpenSearchTarget?
             if case .openSearch(let p) = previous { previousTarget = p }
-            self = .openSearch(try OpenSearchTarget(request: object, vault: vault, previous: previousTarget))
+            let target = try OpenSearchTarget(request: object, vault: vault, previous: previousTarget)
+            if let problem = policy.problem(withHost: target.host, port: target.port) {
+                var errors = FieldErrors()
+                errors.add("target_data.host", problem)
+                throw errors
+            }
+            self = .openSearch(target)
         case let other:
             var errors = FieldErrors()
             errors.add(

@@ -32,7 +32,8 @@ struct ServeCommand: AsyncParsableCommand {
             WEIR_SOURCE_DIRS (directories file sources may be in, ':'-separated; default /var/log \
             and the working directory), WEIR_RUN_TIMEOUT (seconds a run may take, default 3600), \
             WEIR_LOG_FORMAT (text or json), WEIR_RETENTION_DAYS (days runs, findings and traffic \
-            minutes are kept, default 90). \
+            minutes are kept, default 90), WEIR_OPENSEARCH_HOSTS (when set, the only OpenSearch \
+            hosts tasks may name). \
             Every route but /health and /metrics needs Authorization: Bearer $WEIR_API_TOKEN; \
             in development with no token the API is open, and production refuses to start.
 
