@@ -119,6 +119,15 @@ extension TestResponse {
     var text: String { String(buffer: body) }
 }
 
+extension Harness {
+    /// The `fields` of an error response, by field.
+    static func errorFields(_ response: TestResponse) -> [String: String] {
+        var fields: [String: String] = [:]
+        for (key, value) in response.json["error"]?["fields"]?.objectValue ?? [:] { fields[key] = value.stringValue }
+        return fields
+    }
+}
+
 extension TestClientProtocol {
     @discardableResult
     func request(_ method: HTTPRequest.Method, _ uri: String, _ body: String? = nil, token: String? = nil) async throws -> TestResponse {

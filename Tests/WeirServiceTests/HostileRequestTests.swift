@@ -18,12 +18,6 @@ struct HostileRequestTests {
         try await harness.store.close()
     }
 
-    func fields(_ response: TestResponse) -> [String: String] {
-        var fields: [String: String] = [:]
-        for (key, value) in response.json["error"]?["fields"]?.objectValue ?? [:] { fields[key] = value.stringValue }
-        return fields
-    }
-
     func message(_ response: TestResponse) -> String { response.json["error"]?["message"]?.stringValue ?? "" }
 
     static let task = Harness.taskBody(path: "/var/log/a.log")
@@ -53,7 +47,7 @@ struct HostileRequestTests {
         try await withAPI { client in
             let created = try await client.request(.post, "/tasks", Self.task(with: field, value))
             #expect(created.status == .unprocessableContent, "\(created.text)")
-            #expect(fields(created)[named] != nil, "\(created.text)")
+            #expect(Harness.errorFields(created)[named] != nil, "\(created.text)")
             let patched = try await client.request(.patch, "/tasks/1", #"{"\#(field)":\#(value)}"#)
             #expect(patched.status == .notFound || patched.status == .unprocessableContent)
         }
@@ -66,13 +60,13 @@ struct HostileRequestTests {
                 "/tasks",
                 Self.task(with: "detection", #"{"method":{"name":"zscore","params":{"window":1e15}}}"#)
             )
-            #expect(fields(window)["detection.method.params"]?.contains("from 2 to 100000") == true, "\(window.text)")
+            #expect(Harness.errorFields(window)["detection.method.params"]?.contains("from 2 to 100000") == true, "\(window.text)")
             let limit = try await client.request(
                 .post,
                 "/tasks",
                 Self.task(with: "properties", #"{"average_requests_per_time_interval":{"60":1e19}}"#)
             )
-            #expect(fields(limit)["properties.average_requests_per_time_interval.60"]?.contains("at most 1000000000, got 1e+19") == true)
+            #expect(Harness.errorFields(limit)["properties.average_requests_per_time_interval.60"]?.contains("at most 1000000000, got 1e+19") == true)
         }
     }
 
@@ -82,7 +76,7 @@ struct HostileRequestTests {
             for since in ["0", "2026-02-30T00:00:00Z", "2026-01-01T00:00:00", "yesterday"] {
                 let response = try await client.request(.get, "/tasks/1/findings?since=\(since)")
                 #expect(response.status == .unprocessableContent, "since=\(since)")
-                #expect(fields(response)["since"] != nil)
+                #expect(Harness.errorFields(response)["since"] != nil)
             }
             let good = try await client.request(.get, "/tasks/1/findings?since=2026-01-01T00:00:00%2B01:00")
             #expect(good.status == .ok, "\(good.text)")

@@ -13,12 +13,6 @@ import Glibc
 /// File sources are confined to `WEIR_SOURCE_DIRS` and to regular files, and a run cannot
 /// outlast `WEIR_RUN_TIMEOUT`: no task can read what it should not, or hang a slot.
 struct SourceLimitTests {
-    func fields(_ response: TestResponse) -> [String: String] {
-        var fields: [String: String] = [:]
-        for (key, value) in response.json["error"]?["fields"]?.objectValue ?? [:] { fields[key] = value.stringValue }
-        return fields
-    }
-
     @Test func pathsOutsideTheSourceDirectoriesOrNotRegularFilesAre422() async throws {
         let harness = try await Harness.make()
         defer { harness.remove() }
@@ -38,7 +32,7 @@ struct SourceLimitTests {
             for (path, problem) in cases {
                 let response = try await client.request(.post, "/tasks", Harness.taskBody(path: path))
                 #expect(response.status == .unprocessableContent, "\(path)")
-                #expect(fields(response)["target_data.path"]?.contains(problem) == true, "\(path): \(response.text)")
+                #expect(Harness.errorFields(response)["target_data.path"]?.contains(problem) == true, "\(path): \(response.text)")
             }
             let allowed = try await client.request(.post, "/tasks", Harness.taskBody(path: "\(harness.directory)/later.log"))
             #expect(allowed.status == .created, "a log that does not exist yet may be named")

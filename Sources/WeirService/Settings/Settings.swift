@@ -104,70 +104,54 @@ public struct Settings: Sendable, Equatable {
             guard let v = text?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
             return v
         }
-        if let v = value("WEIR_ENV") {
-            guard let e = Environment(rawValue: v) else {
-                throw SettingsError(key: "WEIR_ENV", problem: "is \"\(v)\"; use development or production")
-            }
-            environment = e
+        /// The value of `key` read by `parse`; a value it refuses stops start-up with `advice`.
+        func parsed<T>(_ key: String, _ advice: String, _ parse: (String) -> T?) throws(SettingsError) -> T? {
+            guard let v = value(key) else { return nil }
+            guard let result = parse(v) else { throw SettingsError(key: key, problem: "is \"\(v)\"; \(advice)") }
+            return result
         }
-        if let v = value("WEIR_DEBUG") {
-            guard let b = Self.bool(v) else { throw SettingsError(key: "WEIR_DEBUG", problem: "is \"\(v)\"; use true or false") }
-            debug = b
-        }
+        if let e = try parsed("WEIR_ENV", "use development or production", Environment.init(rawValue:)) { environment = e }
+        if let b = try parsed("WEIR_DEBUG", "use true or false", Self.bool) { debug = b }
         if let v = value("WEIR_DATABASE_URL") {
             do { databaseURL = try DatabaseURL(v) } catch { throw SettingsError(key: "WEIR_DATABASE_URL", problem: error.description) }
         }
         if let v = value("WEIR_LOG_DIR") { logDirectory = v }
         apiToken = value("WEIR_API_TOKEN")
         secret = value("WEIR_SECRET")
-        if let v = value("WEIR_AUTO_CHECK_INTERVAL") {
-            guard let s = Double(v), s >= 1, s.isFinite else {
-                throw SettingsError(key: "WEIR_AUTO_CHECK_INTERVAL", problem: "is \"\(v)\"; give a number of seconds, at least 1 (default 1800)")
-            }
+        if let s = try parsed(
+            "WEIR_AUTO_CHECK_INTERVAL",
+            "give a number of seconds, at least 1 (default 1800)",
+            { Self.seconds($0, in: 1...Double.greatestFiniteMagnitude) }
+        ) {
             autoCheckInterval = s
         }
         if let v = value("WEIR_HOST") { host = v }
-        if let v = value("WEIR_PORT") {
-            guard let p = Int(v), (0...65535).contains(p) else {
-                throw SettingsError(key: "WEIR_PORT", problem: "is \"\(v)\"; give a port number from 1 to 65535 (0 picks a free one)")
-            }
+        if let p = try parsed("WEIR_PORT", "give a port number from 1 to 65535 (0 picks a free one)", { Self.whole($0, in: 0...65535) }) {
             port = p
         }
-        if let v = value("WEIR_MAX_PARALLEL_RUNS") {
-            guard let n = Int(v), (1...256).contains(n) else {
-                throw SettingsError(key: "WEIR_MAX_PARALLEL_RUNS", problem: "is \"\(v)\"; give a whole number from 1 to 256")
-            }
+        if let n = try parsed("WEIR_MAX_PARALLEL_RUNS", "give a whole number from 1 to 256", { Self.whole($0, in: 1...256) }) {
             maxParallelRuns = n
         }
-        if let v = value("WEIR_MODEL_RETUNE_MINUTES") {
-            guard let n = Int(v), n >= 1 else {
-                throw SettingsError(
-                    key: "WEIR_MODEL_RETUNE_MINUTES",
-                    problem: "is \"\(v)\"; give a whole number of minutes, at least 1 (default 1440)"
-                )
-            }
+        if let n = try parsed(
+            "WEIR_MODEL_RETUNE_MINUTES",
+            "give a whole number of minutes, at least 1 (default 1440)",
+            { Self.whole($0, in: 1...Int.max) }
+        ) {
             modelRetuneMinutes = n
         }
         if let v = value("WEIR_INSTANCE_ID") {
             guard !v.isEmpty, v.count <= 200 else { throw SettingsError(key: "WEIR_INSTANCE_ID", problem: "must be 1 to 200 characters") }
             instanceID = v
         }
-        if let v = value("WEIR_RUN_LEASE_SECONDS") {
-            guard let n = Int64(v), (3...3600).contains(n) else {
-                throw SettingsError(key: "WEIR_RUN_LEASE_SECONDS", problem: "is \"\(v)\"; give a whole number of seconds from 3 to 3600 (default 30)")
-            }
-            runLeaseSeconds = n
+        if let n = try parsed(
+            "WEIR_RUN_LEASE_SECONDS",
+            "give a whole number of seconds from 3 to 3600 (default 30)",
+            { Self.whole($0, in: 3...3600) }
+        ) {
+            runLeaseSeconds = Int64(n)
         }
-        if let v = value("WEIR_LOG_FORMAT") {
-            guard let format = LogFormat(rawValue: v) else {
-                throw SettingsError(key: "WEIR_LOG_FORMAT", problem: "is \"\(v)\"; use text or json")
-            }
-            logFormat = format
-        }
-        if let v = value("WEIR_RETENTION_DAYS") {
-            guard let n = Int(v), (1...36_500).contains(n) else {
-                throw SettingsError(key: "WEIR_RETENTION_DAYS", problem: "is \"\(v)\"; give a whole number of days from 1 to 36500 (default 90)")
-            }
+        if let format = try parsed("WEIR_LOG_FORMAT", "use text or json", LogFormat.init(rawValue:)) { logFormat = format }
+        if let n = try parsed("WEIR_RETENTION_DAYS", "give a whole number of days from 1 to 36500 (default 90)", { Self.whole($0, in: 1...36_500) }) {
             retentionDays = n
         }
         if let v = value("WEIR_OPENSEARCH_HOSTS") {
@@ -187,10 +171,7 @@ public struct Settings: Sendable, Equatable {
             }
             sourceDirectories = directories
         }
-        if let v = value("WEIR_RUN_TIMEOUT") {
-            guard let s = Double(v), s.isFinite, s >= 1, s <= 604_800 else {
-                throw SettingsError(key: "WEIR_RUN_TIMEOUT", problem: "is \"\(v)\"; give a number of seconds from 1 to 604800 (default 3600)")
-            }
+        if let s = try parsed("WEIR_RUN_TIMEOUT", "give a number of seconds from 1 to 604800 (default 3600)", { Self.seconds($0, in: 1...604_800) }) {
             runTimeout = s
         }
         if environment == .production, apiToken == nil {
@@ -199,6 +180,16 @@ public struct Settings: Sendable, Equatable {
                 problem: "is not set, and WEIR_ENV=production refuses to serve an open API; set WEIR_API_TOKEN to a long random string"
             )
         }
+    }
+
+    /// `text` as a whole number inside `range`, or `nil`.
+    static func whole(_ text: String, in range: ClosedRange<Int>) -> Int? {
+        Int(text).flatMap { range.contains($0) ? $0 : nil }
+    }
+
+    /// `text` as a finite number of seconds inside `range`, or `nil`.
+    static func seconds(_ text: String, in range: ClosedRange<Double>) -> Double? {
+        Double(text).flatMap { $0.isFinite && range.contains($0) ? $0 : nil }
     }
 
     static func bool(_ text: String) -> Bool? {
