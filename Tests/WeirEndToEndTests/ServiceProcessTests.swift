@@ -46,9 +46,16 @@ struct ServiceProcessTests {
             return process.terminationStatus
         }
 
-        func request(_ method: String, _ path: String, _ body: String? = nil, token: String? = nil) async throws -> (Int, Any?) {
+        func request(
+            _ method: String,
+            _ path: String,
+            _ body: String? = nil,
+            token: String? = nil,
+            headers: [String: String] = [:]
+        ) async throws -> (Int, Any?) {
             var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
             request.httpMethod = method
+            for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
             if let body {
                 request.httpBody = Data(body.utf8)
                 request.setValue("application/json", forHTTPHeaderField: "Content-Type")
@@ -70,9 +77,9 @@ struct ServiceProcessTests {
         let url = "sqlite://\(dir.path)/weir.sqlite"
         let first = try WeirProcess.run(["setup-db", "--database-url", url])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("migrated from version 0 to 3"))
+        #expect(first.stdout.contains("migrated from version 0 to 4"))
         let second = try WeirProcess.run(["setup-db", "--database-url", url])
-        #expect(second.stdout.contains("already at version 3"))
+        #expect(second.stdout.contains("already at version 4"))
         let reset = try WeirProcess.run(["setup-db", "--database-url", url, "--reset"])
         #expect(reset.status != 0 && reset.stderr.contains("--yes"))
         let badPort = try WeirProcess.run(["serve", "--database-url", url, "--port", "http"])
@@ -84,6 +91,27 @@ struct ServiceProcessTests {
         let badURL = try WeirProcess.run(["serve", "--database-url", "mysql://db"])
         #expect(badURL.status != 0 && badURL.stderr.hasPrefix("weir: WEIR_DATABASE_URL"))
         #expect(badURL.stderr.split(separator: "\n").count == 1)
+    }
+
+    /// Headers over 8 KiB in all are a 431 with the JSON error body, below the router (the HTTP
+    /// decoder refuses them), and the service goes on answering; a long URL counts with them.
+    @Test func oversizedHeadersAre431WithTheErrorBody() async throws {
+        let dir = try WeirProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let server = try Server(directory: dir, environment: ["WEIR_DATABASE_URL": "sqlite:weir.sqlite"])
+        defer { _ = server.stop() }
+        let (fits, _) = try await server.request("GET", "/tasks", headers: ["X-Padding": String(repeating: "a", count: 7_000)])
+        #expect(fits == 200)
+        for size in [9_000, 100_000] {
+            let (status, body) = try await server.request("GET", "/tasks", headers: ["X-Padding": String(repeating: "a", count: size)])
+            #expect(status == 431)
+            let error = (body as? [String: Any])?["error"] as? [String: Any]
+            #expect(error?["code"] as? String == "headers_too_large")
+        }
+        let (longURL, _) = try await server.request("GET", "/tasks?x=" + String(repeating: "a", count: 9_000))
+        #expect(longURL == 431)
+        let (health, _) = try await server.request("GET", "/health")
+        #expect(health == 200)
     }
 
     @Test func aTaskCreatedOverHTTPRunsOnScheduleAndReportsItsFindings() async throws {

@@ -13,7 +13,10 @@ import WeirStore
 /// write-only encrypted passwords, field names, retries and errors recorded on the run.
 @Suite(.serialized)
 struct OpenSearchTests {
-    static let fast = SourceContext(vault: PasswordVault(secret: "test-secret-0123456789"), retry: RetryPolicy(attempts: 3, firstDelay: 0.01))
+    static let fast = SourceContext(
+        vault: PasswordVault(secret: "test-secret-0123456789"),
+        retry: RetryPolicy(attempts: 3, firstDelay: 0.01, unreachableSeconds: 0.4)
+    )
 
     /// Runs `body` with a fake cluster and the API of a service whose WEIR_SECRET is set.
     func withCluster(
@@ -147,7 +150,11 @@ struct OpenSearchTests {
             let tls = try await Self.runNow(client, h, 5)
             #expect(Self.error(tls).contains("https://127.0.0.1:\(port)") && Self.error(tls).contains("is_using_ssl"), "\(tls)")
             _ = try await client.request(.post, "/tasks", Self.taskBody(port: 1))
+            let tried = ContinuousClock.now
             let unreachable = try await Self.runNow(client, h, 6)
+            // A refused port answers at once; each attempt still lasts the connect timeout (0.4 s
+            // here), as a filtered port's would.
+            #expect(tried.duration(to: .now) >= .milliseconds(1200), "\(tried.duration(to: .now))")
             #expect(Self.error(unreachable).contains("cannot reach OpenSearch at http://127.0.0.1:1 (attempt 3 of 3)"), "\(unreachable)")
             // A closed port reads like a filtered one: no "refused" for a task author to probe with.
             #expect(!Self.error(unreachable).lowercased().contains("refused"), "\(unreachable)")

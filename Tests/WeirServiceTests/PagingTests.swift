@@ -55,7 +55,7 @@ struct PagingTests {
             #expect(runIDs == [5, 4, 3, 2, 1])
             #expect(next(third) == nil)
 
-            let stranger = try await client.request(.get, "/tasks/1/runs?after=bm9wZQ")
+            let stranger = try await client.request(.get, "/tasks/1/runs?after=nope")
             #expect(stranger.status == .unprocessableContent)
             let taskCursor = try #require(next(try await client.request(.get, "/tasks?limit=1")))
             let wrongList = taskCursor.replacingOccurrences(of: "/tasks?", with: "/tasks/1/findings?")

@@ -57,7 +57,7 @@ struct StoreContractTests {
             }
             #expect(batches >= 3, "small batches: \(batches)")
             #expect(total.runs == 5 && total.trafficMinutes == 5)
-            #expect(total.findings > 0, "findings older than the cutoff go by themselves too, not only with their runs")
+            #expect(total.findings == 10, "every finding goes in a bounded batch of its own, none in a run's cascade")
             let left = try await store.runs(taskID: task.id, limit: 100).map(\.id)
             #expect(left == [running.id, recent.id])
             #expect(try await store.findings(taskID: task.id, query: FindingQuery(limit: 100)).isEmpty)

@@ -7,14 +7,19 @@ public struct StrictJSONParser {
     public static let maxDepth = 64
 
     private let bytes: [UInt8]
+    private let allowsNUL: Bool
     private var index = 0
     private var depth = 0
 
-    private init(_ bytes: [UInt8]) { self.bytes = bytes }
+    private init(_ bytes: [UInt8], allowsNUL: Bool) {
+        self.bytes = bytes
+        self.allowsNUL = allowsNUL
+    }
 
-    /// The value of a whole JSON text.
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
-        var parser = StrictJSONParser(bytes)
+    /// The value of a whole JSON text. `allowingNUL` accepts `\u0000` in strings: for text Weir
+    /// wrote itself, such as log lines kept as examples.
+    public static func parse(_ bytes: [UInt8], allowingNUL: Bool = false) throws(JSONSyntaxError) -> JSONValue {
+        var parser = StrictJSONParser(bytes, allowsNUL: allowingNUL)
         parser.skipSpace()
         let value = try parser.value()
         parser.skipSpace()
@@ -199,7 +204,7 @@ public struct StrictJSONParser {
                 guard (0xDC00..<0xE000).contains(low) else { throw error("a \\u escape holds half of a surrogate pair") }
                 code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
             }
-            guard code != 0 else { throw error("a string holds a NUL character (\\u0000)") }
+            guard code != 0 || allowsNUL else { throw error("a string holds a NUL character (\\u0000)") }
             guard let scalar = Unicode.Scalar(code) else { throw error("a \\u escape holds half of a surrogate pair") }
             return scalar
         default:

@@ -32,7 +32,7 @@ public struct ServiceMetrics: Sendable {
         for trigger in RunTrigger.allCases {
             for status in Self.endStatuses { runCounter(trigger: trigger.rawValue, status: status.rawValue).increment(by: Int64(0)) }
         }
-        for rule in RuleName.allCases.map(\.rawValue) + ["anomaly"] { findingCounter(rule).increment(by: Int64(0)) }
+        for rule in FindingRuleNames.all { findingCounter(rule).increment(by: Int64(0)) }
         linesCounter.increment(by: Int64(0))
         malformedCounter.increment(by: Int64(0))
         _ = runDuration
@@ -85,8 +85,11 @@ public struct ServiceMetrics: Sendable {
     /// A run ended with `status`.
     func runEnded(trigger: String, status: String, seconds: Double) {
         runCounter(trigger: trigger, status: status).increment()
-        runDuration.recordNanoseconds(Int64(saturating: seconds * 1e9))
+        runDuration.recordNanoseconds(Self.nanoseconds(seconds))
     }
+
+    /// `seconds` in whole nanoseconds, saturated, as the duration histograms record them.
+    private static func nanoseconds(_ seconds: Double) -> Int64 { Int64(saturating: seconds * 1e9) }
 
     func findingsCommitted(_ rules: [String]) {
         var counts: [String: Int] = [:]
@@ -120,9 +123,9 @@ public struct ServiceMetrics: Sendable {
     }
 
     /// A request to `route` (its pattern, `unmatched` for none) answered `status`.
-    func requestServed(method: String, route: String, status: Int, nanoseconds: Int64) {
+    func requestServed(method: String, route: String, status: Int, duration: Duration) {
         requestCounter(method: method, route: route, status: status).increment()
-        requestDuration(method: method, route: route).recordNanoseconds(nanoseconds)
+        requestDuration(method: method, route: route).recordNanoseconds(Self.nanoseconds(duration.seconds))
     }
 
     private func requestCounter(method: String, route: String, status: Int) -> Counter {

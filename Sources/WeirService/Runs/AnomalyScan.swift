@@ -40,7 +40,7 @@ enum AnomalyScan {
             "\(what): \(format(a.observed)) observed, expected \(format(a.expectedLow)) to \(format(a.expectedHigh)) "
             + "(score \(format(a.score)), \(a.method.name.rawValue)) between \(Timestamps.rfc3339(a.first)) and \(Timestamps.rfc3339(a.last))"
         return RuleFinding(
-            rule: "anomaly",
+            rule: FindingRuleNames.anomaly,
             client: nil,
             first: a.first,
             last: a.last,

@@ -162,6 +162,12 @@ public struct WeirServer: Sendable {
     public func makeApplication(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         Application(
             router: makeRouter(),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [HeaderLimitHandler()],
+                    httpDecoderConfiguration: HeaderLimitHandler.decoderConfiguration
+                )
+            ),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "weir/\(Self.version)"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger

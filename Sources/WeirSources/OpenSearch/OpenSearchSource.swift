@@ -141,7 +141,7 @@ package struct OpenSearchSource: LogSource {
             case .failure(let passing): failure = passing
             }
             guard attempt < retry.attempts else { throw failure }
-            try await Task.sleep(for: .milliseconds(Int64(retry.delay(after: attempt) * 1000)))
+            try await Task.sleep(for: .milliseconds(Int64(saturating: retry.delay(after: attempt) * 1000)))
             attempt += 1
         }
     }
@@ -161,6 +161,7 @@ package struct OpenSearchSource: LogSource {
         request.tlsConfiguration = tls
         let response: HTTPClientResponse
         let data: ByteBuffer
+        let started = ContinuousClock.now
         do {
             response = try await client.execute(request, timeout: .seconds(30))
             data = try await response.body.collect(upTo: 512 << 20)
@@ -171,8 +172,10 @@ package struct OpenSearchSource: LogSource {
         } catch let error as NIOSSLExtraError {
             return .failure(tlsFailure(error, attempt: attempt))
         } catch {
-            // The cause (refused, timed out, no route) is not named: a task's errors must not
-            // tell a closed port from a filtered one to whoever can create tasks.
+            // The cause (refused, timed out, no route) is not named, and the attempt lasts as long
+            // as a timeout would: a task's errors must not tell a closed port from a filtered one
+            // to whoever can create tasks.
+            try await Task.sleep(until: started + .milliseconds(Int64(saturating: retry.unreachableSeconds * 1000)))
             return .failure(
                 OpenSearchError(
                     "cannot reach OpenSearch at \(target.baseURL) (attempt \(attempt) of \(retry.attempts)); check host, port and is_using_ssl"

@@ -19,6 +19,9 @@ public struct SourceContext: Sendable {
 }
 
 extension SourceContext {
+    /// How long a connection to a remote source may take to open.
+    public static let connectTimeoutSeconds = 5.0
+
     /// The process's client for remote sources. Unlike `HTTPClient.shared` it does not retry a
     /// failed connection inside one request until the deadline: a refused connection or a failed
     /// TLS handshake comes back at once, so that ``RetryPolicy`` decides, and the run's error
@@ -26,7 +29,7 @@ extension SourceContext {
     public static let sharedHTTP: HTTPClient = {
         var configuration = HTTPClient.Configuration.singletonConfiguration
         configuration.connectionPool.retryConnectionEstablishment = false
-        configuration.timeout = .init(connect: .seconds(5), read: .seconds(30))
+        configuration.timeout = .init(connect: .milliseconds(Int64(saturating: connectTimeoutSeconds * 1000)), read: .seconds(30))
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
 }

@@ -5,21 +5,25 @@ import WeirRules
 /// Findings in SQL (``FindingStore``).
 extension SQLStore: FindingStore {
     public func findings(taskID: Int64, query: FindingQuery) async throws -> [FindingRecord] {
+        // The page's position is written twice: `id < ?` for SQLite, whose planner takes its range
+        // from it, and a row value on the index's own columns, (task_id, id) or (task_id, rule, id),
+        // for PostgreSQL's, which otherwise walks the primary key backwards filtering by task (seconds
+        // for a task whose findings are all old). The ORDER BY names the index's columns too.
+        let before = SQLValue.integer(query.before ?? .max)
         var sql = "SELECT * FROM findings WHERE task_id = ?"
         var binds: [SQLValue] = [.integer(taskID)]
         if let rule = query.rule {
-            sql += " AND rule = ?"
-            binds.append(.text(rule))
+            sql += " AND rule = ? AND id < ? AND (task_id, rule, id) < (?, ?, ?)"
+            binds += [.text(rule), before, .integer(taskID), .text(rule), before]
+        } else {
+            sql += " AND id < ? AND (task_id, id) < (?, ?)"
+            binds += [before, .integer(taskID), before]
         }
         if let since = query.since {
             sql += " AND last_seen >= ?"
             binds.append(.integer(since))
         }
-        if let before = query.before {
-            sql += " AND id < ?"
-            binds.append(.integer(before))
-        }
-        sql += " ORDER BY id DESC LIMIT ?"
+        sql += query.rule == nil ? " ORDER BY task_id DESC, id DESC LIMIT ?" : " ORDER BY task_id DESC, rule DESC, id DESC LIMIT ?"
         binds.append(.integer(Int64(query.limit)))
         return try await database.query(sql, binds).map { row in
             FindingRecord(
@@ -42,7 +46,7 @@ extension SQLStore: FindingStore {
             windowSeconds: row.optionalInt("window_seconds").map(Int.init),
             limit: row.optionalInt("limit_count").map(Int.init),
             message: row.text("message"),
-            examples: try JSONText.decode([String].self, row.text("examples")),
+            examples: try JSONText.strings(row.text("examples")),
             anomaly: try row.optionalText("detail").map { try JSONText.decode(AnomalyDetail.self, $0) }
         )
     }

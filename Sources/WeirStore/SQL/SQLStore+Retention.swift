@@ -1,17 +1,18 @@
-/// Retention in SQL (``RetentionStore``): each kind deleted by id through a bounded subquery, so a
-/// batch is an index range scan and a short transaction on SQLite and PostgreSQL alike.
+/// Retention in SQL (``RetentionStore``): each kind deleted by id through a bounded subquery on an
+/// index of its age, so a batch is an index range scan and a short transaction on SQLite and
+/// PostgreSQL alike. A run goes only once its findings are gone, so that no delete cascades over
+/// an unbounded number of rows.
 extension SQLStore: RetentionStore {
     public func prune(before cutoff: Int64, batch: Int) async throws -> PruneCount {
         let limit = SQLValue.integer(Int64(batch))
         let findings = try await database.query(
-            "DELETE FROM findings WHERE id IN (SELECT id FROM findings WHERE created_at < ? ORDER BY id LIMIT ?) RETURNING id",
+            "DELETE FROM findings WHERE id IN (SELECT id FROM findings WHERE created_at < ? ORDER BY created_at LIMIT ?) RETURNING id",
             [.integer(cutoff), limit]
         ).count
-        // Findings of the runs deleted here go with them (ON DELETE CASCADE).
         let runs = try await database.query(
             """
-            DELETE FROM runs WHERE id IN (SELECT id FROM runs WHERE status <> 'running' AND finished_at IS NOT NULL
-                AND finished_at < ? ORDER BY id LIMIT ?) RETURNING id
+            DELETE FROM runs WHERE id IN (SELECT id FROM runs WHERE finished_at < ? AND status <> 'running'
+                AND NOT EXISTS (SELECT 1 FROM findings WHERE findings.run_id = runs.id) ORDER BY finished_at LIMIT ?) RETURNING id
             """,
             [.integer(cutoff), limit]
         ).count

@@ -154,8 +154,9 @@ extension SQLStore: RunStore {
 
     public func runs(taskID: Int64, before: Int64?, limit: Int) async throws -> [RunRecord] {
         try await database.query(
-            "SELECT \(Self.runColumns) FROM runs WHERE task_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
-            [.integer(taskID), .integer(before ?? .max), .integer(Int64(limit))]
+            // A row-value position on the index's columns, as for findings (``findings(taskID:query:)``).
+            "SELECT \(Self.runColumns) FROM runs WHERE task_id = ? AND id < ? AND (task_id, id) < (?, ?) ORDER BY task_id DESC, id DESC LIMIT ?",
+            [.integer(taskID), .integer(before ?? .max), .integer(taskID), .integer(before ?? .max), .integer(Int64(limit))]
         ).map(Self.run)
     }
 
@@ -172,7 +173,7 @@ extension SQLStore: RunStore {
             malformedLines: row.int("malformed_lines"),
             bytesRead: row.int("bytes_read"),
             findingCount: row.int("finding_count"),
-            notes: try JSONText.decode([String].self, row.text("notes")),
+            notes: try JSONText.strings(row.text("notes")),
             instance: row.optionalText("instance")
         )
     }

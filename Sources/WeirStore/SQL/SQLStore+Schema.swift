@@ -62,7 +62,7 @@ extension SQLStore: SchemaStore {
                 name: $0.text("name"),
                 description: $0.text("description"),
                 valueType: $0.text("value_type"),
-                example: try JSONText.decode(JSONValue.self, $0.text("example"))
+                example: try JSONText.value($0.text("example"))
             )
         }
     }

@@ -23,13 +23,13 @@ extension SQLStore: TaskStore {
     }
 
     public func tasks(active: Bool?, after: Int64?, limit: Int?) async throws -> [MonitoringTask] {
-        var sql = "SELECT \(Self.taskColumns) FROM tasks WHERE id > ?"
+        var sql = "SELECT \(Self.taskColumns) FROM tasks WHERE id > ? ORDER BY id"
         var binds: [SQLValue] = [.integer(after ?? 0)]
         if let active {
-            sql += " AND is_active = ?"
-            binds.append(.bool(active))
+            // A row-value position on tasks_active's columns, as for findings.
+            sql = "SELECT \(Self.taskColumns) FROM tasks WHERE is_active = ? AND id > ? AND (is_active, id) > (?, ?) ORDER BY is_active, id"
+            binds = [.bool(active), .integer(after ?? 0), .bool(active), .integer(after ?? 0)]
         }
-        sql += " ORDER BY id"
         if let limit {
             sql += " LIMIT ?"
             binds.append(.integer(Int64(limit)))
@@ -79,7 +79,7 @@ extension SQLStore: TaskStore {
         let id = row.int("id")
         func column<T>(_ name: String, _ decode: (JSONValue) throws(FieldErrors) -> T) throws -> T {
             do {
-                return try decode(try JSONText.decode(JSONValue.self, row.text(name)))
+                return try decode(try JSONText.value(row.text(name)))
             } catch let errors as FieldErrors {
                 throw StoreError("task \(id) cannot be read: its stored \(name) is invalid (\(errors.summary)); fix it with PATCH /tasks/\(id)")
             } catch {

@@ -20,10 +20,10 @@ struct FindingController: APIController {
         var query = FindingQuery()
         let parameters = request.uri.queryParameters
         if let rule = parameters.get("rule") {
-            if RuleName(rawValue: rule) != nil || rule == "anomaly" {
+            if FindingRuleNames.all.contains(rule) {
                 query.rule = rule
             } else {
-                let names = RuleName.allCases.map(\.rawValue).joined(separator: ", ")
+                let names = FindingRuleNames.all.joined(separator: ", ")
                 errors.add("rule", "\"\(rule)\" is not a rule; use one of \(names)")
             }
         }
@@ -35,7 +35,7 @@ struct FindingController: APIController {
             }
         }
         let limit = ListLimit.of(request, &errors)
-        let cursor = PageCursor(list: "findings")
+        let cursor = PageCursor(list: .findings)
         query.before = cursor.decode(request, &errors)
         query.limit = limit + 1
         if !errors.isEmpty { throw APIError.invalid(errors) }

@@ -33,7 +33,7 @@ struct RunController: APIController {
         let task = try await TaskLookup(store: store).task(context)
         var errors = FieldErrors()
         let limit = ListLimit.of(request, &errors)
-        let cursor = PageCursor(list: "runs")
+        let cursor = PageCursor(list: .runs)
         let before = cursor.decode(request, &errors)
         if !errors.isEmpty { throw APIError.invalid(errors) }
         let rows = try await store.runs(taskID: task.id, before: before, limit: limit + 1)

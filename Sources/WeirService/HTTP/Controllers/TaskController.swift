@@ -43,7 +43,7 @@ struct TaskController: APIController {
             if active == nil { errors.add("active", "must be true or false, got \"\(text)\"") }
         }
         let limit = ListLimit.of(request, &errors)
-        let cursor = PageCursor(list: "tasks")
+        let cursor = PageCursor(list: .tasks)
         let after = cursor.decode(request, &errors)
         if !errors.isEmpty { throw APIError.invalid(errors) }
         let rows = try await store.tasks(active: active, after: after, limit: limit + 1)

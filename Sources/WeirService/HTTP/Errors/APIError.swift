@@ -49,7 +49,11 @@ public struct APIError: HTTPResponseError, Sendable {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers = self.headers
         headers[.contentType] = "application/json; charset=utf-8"
-        let data = try JSONCoding.encoder.encode(Body(error: .init(code: code, message: message, fields: fields)))
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try body())))
+    }
+
+    /// The JSON body alone, for answers written below the router (a header overflow).
+    func body() throws -> Data {
+        try JSONCoding.encoder.encode(Body(error: .init(code: code, message: message, fields: fields)))
     }
 }

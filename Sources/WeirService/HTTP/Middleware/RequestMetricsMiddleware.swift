@@ -20,13 +20,11 @@ struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func record(_ request: Request, _ context: Context, status: Int, since started: ContinuousClock.Instant) {
-        let elapsed = started.duration(to: .now)
-        let (seconds, attoseconds) = elapsed.components
         metrics.requestServed(
             method: request.method.rawValue,
             route: context.endpointPath.flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "unmatched",
             status: status,
-            nanoseconds: seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+            duration: started.duration(to: .now)
         )
     }
 }

@@ -13,6 +13,13 @@ enum TaskPayload {
         "target_data", "properties", "detection",
     ]
 
+    /// The length of a name, in Unicode scalars (as JSON Schema counts), after which it is refused.
+    static let nameLength = 1...200
+    /// The longest description, in Unicode scalars.
+    static let descriptionLength = 4000
+    /// `task_frequency`, in seconds: at least one a second, at least one a (leap) year.
+    static let frequencySeconds = 1...31_622_400
+
     /// A new task from a create body; `now` is when the request arrived (a past time is invalid).
     static func create(_ body: JSONValue, now: Int64, vault: PasswordVault?, policy: SourcePolicy) throws(FieldErrors) -> MonitoringTask {
         var errors = FieldErrors()
@@ -68,20 +75,25 @@ enum TaskPayload {
             errors.add(key, "is not a task field; the fields are \(fieldNames.sorted().joined(separator: ", "))")
         }
         if let v = object["name"] {
-            if let s = v.stringValue, !s.trimmingCharacters(in: .whitespaces).isEmpty, s.count <= 200 {
+            if let s = v.stringValue, !s.allSatisfy(\.isWhitespace), nameLength.contains(s.unicodeScalars.count) {
                 task.name = s
             } else {
-                errors.add("name", "must be a non-empty string of at most 200 characters")
+                errors.add("name", "must be a string of 1 to \(nameLength.upperBound) characters, not only spaces")
             }
         }
         if let v = object["description"] {
-            if let s = v.stringValue { task.description = s } else if v != .null { errors.add("description", "must be a string, got \(v.typeName)") }
+            if let s = v.stringValue, s.unicodeScalars.count <= descriptionLength {
+                task.description = s
+            } else if v != .null {
+                errors.add("description", "must be a string of at most \(descriptionLength) characters, got \(describe(v, length: true))")
+            }
         }
         if let v = object["task_frequency"] {
-            if let n = v.integerValue, n >= 1, n <= 366 * 86_400 {
+            if let n = v.integerValue, frequencySeconds.contains(n) {
                 task.frequency = Int64(n)
             } else {
-                errors.add("task_frequency", "must be a whole number of seconds from 1 to 31622400, got \(describe(v))")
+                let range = "\(frequencySeconds.lowerBound) to \(frequencySeconds.upperBound)"
+                errors.add("task_frequency", "must be a whole number of seconds from \(range), got \(describe(v))")
             }
         }
         if let v = object["next_run_time"] {
@@ -115,8 +127,10 @@ enum TaskPayload {
         }
     }
 
-    static func describe(_ v: JSONValue) -> String {
+    /// `v` as a message quotes it; a long string by its length only.
+    static func describe(_ v: JSONValue, length: Bool = false) -> String {
         switch v {
+        case .string(let s) where length: "a string of \(s.unicodeScalars.count) characters"
         case .string(let s): "\"\(s)\""
         case .number(let n): DecimalText.trimmed(n, places: 6)
         default: v.typeName

@@ -4,30 +4,35 @@ import Hummingbird
 import WeirCore
 
 /// The opaque `?after=` cursor of one list, and the `Link: <…>; rel="next"` header that names the
-/// next page. A cursor is the last row's id with the list's name, base64url-encoded, so that a
-/// page is an index range scan whatever the table's size and a cursor of one list is refused by
-/// another.
+/// next page. A cursor is the list's letter and the last row's id in base 36 (`t1z`), so that a
+/// page is an index range scan whatever the table's size, a cursor of one list is refused by
+/// another, and every string the OpenAPI pattern allows is a cursor (the id may be past the end).
 struct PageCursor {
     /// The `Link` header (RFC 8288).
     static let linkHeader = HTTPField.Name("Link")!
 
-    /// The list's name inside its cursors (`tasks`, `runs`, `findings`).
-    let list: String
+    /// The lists that page, each with the letter its cursors start with.
+    enum List: Character {
+        case tasks = "t"
+        case runs = "r"
+        case findings = "f"
 
-    func encode(_ id: Int64) -> String {
-        Data("\(list):\(id)".utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        /// The cursor's pattern, as the OpenAPI document states it: twelve base-36 digits at most,
+        /// so every match is below 2^63.
+        var pattern: String { "^\(rawValue)[0-9a-z]{1,12}$" }
     }
+
+    let list: List
+
+    func encode(_ id: Int64) -> String { "\(list.rawValue)\(String(id, radix: 36))" }
 
     /// The id in the request's `after`, `nil` without one; an invalid cursor is added to `errors`.
     func decode(_ request: Request, _ errors: inout FieldErrors) -> Int64? {
         guard let text = request.uri.queryParameters.get("after") else { return nil }
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard text.count <= 64, let data = Data(base64Encoded: base64),
-            let decoded = String(data: data, encoding: .utf8), decoded.hasPrefix("\(list):"),
-            let id = Int64(decoded.dropFirst(list.count + 1)), id > 0
+        let digits = text.dropFirst()
+        guard text.first == list.rawValue, (1...12).contains(digits.count),
+            digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLowercase) }),
+            let id = Int64(digits, radix: 36)
         else {
             errors.add("after", "is not a cursor of this list; use the one in the previous page's Link header")
             return nil
