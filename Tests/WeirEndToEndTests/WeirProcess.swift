@@ -13,10 +13,13 @@ enum WeirProcess {
         return dir.appendingPathComponent("weir")
     }
 
-    /// The real Apache sample in `shared/data`, beside the repository.
-    static let samplePath = URL(fileURLWithPath: #filePath)
+    /// `shared/`, beside the repository: its data and tools.
+    static let sharedPath = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/data/apache_logs").path
+        .deletingLastPathComponent().appendingPathComponent("shared").path
+
+    /// The real Apache sample in `shared/data`.
+    static let samplePath = sharedPath + "/data/apache_logs"
 
     struct Result {
         var status: Int32

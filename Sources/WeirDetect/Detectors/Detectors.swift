@@ -15,6 +15,12 @@ public enum Detectors {
             return HoltWinters(period: max(p, 2), alpha: choice["alpha"], beta: choice["beta"], gamma: choice["gamma"], k: choice["k"])
         case .knn:
             return KNNDistance(dim: Int(choice["dim"]), window: Int(choice["window"]), neighbours: Int(choice["neighbours"]), k: choice["k"])
+        case .ensemble:
+            // The level learned at the start, and the change over the last two points.
+            return EnsembleMax([
+                StaticThreshold(k: choice["k"], warmup: Int(choice["warmup"]), upper: .nan, lower: .nan),
+                SeasonalBaseline(period: 2, periods: 1, k: choice["k"]),
+            ])
         }
     }
 

@@ -86,6 +86,15 @@ public enum MethodCatalogue {
                 ParameterSpec("k", 4, grid: [3, 5], range: 0.01...1_000, "alert threshold, in multiples of the median recent distance"),
             ]
         ),
+        MethodDescription(
+            name: .ensemble,
+            summary:
+                "the more severe of two views, each calibrated: distance from the level learned on the first `warmup` points, and the change over the last two points",
+            parameters: [
+                ParameterSpec("warmup", 60, grid: [60], integer: true, range: 2...100_000, "points used to learn the level"),
+                ParameterSpec("k", 5, grid: [5, 6], range: 0.01...1_000, "alert threshold, in robust spreads, of both views"),
+            ]
+        ),
     ]
 
     public static func description(of name: MethodName) -> MethodDescription {

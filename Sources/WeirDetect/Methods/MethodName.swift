@@ -3,6 +3,7 @@ public enum MethodName: String, Sendable, CaseIterable, Codable, Comparable {
     case threshold, zscore, ewma, mad, cusum, seasonal
     case holtWinters = "holt_winters"
     case knn
+    case ensemble
 
     /// Rank of simplicity (0 is simplest).
     public var complexity: Int { Self.allCases.firstIndex(of: self)! }

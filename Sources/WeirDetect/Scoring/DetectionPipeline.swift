@@ -1,21 +1,31 @@
-/// A detector, its score calibration and alert suppression: what `weir detect` and task runs use.
+/// A detector and what turns its deviations into scores and alarms: what `weir detect` and task
+/// runs use. Each point's severity (deviation over the detector's band, damped when the detector
+/// produces it often: ``ScoreCalibrator``) becomes a raw score `s² / (1 + s²)`; the anomaly
+/// likelihood of the recent raw scores against their own history (``AnomalyLikelihood``) is the
+/// point's score, 1 once warm for a value beyond every value seen by 5% of their range
+/// (``SpatialRange``).
+/// A score of 0.5 or more is anomalous; the first anomalous point after `cooldown` calm ones
+/// raises an alarm.
 public final class DetectionPipeline {
     public let choice: MethodChoice
     public let period: Int
     private let detector: any Detector
     private var calibrator: ScoreCalibrator?
+    private var likelihood = AnomalyLikelihood()
+    private var spatial = SpatialRange()
     /// Points after the last anomalous point within which a new crossing is the same incident.
     public let cooldown: Int
     private var sinceAnomalous = Int.max / 2
 
     /// - Parameters:
-    ///   - calibrate: damp severities the detector produces often (on by default).
+    ///   - calibrate: damp severities the detector produces often (on by default; an ensemble
+    ///     calibrates each of its members instead).
     ///   - cooldown: points of calm that end an incident.
     public init(_ choice: MethodChoice, period: Int, calibrate: Bool = true, cooldown: Int = 10) {
         self.choice = choice
         self.period = period
         detector = Detectors.make(choice, period: period)
-        calibrator = calibrate ? ScoreCalibrator() : nil
+        calibrator = calibrate && choice.name != .ensemble ? ScoreCalibrator() : nil
         self.cooldown = cooldown
     }
 
@@ -23,7 +33,14 @@ public final class DetectionPipeline {
     public func score(_ x: Double) -> ScoredPoint {
         let step = detector.step(x)
         let severity = calibrator?.calibrate(step.severity) ?? step.severity
-        let score = severity >= 1e150 ? 1 : severity * severity / (1 + severity * severity)
+        let raw = severity >= 1e150 ? 1 : severity * severity / (1 + severity * severity)
+        var score = likelihood.score(raw: raw, value: x)
+        let isNew = spatial.isNew(x)
+        if !likelihood.isWarm {
+            score = raw
+        } else if isNew, raw >= 0.5 {
+            score = 1
+        }
         let anomalous = score >= 0.5
         let alarm = anomalous && sinceAnomalous > cooldown
         sinceAnomalous = anomalous ? 0 : sinceAnomalous + 1

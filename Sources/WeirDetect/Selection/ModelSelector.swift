@@ -18,7 +18,7 @@ public struct ModelSelector: Sendable {
     public init() {}
 
     /// The method used until there is enough history: a robust rolling median and MAD.
-    public static let defaultChoice = try! MethodChoice(name: .mad)
+    public static let defaultChoice = try! MethodChoice(name: .ensemble)
 
     /// Chooses for `history`. `method` and `fixed` are the user's answers to the first two
     /// questions: when set, only that method, or only the other parameters, are searched.

@@ -11,12 +11,17 @@ struct DetectCommand: ParsableCommand {
             Reads CSV with a header naming the columns timestamp and value (timestamps \
             as YYYY-MM-DD HH:MM:SS or RFC 3339; other columns are ignored) and writes \
             one row per input row: timestamp,value,anomaly_score,label. Each score is in \
-            [0, 1] and uses only that row and the rows before it. A score of 0.5 is \
-            every method's alert threshold; label is 1 where an alarm is raised: the \
+            [0, 1] and uses only that row and the rows before it. After a warm-up of 388 \
+            rows a score says how surprising the present is against the detector's own \
+            history (its anomaly likelihood: 0.5 is a one-in-100,000 run of deviations), \
+            so a change scores high when it starts and low once it is the norm; a value \
+            beyond every value seen that the detector also finds deviant scores 1. A \
+            score of 0.5 is the alert threshold; label is 1 where an alarm is raised: the \
             score crosses 0.5 and no alarm was raised for the same incident (the last 10 \
             points), so one incident raises one alarm.
 
-            --method auto (the default) starts with a robust median/MAD detector and, \
+            --method auto (the default) starts with the ensemble (the level learned at \
+            the start and the change over the last two points, the more severe) and, \
             each time the history doubles from 200 points, runs the expert system on the \
             rows seen so far: it injects spikes, drops, level shifts, ramps, floods and \
             error bursts into that history, compares every method and hyper-parameter \
@@ -63,7 +68,7 @@ struct DetectCommand: ParsableCommand {
 
     /// The `--param` settings by name (a repeated key keeps its last value).
     var parameters: [String: Double] {
-        Dictionary(params.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+        params.byKey
     }
 
     func run() throws {

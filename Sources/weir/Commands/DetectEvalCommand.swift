@@ -26,10 +26,32 @@ struct DetectEvalCommand: ParsableCommand {
     @Flag(help: "Also time each method (points/s) and the expert system on a week of minute buckets.")
     var speed = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Instead, score a NAB-layout directory (data/CATEGORY/FILE.csv, labels/combined_windows.json) with NAB's rules.",
+            valueName: "DIR"
+        )
+    )
+    var nab: String?
+
+    @Option(help: ArgumentHelp("With --nab: auto, or a method name from `weir detect --list`.", valueName: "auto|NAME"))
+    var method: MethodOption = .auto
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("With --nab: a hyper-parameter of --method NAME (repeatable).", valueName: "KEY=NUMBER"))
+    var params: [ParameterSetting] = []
+
+    @Option(help: "With --nab: series scored at once (default: every core).")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
     @Option(help: ArgumentHelp("Also write each series as DIR/NAME.csv (timestamp,value,is_anomaly) for other tools.", valueName: "DIR"))
     var export: String?
 
     func run() throws {
+        if let nab {
+            let corpus = try NABCorpus.load(nab)
+            print(try NABEvaluation(corpus, method: method.method, params: params.byKey, jobs: jobs).render(), terminator: "")
+            return
+        }
         let corpus = EvaluationCorpus.series(split: split, perShape: perShape)
         if let export {
             for s in corpus {

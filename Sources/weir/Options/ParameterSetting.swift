@@ -14,3 +14,8 @@ struct ParameterSetting: ExpressibleByArgument {
 
     static var defaultCompletionKind: CompletionKind { .default }
 }
+
+extension [ParameterSetting] {
+    /// The settings by key, the last one winning.
+    var byKey: [String: Double] { Dictionary(map { ($0.key, $0.value) }, uniquingKeysWith: { $1 }) }
+}
