@@ -2,10 +2,11 @@
 /// runs use. Each point's severity (deviation over the detector's band, damped when the detector
 /// produces it often: ``ScoreCalibrator``) becomes a raw score `s² / (1 + s²)`; the anomaly
 /// likelihood of the recent raw scores against their own history (``AnomalyLikelihood``) is the
-/// point's score, 1 once warm for a value beyond every value seen by 5% of their range
-/// (``SpatialRange``).
-/// A score of 0.5 or more is anomalous; the first anomalous point after `cooldown` calm ones
-/// raises an alarm.
+/// point's score, and 1 for a value beyond every value seen by 5% of their range
+/// (``SpatialRange``) that the detector also finds deviant (raw score at least 0.5). Until the
+/// likelihood has warmed up, the raw score is the score, so a new series still alarms. A score
+/// of 0.5 or more is anomalous; the first anomalous point after `cooldown` calm ones raises an
+/// alarm.
 public final class DetectionPipeline {
     public let choice: MethodChoice
     public let period: Int
