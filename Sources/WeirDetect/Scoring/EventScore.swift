@@ -1,3 +1,5 @@
+import Foundation
+
 /// How well alarms found known anomalies: caught share, delay, false alarms.
 public struct EventScore: Sendable, Equatable, Codable {
     public var anomalies: Int
@@ -7,6 +9,10 @@ public struct EventScore: Sendable, Equatable, Codable {
     public var falseAlarms: Int
     /// Points over which false alarms were counted.
     public var points: Int
+    /// The NAB-style reward (standard profile): each caught anomaly earns the scaled sigmoid of
+    /// how early in its window (start to end + tolerance) the first alarm came, up to 1; each
+    /// missed one costs 1; each false alarm costs 0.11.
+    public var reward: Double = 0
 
     /// Scores `alarms` (indices) against `anomalies`: an anomaly is caught by an alarm from its
     /// start to `tolerance` points after its end; any other alarm from `scoredFrom` on is false.
@@ -15,15 +21,23 @@ public struct EventScore: Sendable, Equatable, Codable {
         var caught = 0
         var delays: [Int] = []
         var falseAlarms = 0
+        var reward = 0.0
         for a in anomalies {
             if let first = alarms.first(where: { $0 >= a.start && $0 <= a.end + tolerance }) {
                 caught += 1
                 delays.append(first - a.start)
+                let width = Double(a.end + tolerance - a.start + 1)
+                let position = -Double(a.end + tolerance - first + 1) / width
+                reward += (2 / (1 + exp(5 * position)) - 1) / (2 / (1 + exp(-5.0)) - 1)
+            } else {
+                reward -= 1
             }
         }
         for alarm in alarms where alarm >= scoredFrom {
             if !anomalies.contains(where: { alarm >= $0.start && alarm <= $0.end + tolerance }) { falseAlarms += 1 }
         }
+        reward -= 0.11 * Double(falseAlarms)
+        self.reward = reward
         self.caught = caught
         self.delays = delays
         self.falseAlarms = falseAlarms
@@ -40,6 +54,7 @@ public struct EventScore: Sendable, Equatable, Codable {
         s.delays += b.delays
         s.falseAlarms += b.falseAlarms
         s.points += b.points
+        s.reward += b.reward
         return s
     }
 
@@ -52,6 +67,7 @@ public struct EventScore: Sendable, Equatable, Codable {
     public var falseAlarmsPerThousand: Double { Double(falseAlarms) * 1000 / Double(points) }
     public var medianDelay: Double { delays.isEmpty ? .nan : RobustStatistics.median(of: delays.map(Double.init)) }
 
-    /// The expert system's objective: F1, less a little for slow detection.
-    public var utility: Double { f1 - 0.002 * min(delays.isEmpty ? 50 : medianDelay, 50) }
+    /// The expert system's objective: the NAB-style reward per anomaly (1 for every anomaly caught
+    /// at its start and no false alarm).
+    public var utility: Double { reward / Double(max(anomalies, 1)) }
 }

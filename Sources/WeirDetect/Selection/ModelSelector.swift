@@ -3,8 +3,9 @@ import WeirGenerator
 
 /// The expert system for one series: injects synthetic anomalies of every kind into held-out
 /// stretches of the series' own history, runs every candidate method and hyper-parameter set
-/// over it, and keeps the one with the best utility (F1 of caught anomalies against false alarms,
-/// less a little for delay), preferring the simpler method when two are within `tieMargin`.
+/// over it, and keeps the one with the best utility (NAB's reward per anomaly: early detection in
+/// its window earns up to 1, a miss costs 1, a false alarm 0.11), preferring the simpler method
+/// when two are within `tieMargin`.
 public struct ModelSelector: Sendable {
     /// Histories shorter than this get the default method.
     public var minimumPoints = 200
@@ -17,7 +18,7 @@ public struct ModelSelector: Sendable {
 
     public init() {}
 
-    /// The method used until there is enough history: a robust rolling median and MAD.
+    /// The method used until there is enough history: the ensemble (level and recent change).
     public static let defaultChoice = try! MethodChoice(name: .ensemble)
 
     /// Chooses for `history`. `method` and `fixed` are the user's answers to the first two
