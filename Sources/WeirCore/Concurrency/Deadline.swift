@@ -12,7 +12,7 @@ public enum Deadline {
         try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask { try await body() }
             group.addTask {
-                try await Task.sleep(for: .milliseconds(Int64(saturating: seconds * 1000)))
+                try await Task.sleep(for: .saturatingSeconds(seconds))
                 return nil
             }
             defer { group.cancelAll() }
@@ -32,7 +32,7 @@ public enum Deadline {
     public static func uncancelled(seconds: Double, _ body: @escaping @Sendable () async throws -> Void) async throws {
         let work = Task.detached { try await body() }
         let timer = Task.detached {
-            try await Task.sleep(for: .milliseconds(Int64(saturating: seconds * 1000)))
+            try await Task.sleep(for: .saturatingSeconds(seconds))
             work.cancel()
         }
         defer { timer.cancel() }

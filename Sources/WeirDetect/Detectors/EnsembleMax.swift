@@ -1,10 +1,10 @@
 /// Several detectors on one series, each calibrated against its own recent severities
 /// (``ScoreCalibrator``), reported as the most severe of them: a deviation that is rare for any of
-/// them counts. The expected range is the first member's. The pipeline does not calibrate an
-/// ensemble again.
+/// them counts. The expected range is the first member's.
 public final class EnsembleMax: Detector {
     private let members: [any Detector]
     private var calibrators: [ScoreCalibrator]
+    public var calibratesItself: Bool { true }
 
     public init(_ members: [any Detector]) {
         precondition(!members.isEmpty, "an ensemble needs a member")

@@ -19,14 +19,14 @@ public final class DetectionPipeline {
     private var sinceAnomalous = Int.max / 2
 
     /// - Parameters:
-    ///   - calibrate: damp severities the detector produces often (on by default; an ensemble
-    ///     calibrates each of its members instead).
+    ///   - calibrate: damp severities the detector produces often (on by default; a detector
+    ///     that calibrates itself, such as an ensemble, is not damped again).
     ///   - cooldown: points of calm that end an incident.
     public init(_ choice: MethodChoice, period: Int, calibrate: Bool = true, cooldown: Int = 10) {
         self.choice = choice
         self.period = period
         detector = Detectors.make(choice, period: period)
-        calibrator = calibrate && choice.name != .ensemble ? ScoreCalibrator() : nil
+        calibrator = calibrate && !detector.calibratesItself ? ScoreCalibrator() : nil
         self.cooldown = cooldown
     }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// How well alarms found known anomalies: caught share, delay, false alarms.
 public struct EventScore: Sendable, Equatable, Codable {
     public var anomalies: Int
@@ -9,9 +7,9 @@ public struct EventScore: Sendable, Equatable, Codable {
     public var falseAlarms: Int
     /// Points over which false alarms were counted.
     public var points: Int
-    /// The NAB-style reward (standard profile): each caught anomaly earns the scaled sigmoid of
-    /// how early in its window (start to end + tolerance) the first alarm came, up to 1; each
-    /// missed one costs 1; each false alarm costs 0.11.
+    /// The NAB reward in its standard profile (``NABCostProfile/standard``): each caught anomaly
+    /// earns the weight of how early in its window (start to end + tolerance) the first alarm
+    /// came, up to 1; each missed one costs 1; each false alarm costs 0.11.
     public var reward: Double = 0
 
     /// Scores `alarms` (indices) against `anomalies`: an anomaly is caught by an alarm from its
@@ -21,6 +19,7 @@ public struct EventScore: Sendable, Equatable, Codable {
         var caught = 0
         var delays: [Int] = []
         var falseAlarms = 0
+        let cost = NABCostProfile.standard
         var reward = 0.0
         for a in anomalies {
             if let first = alarms.first(where: { $0 >= a.start && $0 <= a.end + tolerance }) {
@@ -28,15 +27,15 @@ public struct EventScore: Sendable, Equatable, Codable {
                 delays.append(first - a.start)
                 let width = Double(a.end + tolerance - a.start + 1)
                 let position = -Double(a.end + tolerance - first + 1) / width
-                reward += (2 / (1 + exp(5 * position)) - 1) / (2 / (1 + exp(-5.0)) - 1)
+                reward += cost.truePositiveWeight(at: position)
             } else {
-                reward -= 1
+                reward -= cost.falseNegative
             }
         }
         for alarm in alarms where alarm >= scoredFrom {
             if !anomalies.contains(where: { alarm >= $0.start && alarm <= $0.end + tolerance }) { falseAlarms += 1 }
         }
-        reward -= 0.11 * Double(falseAlarms)
+        reward -= cost.falsePositive * Double(falseAlarms)
         self.reward = reward
         self.caught = caught
         self.delays = delays

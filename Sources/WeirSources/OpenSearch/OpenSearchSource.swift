@@ -141,7 +141,7 @@ package struct OpenSearchSource: LogSource {
             case .failure(let passing): failure = passing
             }
             guard attempt < retry.attempts else { throw failure }
-            try await Task.sleep(for: .milliseconds(Int64(saturating: retry.delay(after: attempt) * 1000)))
+            try await Task.sleep(for: .saturatingSeconds(retry.delay(after: attempt)))
             attempt += 1
         }
     }
@@ -175,7 +175,7 @@ package struct OpenSearchSource: LogSource {
             // The cause (refused, timed out, no route) is not named, and the attempt lasts as long
             // as a timeout would: a task's errors must not tell a closed port from a filtered one
             // to whoever can create tasks.
-            try await Task.sleep(until: started + .milliseconds(Int64(saturating: retry.unreachableSeconds * 1000)))
+            try await Task.sleep(until: started + .saturatingSeconds(retry.unreachableSeconds))
             return .failure(
                 OpenSearchError(
                     "cannot reach OpenSearch at \(target.baseURL) (attempt \(attempt) of \(retry.attempts)); check host, port and is_using_ssl"

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import NIOCore
 import WeirCore
 
 /// What sources need besides their target: where files may be read, the key for stored
@@ -29,7 +30,7 @@ extension SourceContext {
     public static let sharedHTTP: HTTPClient = {
         var configuration = HTTPClient.Configuration.singletonConfiguration
         configuration.connectionPool.retryConnectionEstablishment = false
-        configuration.timeout = .init(connect: .milliseconds(Int64(saturating: connectTimeoutSeconds * 1000)), read: .seconds(30))
+        configuration.timeout = .init(connect: TimeAmount(.saturatingSeconds(connectTimeoutSeconds)), read: .seconds(30))
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
 }

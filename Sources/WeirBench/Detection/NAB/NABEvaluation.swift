@@ -23,8 +23,9 @@ public struct NABEvaluation: Sendable {
         let started = ContinuousClock.now
         let results = Mutex([FileResult?](repeating: nil, count: corpus.count))
         let failure = Mutex<(any Error)?>(nil)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, corpus.count))) { worker in
-            for i in stride(from: worker, to: corpus.count, by: max(1, min(jobs, corpus.count))) {
+        let workers = max(1, min(jobs, corpus.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for i in stride(from: worker, to: corpus.count, by: workers) {
                 do {
                     let s = corpus[i]
                     let d = try SeriesDetection(s.values, bucketSeconds: s.bucketSeconds, method: method, params: params)
@@ -53,7 +54,7 @@ public struct NABEvaluation: Sendable {
             out += f.series.name.padding(toLength: 56, withPad: " ", startingAt: 0)
             out += String(format: " %6d  %7d  %6d\n", f.series.values.count, f.series.windows.count, f.alarms)
         }
-        let standard = NABCostProfile.published[0]
+        let standard = NABCostProfile.standard
         out += "\ncategory (standard profile)          files  alarms  oracle   fixed\n"
         let categories = Array(Set(files.map(\.series.category))).sorted()
         for category in categories {

@@ -1,4 +1,4 @@
-import Foundation
+import WeirDetect
 
 /// NAB's published scoring rules, written from its paper and scorer: rows in the probation period
 /// are not scored; inside a window the earliest detection earns the scaled sigmoid of its
@@ -14,14 +14,9 @@ public enum NABScorer {
         let window: Int?
     }
 
-    static func scaledSigmoid(_ position: Double) -> Double {
-        position > 3 ? -1 : 2 / (1 + exp(5 * position)) - 1
-    }
-
     /// Each row of `series` with the weight a detection there would get under `cost`; windows are
     /// numbered from `firstWindow` so that rows of several series can be pooled.
     static func sweep(_ series: NABSeries, scores: [Double], cost: NABCostProfile, firstWindow: Int) -> [Row] {
-        let maxTP = scaledSigmoid(-1)
         var rows: [Row] = []
         rows.reserveCapacity(scores.count)
         var windowIndex = 0
@@ -34,14 +29,14 @@ public enum NABScorer {
             if windowIndex < series.windows.count, series.windows[windowIndex].contains(i) {
                 let w = series.windows[windowIndex]
                 let width = Double(w.count)
-                weight = scaledSigmoid(-Double(w.upperBound - i + 1) / width) * cost.truePositive / maxTP
+                weight = cost.truePositiveWeight(at: -Double(w.upperBound - i + 1) / width)
                 window = firstWindow + windowIndex
                 if i == w.upperBound {
                     previousEnd = i
                     previousWidth = width
                 }
             } else if let end = previousEnd {
-                weight = scaledSigmoid(Double(i - end) / (previousWidth - 1)) * cost.falsePositive
+                weight = NABCostProfile.scaledSigmoid(Double(i - end) / (previousWidth - 1)) * cost.falsePositive
             } else {
                 weight = -cost.falsePositive
             }
