@@ -36,4 +36,22 @@ struct TimestampTests {
         #expect(Timestamps.parse("2000-13-10T13:00:00Z") == nil)
         #expect(Timestamps.parse("yesterday") == nil)
     }
+
+    /// The fuzzer's find: year 0000 at +20:00 is year -1 in UTC, which four-digit years cannot
+    /// write, and writing it trapped. Such times are refused where they are read, and writing any
+    /// instant never traps.
+    @Test func instantsOutsideFourDigitYearsAreRefusedAndNeverTrap() {
+        #expect(Timestamps.parseRFC3339("0000-01-01T10:00:15.+20:00") == nil)
+        #expect(Timestamps.parseRFC3339("0000-01-01T10:00:15+20:00") == nil)
+        #expect(Timestamps.parseRFC3339("0000-01-01T00:00:00Z") == Timestamps.writableSeconds.lowerBound)
+        #expect(Timestamps.parseRFC3339("9999-12-31T23:59:59Z") == Timestamps.writableSeconds.upperBound)
+        #expect(Timestamps.parseRFC3339("9999-12-31T23:59:59-00:01") == nil)
+        #expect(Timestamps.parseRFC3339("2000-10-10T13:00:00.Z") == nil)
+        #expect(Timestamps.parse("01/Jan/0000:00:00:00 +0100") == nil)
+        #expect(Timestamps.parse("999999999999") == nil)
+        #expect(Timestamps.rfc3339(-62_167_219_201) == "-0001-12-31T23:59:59Z")
+        #expect(Timestamps.rfc3339(253_402_300_800) == "10000-01-01T00:00:00Z")
+        #expect(Timestamps.rfc3339(Int64.min).hasPrefix("-"))
+        #expect(Timestamps.rfc3339(Int64.max).hasSuffix("Z"))
+    }
 }

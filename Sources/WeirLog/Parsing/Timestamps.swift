@@ -54,7 +54,7 @@ public enum Timestamps {
     /// Appends Unix seconds in the Apache/nginx local form `10/Oct/2000:13:55:36 -0700`,
     /// written in the given UTC offset (seconds east of UTC).
     public static func appendCommonLogTime(_ seconds: Int64, offset: Int, to out: inout [UInt8]) {
-        let (days, secs) = dayAndSecond(seconds + Int64(offset))
+        let (days, secs) = dayAndSecond(seconds &+ Int64(offset))
         let (y, m, d) = civilFromDays(days)
         appendDigits(d, 2, &out)
         out.append(UInt8(ascii: "/"))
@@ -90,17 +90,26 @@ public enum Timestamps {
         appendDigits(secs % 60, 2, &out)
     }
 
+    /// Appends `value` in decimal, zero-padded to at least `width` digits; a negative value gets
+    /// a leading `-` and a value wider than `width` all its digits (ISO 8601's expanded years),
+    /// so no instant, however far out, is written wrong or traps.
     static func appendDigits(_ value: Int, _ width: Int, _ out: inout [UInt8]) {
-        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: width)
-        var v = value
-        var i = width - 1
-        while i >= 0 {
-            digits[i] = UInt8(ascii: "0") + UInt8(v % 10)
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var digits = [UInt8]()
+        var v = value.magnitude
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(v % 10))
             v /= 10
-            i -= 1
-        }
-        out.append(contentsOf: digits)
+        } while v > 0
+        if digits.count < width { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.count)) }
+        out.append(contentsOf: digits.reversed())
     }
+
+    /// The first second of year 0000 and the last second of year 9999 in Unix seconds: the
+    /// instants four-digit years can write. Parsers refuse a time outside them (a year-0000 local
+    /// time east of UTC, for instance), so whatever they accept is written back the same.
+    public static let writableSeconds: ClosedRange<Int64> =
+        Int64(-62_167_219_200)...Int64(253_402_300_799)
 
     /// Parses a user-given instant: RFC 3339 (`2000-10-10T13:00:00Z`, offsets and fractions
     /// allowed), `YYYY-MM-DD HH:MM:SS` (UTC), the common-log form, or Unix seconds.
@@ -111,7 +120,11 @@ public enum Timestamps {
             let all = ByteRange(start: 0, end: buffer.count)
             if let t = parseISO8601(buffer, all) { return t.seconds }
             if let t = parseCommonLogTime(buffer, all) { return t.seconds }
-            if buffer.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), !buffer.isEmpty { return Int64(text) }
+            if buffer.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), !buffer.isEmpty, let seconds = Int64(text),
+                writableSeconds.contains(seconds)
+            {
+                return seconds
+            }
             return nil
         }
     }
@@ -171,6 +184,7 @@ public enum Timestamps {
         }
         guard validClock(day, month, hour, minute, second) else { return nil }
         let local = Int64(daysFromCivil(year, month, day)) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        guard writableSeconds.contains(local - Int64(offset)) else { return nil }
         return (local - Int64(offset), Int32(offset))
     }
 
@@ -191,7 +205,9 @@ public enum Timestamps {
         var i = 19
         if i < r.count, p[i] == UInt8(ascii: ".") || p[i] == UInt8(ascii: ",") {
             i += 1
+            let fraction = i
             while i < r.count, p[i] >= 0x30, p[i] <= 0x39 { i += 1 }
+            guard i > fraction else { return nil }
         }
         var offset = 0
         if i < r.count {
@@ -206,6 +222,7 @@ public enum Timestamps {
         }
         guard i == r.count, validClock(day, month, hour, minute, second) else { return nil }
         let local = Int64(daysFromCivil(year, month, day)) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        guard writableSeconds.contains(local - Int64(offset)) else { return nil }
         return (local - Int64(offset), Int32(offset))
     }
 
