@@ -47,6 +47,18 @@ let package = Package(
         /// Streaming anomaly detectors for traffic series, score calibration and alert suppression,
         /// and the expert system that chooses a method and its hyper-parameters from a series' history.
         .target(name: "WeirDetect", dependencies: ["WeirCore", "WeirGenerator", "WeirLog", "WeirTraffic"]),
+        /// Notifications: the webhook, Slack and Alertmanager messages of incidents and alerts, their
+        /// signatures, sending them with a timeout, and when to retry.
+        .target(
+            name: "WeirNotify",
+            dependencies: [
+                "WeirCore", "WeirLog",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         /// Storage of tasks, runs, findings, checkpoints and models behind one small protocol per
         /// aggregate; SQLite via SQLiteNIO, PostgreSQL via PostgresNIO.
         .target(
@@ -76,8 +88,9 @@ let package = Package(
         .target(
             name: "WeirService",
             dependencies: [
-                "WeirCore", "WeirLog", "WeirRules", "WeirStore", "WeirDetect", "WeirSources",
+                "WeirCore", "WeirLog", "WeirRules", "WeirStore", "WeirDetect", "WeirSources", "WeirNotify",
                 .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -134,7 +147,7 @@ let package = Package(
             name: "WeirServiceTests",
             dependencies: [
                 "WeirCore", "WeirService", "WeirSources", "WeirStore", "WeirRules", "WeirLog", "WeirGenerator",
-                "WeirDetect", "WeirTestSupport",
+                "WeirDetect", "WeirNotify", "WeirTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -426,4 +426,106 @@ struct StoreContractTests {
             #expect(try await store.checkpoint(taskID: task.id) == nil)
         }
     }
+
+    // MARK: incidents and the outbox
+
+    @Test(arguments: StoreKind.allCases)
+    func runsOpenExtendAndResolveIncidentsAndWriteTheirNotificationsInTheSameCommit(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            let channel = try await store.createChannel(Channel(name: "ops", type: .webhook, url: "http://127.0.0.1:1/hook"), now: 0)
+            let task = try await store.createTask(sampleTask(), now: 0)
+            let policy = IncidentPolicy(quietSeconds: 600, channelIDs: [channel.id, 999])
+            func commit(_ findings: [RuleFinding], latest: Int64, at: Int64) async throws {
+                let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: at))
+                try await store.completeRun(
+                    RunCompletion(
+                        runID: run.id,
+                        taskID: task.id,
+                        finishedAt: at,
+                        linesRead: 1,
+                        malformedLines: 0,
+                        bytesRead: 1,
+                        notes: [],
+                        findings: findings,
+                        checkpoint: nil,
+                        latestRecord: latest,
+                        incidentPolicy: policy
+                    )
+                )
+            }
+            let blacklisted = RuleFinding(rule: "black_ip_address", client: "192.0.2.7", first: 100, last: 200, peak: 4, message: "m")
+            try await commit([blacklisted], latest: 250, at: 1_000)
+            var later = blacklisted
+            (later.first, later.last, later.peak) = (300, 400, 7)
+            try await commit([later], latest: 400, at: 2_000)
+            let open = try await store.incidents(IncidentQuery(taskID: task.id))
+            #expect(open.count == 1)
+            #expect(open.first?.state == .open && open.first?.findings == 2 && open.first?.peak == 7 && open.first?.lastSeen == 400)
+            let incidentID = try #require(open.first?.id)
+            #expect(try await store.findings(incidentID: incidentID, limit: 10).count == 2)
+            #expect(try await store.openIncidentCounts() == ["black_ip_address": 1])
+            #expect(try await store.blockedClients().isEmpty, "the task does not block")
+
+            try await commit([], latest: 1_001, at: 3_000)  // 601 s of quiet log time
+            let resolved = try #require(try await store.incident(id: incidentID))
+            #expect(resolved.state == .resolved && resolved.resolvedAt == 3_000)
+            // One row per change for the channel that exists (999 does not), each its own delivery id.
+            let rows = try await store.notifications(NotificationQuery())
+            #expect(rows.map(\.event) == ["incident.resolved", "incident.opened"])
+            #expect(Set(rows.map(\.deliveryID)).count == 2 && rows.allSatisfy { $0.state == .pending && $0.channelID == channel.id })
+            #expect(rows.last?.incident.state == .open && rows.first?.incident.state == .resolved)
+            #expect(rows.last?.taskName == "nginx")
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func claimedNotificationsGoToOneClaimerAndAttemptsAreRecorded(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            let channel = try await store.createChannel(Channel(name: "ops", type: .webhook, url: "http://127.0.0.1:1/hook"), now: 0)
+            let task = try await store.createTask(sampleTask(), now: 0)
+            let policy = IncidentPolicy(quietSeconds: 600, channelIDs: [channel.id])
+            let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 10))
+            let findings = (0..<30).map { RuleFinding(rule: "black_ip_address", client: "192.0.2.\($0)", first: 1, last: 2, peak: 1, message: "m") }
+            try await store.completeRun(
+                RunCompletion(
+                    runID: run.id,
+                    taskID: task.id,
+                    finishedAt: 10,
+                    linesRead: 1,
+                    malformedLines: 0,
+                    bytesRead: 1,
+                    notes: [],
+                    findings: findings,
+                    checkpoint: nil,
+                    latestRecord: 2,
+                    incidentPolicy: policy
+                )
+            )
+            // Three claimers at once: every row to exactly one of them.
+            async let a = store.claimNotifications(instance: "a", now: 10, until: 100, limit: 12)
+            async let b = store.claimNotifications(instance: "b", now: 10, until: 100, limit: 12)
+            async let c = store.claimNotifications(instance: "c", now: 10, until: 100, limit: 12)
+            let claimed = try await [a, b, c].flatMap { $0.map(\.id) }
+            #expect(claimed.count == 30 && Set(claimed).count == 30)
+            #expect(try await store.claimNotifications(instance: "d", now: 50, until: 200, limit: 100).isEmpty, "claims hold until they lapse")
+            let first = claimed.min()!
+            try await store.recordAttempt(
+                notificationID: first,
+                NotificationAttempt(at: 60, status: 503, error: "busy", milliseconds: 3),
+                outcome: .retry(at: 65)
+            )
+            #expect(try await store.claimNotifications(instance: "d", now: 64, until: 200, limit: 100).isEmpty)
+            let again = try await store.claimNotifications(instance: "d", now: 65, until: 200, limit: 100)
+            #expect(again.map(\.id) == [first] && again.first?.attempts == 1 && again.first?.lastStatus == 503)
+            try await store.recordAttempt(
+                notificationID: first,
+                NotificationAttempt(at: 66, status: 200, error: nil, milliseconds: 2),
+                outcome: .delivered
+            )
+            let lapsed = try await store.claimNotifications(instance: "e", now: 101, until: 300, limit: 100)
+            #expect(lapsed.count == 29, "a lapsed claim is taken again; the delivered one is not")
+            #expect(try await store.attempts(notificationID: first).map(\.status) == [503, 200])
+            #expect(try await store.notifications(NotificationQuery(state: .delivered)).map(\.id) == [first])
+        }
+    }
 }

@@ -23,11 +23,14 @@ public struct RuleEvaluator {
     /// Per list rule, the requests of each client id that broke it.
     private var groups: [RuleName: [Int: ClientGroup]] = [:]
     private var earliestSeen = Int64.max
+    private var latestSeen = Int64.min
     /// Whether a rule looks at the client of every line (the list rules need it on a match only).
     private let countsEveryClient: Bool
 
     /// The earliest request time seen, or `nil` before any.
     public var earliest: Int64? { earliestSeen == .max ? nil : earliestSeen }
+    /// The latest request time seen, or `nil` before any.
+    public var latest: Int64? { latestSeen == .min ? nil : latestSeen }
     private var findings: [RuleFinding] = []
     private var notes: [String] = []
 
@@ -64,6 +67,7 @@ public struct RuleEvaluator {
     public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer) -> Int? {
         let t = parsed.timestamp
         if t < earliestSeen { earliestSeen = t }
+        if t > latestSeen { latestSeen = t }
         for i in overall.indices {
             guard let (count, oldest) = overall[i].window.add(t) else { continue }
             if let ended = overall[i].tracker.observe(count: count, oldest: oldest, at: t) {

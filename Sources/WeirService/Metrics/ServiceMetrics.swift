@@ -38,6 +38,41 @@ public struct ServiceMetrics: Sendable {
         _ = runDuration
         schedulerLagGauge.set(Double(0))
         inProgressGauge.set(Double(0))
+        for rule in FindingRuleNames.all { openIncidentGauge(rule).set(Double(0)) }
+        for type in ChannelType.allCases {
+            for outcome in Self.deliveryOutcomes { notificationCounter(type.rawValue, outcome).increment(by: Int64(0)) }
+        }
+    }
+
+    // MARK: incidents and notifications
+
+    static let deliveryOutcomes = ["delivered", "retried", "failed"]
+
+    private func openIncidentGauge(_ rule: String) -> Gauge {
+        registry.makeGauge(name: "weir_open_incidents", labels: [("rule", rule)], help: "Incidents open now, by rule.")
+    }
+
+    private func notificationCounter(_ type: String, _ outcome: String) -> Counter {
+        registry.makeCounter(
+            name: "weir_notification_attempts_total",
+            labels: [("channel_type", type), ("outcome", outcome)],
+            help: "Attempts to deliver notifications, by channel type and what followed: delivered, retried later, or failed for good."
+        )
+    }
+
+    /// The open incidents of every rule, as the store counts them.
+    func openIncidents(_ counts: [String: Int]) {
+        for rule in FindingRuleNames.all { openIncidentGauge(rule).set(Double(counts[rule] ?? 0)) }
+    }
+
+    func notificationAttempted(channelType: String, outcome: DeliveryOutcome) {
+        let name =
+            switch outcome {
+            case .delivered: "delivered"
+            case .retry: "retried"
+            case .failed: "failed"
+            }
+        notificationCounter(channelType, name).increment()
     }
 
     // MARK: runs

@@ -102,9 +102,12 @@ public struct TaskRunner: Sendable {
                 checkpoint: read.checkpoint,
                 earliestRecord: counter.evaluator.earliest,
                 minutes: scan.minutes,
-                scoredThrough: scan.scoredThrough
+                scoredThrough: scan.scoredThrough,
+                latestRecord: counter.evaluator.latest,
+                incidentPolicy: task.incidentPolicy
             )
         )
+        if let counts = try? await store.openIncidentCounts() { metrics.openIncidents(counts) }
         metrics.linesRead(lines, malformed: malformed)
         metrics.findingsCommitted(findings.map(\.rule))
         if !findings.isEmpty { events.publish(.findingsCommitted(taskID: task.id, runID: run.id, count: findings.count)) }

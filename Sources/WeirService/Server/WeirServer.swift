@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 import WeirCore
+import WeirNotify
 import WeirSources
 import WeirStore
 
@@ -24,6 +25,10 @@ public struct WeirServer: Sendable {
     public let trainer: ModelTrainer
     /// Deletes data older than `WEIR_RETENTION_DAYS`.
     public let pruner: RetentionPruner
+    /// Sends the outbox's notifications.
+    public let deliverer: OutboxDeliverer
+    let sender: NotificationSender
+    let messages: MessageBuilder
     public let logger: Logger
     /// Runs, findings (and later incidents) as they are committed, for live updates and the demo.
     public let events: CommitEvents
@@ -53,6 +58,22 @@ public struct WeirServer: Sendable {
         self.vault = vault
         trainer = ModelTrainer(store: store, clock: clock, retuneMinutes: settings.modelRetuneMinutes, logger: logger)
         pruner = RetentionPruner(store: store, clock: clock, days: settings.retentionDays, logger: logger)
+        let sender = NotificationSender(timeout: settings.notifyTimeout)
+        self.sender = sender
+        let messages = MessageBuilder(publicURL: settings.publicURL)
+        self.messages = messages
+        deliverer = OutboxDeliverer(
+            store: store,
+            clock: clock,
+            sender: sender,
+            builder: messages,
+            vault: vault,
+            schedule: RetrySchedule(maxAge: settings.notifyMaxAge),
+            instance: settings.instanceID,
+            tick: settings.notifyTick,
+            metrics: metrics,
+            logger: logger
+        )
         var sourceContext = sources ?? SourceContext(vault: vault)
         sourceContext.policy = settings.sourcePolicy
         let runner = TaskRunner(
@@ -143,6 +164,10 @@ public struct WeirServer: Sendable {
             TaskController(store: store, clock: clock, vault: vault, policy: settings.sourcePolicy),
             RunController(store: store, coordinator: coordinator),
             FindingController(store: store),
+            IncidentController(store: store),
+            ChannelController(store: store, clock: clock, vault: vault, sender: sender, builder: messages),
+            NotificationController(store: store),
+            BlocklistController(store: store),
             ModelController(store: store, retuneMinutes: settings.modelRetuneMinutes),
         ]
         for controller in controllers { api.addRoutes(controller.routes) }
@@ -178,7 +203,7 @@ public struct WeirServer: Sendable {
     /// in reverse). A new background service (an outbox deliverer, a retention pruner) is one line
     /// here.
     public var backgroundServices: [any Service] {
-        [trainer, coordinator, leaseKeeper, scheduler, pruner]
+        [trainer, coordinator, leaseKeeper, scheduler, pruner, deliverer]
     }
 
     /// Everything under one `ServiceGroup`: the store (closed last), the background services and

@@ -45,6 +45,14 @@ public struct Settings: Sendable, Equatable {
     public var openSearchHosts: [String]?
     /// Days runs, findings and traffic minutes are kept (`WEIR_RETENTION_DAYS`).
     public var retentionDays = 90
+    /// Seconds a notification is retried before it is `failed` (`WEIR_NOTIFY_MAX_AGE`).
+    public var notifyMaxAge: Int64 = 86_400
+    /// Seconds a receiver has to answer a notification (`WEIR_NOTIFY_TIMEOUT`).
+    public var notifyTimeout: Double = 10
+    /// The service's address as people reach it, for links in messages (`WEIR_PUBLIC_URL`).
+    public var publicURL: String?
+    /// Seconds between two looks at the outbox for due notifications.
+    public var notifyTick: Double = 0.5
 
     public init() {}
 
@@ -59,7 +67,7 @@ public struct Settings: Sendable, Equatable {
         "WEIR_ENV", "WEIR_DEBUG", "WEIR_DATABASE_URL", "WEIR_LOG_DIR", "WEIR_API_TOKEN", "WEIR_SECRET",
         "WEIR_AUTO_CHECK_INTERVAL", "WEIR_HOST", "WEIR_PORT", "WEIR_MAX_PARALLEL_RUNS", "WEIR_MODEL_RETUNE_MINUTES",
         "WEIR_INSTANCE_ID", "WEIR_RUN_LEASE_SECONDS", "WEIR_SETTINGS_FILE", "WEIR_SOURCE_DIRS", "WEIR_RUN_TIMEOUT", "WEIR_LOG_FORMAT",
-        "WEIR_RETENTION_DAYS", "WEIR_OPENSEARCH_HOSTS",
+        "WEIR_RETENTION_DAYS", "WEIR_OPENSEARCH_HOSTS", "WEIR_NOTIFY_MAX_AGE", "WEIR_NOTIFY_TIMEOUT", "WEIR_PUBLIC_URL",
     ]
 
     /// The keys whose values are secrets.
@@ -173,6 +181,25 @@ public struct Settings: Sendable, Equatable {
         }
         if let s = try parsed("WEIR_RUN_TIMEOUT", "give a number of seconds from 1 to 604800 (default 3600)", { Self.seconds($0, in: 1...604_800) }) {
             runTimeout = s
+        }
+        if let n = try parsed(
+            "WEIR_NOTIFY_MAX_AGE",
+            "give a whole number of seconds from 60 to 2592000 (default 86400)",
+            { Self.whole($0, in: 60...2_592_000) }
+        ) {
+            notifyMaxAge = Int64(n)
+        }
+        if let s = try parsed("WEIR_NOTIFY_TIMEOUT", "give a number of seconds from 0.1 to 300 (default 10)", { Self.seconds($0, in: 0.1...300) }) {
+            notifyTimeout = s
+        }
+        if let v = value("WEIR_PUBLIC_URL") {
+            guard v.hasPrefix("http://") || v.hasPrefix("https://"), !v.contains(" ") else {
+                throw SettingsError(
+                    key: "WEIR_PUBLIC_URL",
+                    problem: "is \"\(v)\"; give the service's address as people reach it, e.g. https://weir.example.com"
+                )
+            }
+            publicURL = v.hasSuffix("/") ? String(v.dropLast()) : v
         }
         if environment == .production, apiToken == nil {
             throw SettingsError(

@@ -8,4 +8,6 @@ public struct FindingRecord: Sendable, Equatable {
     public var runID: Int64
     public var finding: RuleFinding
     public var createdAt: Int64
+    /// The incident it belongs to (findings committed before incidents existed have none).
+    public var incidentID: Int64?
 }

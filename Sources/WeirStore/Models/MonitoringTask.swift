@@ -19,6 +19,13 @@ public struct MonitoringTask: Sendable, Equatable {
     public var rules: TaskRules
     /// The user's answers for anomaly detection; empty for Weir to choose everything.
     public var detection: TaskDetection
+    /// The channels told of this task's incidents, and of which rules (`nil`: all).
+    public var notifyChannels: [Int64]
+    public var notifyRules: Set<String>?
+    /// Whether clients with an open per-client incident go into the blocklist feed.
+    public var block: Bool
+    /// Log-time seconds without evidence that resolve an incident; `nil` for the default.
+    public var incidentQuietSeconds: Int64?
     public var createdAt: Int64
     public var updatedAt: Int64
 
@@ -32,6 +39,10 @@ public struct MonitoringTask: Sendable, Equatable {
         target: TargetData,
         rules: TaskRules,
         detection: TaskDetection = TaskDetection(),
+        notifyChannels: [Int64] = [],
+        notifyRules: Set<String>? = nil,
+        block: Bool = false,
+        incidentQuietSeconds: Int64? = nil,
         createdAt: Int64 = 0,
         updatedAt: Int64 = 0
     ) {
@@ -44,7 +55,22 @@ public struct MonitoringTask: Sendable, Equatable {
         self.target = target
         self.rules = rules
         self.detection = detection
+        self.notifyChannels = notifyChannels
+        self.notifyRules = notifyRules
+        self.block = block
+        self.incidentQuietSeconds = incidentQuietSeconds
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+    }
+}
+
+extension MonitoringTask {
+    /// What its incidents follow: the quiet time (given, or the default) and `notify`.
+    public var incidentPolicy: IncidentPolicy {
+        IncidentPolicy(
+            quietSeconds: incidentQuietSeconds ?? IncidentPolicy.defaultQuietSeconds(frequency: frequency),
+            channelIDs: notifyChannels,
+            rules: notifyRules
+        )
     }
 }

@@ -20,6 +20,10 @@ public struct RunCompletion: Sendable {
     public var minutes: [FeatureBucket]
     /// Anomaly detection has scored every bucket before this instant.
     public var scoredThrough: Int64?
+    /// The latest request time the run read: the log time at which quiet incidents resolve.
+    public var latestRecord: Int64?
+    /// How the task's incidents resolve and whom they notify.
+    public var incidentPolicy: IncidentPolicy
 
     public init(
         runID: Int64,
@@ -33,8 +37,12 @@ public struct RunCompletion: Sendable {
         checkpoint: String?,
         earliestRecord: Int64? = nil,
         minutes: [FeatureBucket] = [],
-        scoredThrough: Int64? = nil
+        scoredThrough: Int64? = nil,
+        latestRecord: Int64? = nil,
+        incidentPolicy: IncidentPolicy = IncidentPolicy(quietSeconds: 600)
     ) {
+        self.latestRecord = latestRecord
+        self.incidentPolicy = incidentPolicy
         self.minutes = minutes
         self.scoredThrough = scoredThrough
         self.runID = runID

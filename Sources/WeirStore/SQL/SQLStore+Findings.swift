@@ -25,15 +25,18 @@ extension SQLStore: FindingStore {
         }
         sql += query.rule == nil ? " ORDER BY task_id DESC, id DESC LIMIT ?" : " ORDER BY task_id DESC, rule DESC, id DESC LIMIT ?"
         binds.append(.integer(Int64(query.limit)))
-        return try await database.query(sql, binds).map { row in
-            FindingRecord(
-                id: row.int("id"),
-                taskID: row.int("task_id"),
-                runID: row.int("run_id"),
-                finding: try Self.finding(row),
-                createdAt: row.int("created_at")
-            )
-        }
+        return try await database.query(sql, binds).map(Self.findingRecord)
+    }
+
+    static func findingRecord(_ row: SQLRow) throws -> FindingRecord {
+        FindingRecord(
+            id: row.int("id"),
+            taskID: row.int("task_id"),
+            runID: row.int("run_id"),
+            finding: try finding(row),
+            createdAt: row.int("created_at"),
+            incidentID: row.optionalInt("incident_id")
+        )
     }
 
     static func finding(_ row: SQLRow) throws -> RuleFinding {

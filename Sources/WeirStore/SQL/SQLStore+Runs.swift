@@ -64,29 +64,7 @@ extension SQLStore: RunStore {
                 ]
             )
             guard !updated.isEmpty else { throw StoreError("run \(c.runID) is no longer running; its results were not committed") }
-            var fresh: [RuleFinding] = []
-            for f in c.findings {
-                if try await Self.mergeIntoEarlierBurst(f, c, tx) { continue }
-                fresh.append(f)
-            }
-            // Many rows per statement: one round trip per 50 findings.
-            for chunk in stride(from: 0, to: fresh.count, by: 50).map({ fresh[$0..<min($0 + 50, fresh.count)] }) {
-                let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
-                let binds = chunk.flatMap { f -> [SQLValue] in
-                    [
-                        .integer(c.taskID), .integer(c.runID), .text(f.rule), .optional(f.client), .integer(f.first), .integer(f.last),
-                        .integer(Int64(f.peak)), .optional(f.windowSeconds), .optional(f.limit), .text(f.message),
-                        .text(JSONText.encode(f.examples)), .integer(c.finishedAt), .optional(f.anomaly.map(JSONText.encode)),
-                    ]
-                }
-                try await tx.query(
-                    """
-                    INSERT INTO findings (task_id, run_id, rule, client, first_seen, last_seen, peak, window_seconds, limit_count,
-                        message, examples, created_at, detail) VALUES \(rows)
-                    """,
-                    binds
-                )
-            }
+            try await Self.saveFindingsAndIncidents(c, tx)
             try await Self.saveMinutes(c, tx)
             if let checkpoint = c.checkpoint {
                 try await tx.query(
@@ -102,32 +80,23 @@ extension SQLStore: RunStore {
 
     /// A burst still going when the previous run ended is one finding, not two: a rate finding
     /// that continues the latest finding of an earlier run with the same rule, client and limit
-    /// extends it. (Within one run the evaluator has already merged overlapping windows.)
-    static func mergeIntoEarlierBurst(_ f: RuleFinding, _ c: RunCompletion, _ tx: any SQLDatabase) async throws -> Bool {
+    /// extends it. Returns that finding's id and the extended burst. (Within one run the
+    /// evaluator has already merged overlapping windows.)
+    static func earlierBurst(_ f: RuleFinding, _ c: RunCompletion, _ tx: any SQLDatabase) async throws -> (id: Int64, merged: RuleFinding)? {
         guard let window = f.windowSeconds, let limit = f.limit, let earliest = c.earliestRecord,
             f.first - earliest < Int64(window)
-        else { return false }
-        let taskID = c.taskID
-        let runID = c.runID
+        else { return nil }
         let rows = try await tx.query(
             """
             SELECT * FROM findings WHERE task_id = ? AND rule = ? AND COALESCE(client, '') = ? AND window_seconds = ?
                 AND limit_count = ? AND run_id <> ? ORDER BY last_seen DESC, id DESC LIMIT 1
             """,
-            [.integer(taskID), .text(f.rule), .text(f.client ?? ""), .integer(Int64(window)), .integer(Int64(limit)), .integer(runID)]
+            [.integer(c.taskID), .text(f.rule), .text(f.client ?? ""), .integer(Int64(window)), .integer(Int64(limit)), .integer(c.runID)]
         )
-        guard let row = rows.first else { return false }
+        guard let row = rows.first else { return nil }
         let earlier = try finding(row)
-        guard earlier.isContinued(by: f) else { return false }
-        let merged = earlier.merged(with: f)
-        try await tx.query(
-            "UPDATE findings SET first_seen = ?, last_seen = ?, peak = ?, message = ? WHERE id = ?",
-            [
-                .integer(merged.first), .integer(merged.last), .integer(Int64(merged.peak)), .text(merged.message),
-                .integer(row.int("id")),
-            ]
-        )
-        return true
+        guard earlier.isContinued(by: f) else { return nil }
+        return (row.int("id"), earlier.merged(with: f))
     }
 
     public func abandonRun(id: Int64, status: RunStatus, error: String, at: Int64) async throws {

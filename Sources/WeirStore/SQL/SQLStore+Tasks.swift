@@ -5,13 +5,15 @@ import WeirSources
 
 /// Tasks in SQL (``TaskStore``).
 extension SQLStore: TaskStore {
-    static let taskColumns = "id, name, description, frequency, next_run_time, is_active, target_data, properties, detection, created_at, updated_at"
+    static let taskColumns =
+        "id, name, description, frequency, next_run_time, is_active, target_data, properties, detection, notify, block, incident_quiet_seconds, created_at, updated_at"
 
     public func createTask(_ task: MonitoringTask, now: Int64) async throws -> MonitoringTask {
         let rows = try await database.query(
             """
-            INSERT INTO tasks (name, description, frequency, next_run_time, is_active, target_data, properties, detection, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING \(Self.taskColumns)
+            INSERT INTO tasks (name, description, frequency, next_run_time, is_active, target_data, properties, detection,
+                notify, block, incident_quiet_seconds, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING \(Self.taskColumns)
             """,
             Self.taskBinds(task) + [.integer(now), .integer(now)]
         )
@@ -41,7 +43,7 @@ extension SQLStore: TaskStore {
         let rows = try await database.query(
             """
             UPDATE tasks SET name = ?, description = ?, frequency = ?, next_run_time = ?, is_active = ?, target_data = ?,
-                properties = ?, detection = ?, updated_at = ? WHERE id = ? RETURNING \(Self.taskColumns)
+                properties = ?, detection = ?, notify = ?, block = ?, incident_quiet_seconds = ?, updated_at = ? WHERE id = ? RETURNING \(Self.taskColumns)
             """,
             Self.taskBinds(task) + [.integer(now), .integer(task.id)]
         )
@@ -51,7 +53,7 @@ extension SQLStore: TaskStore {
     public func deleteTask(id: Int64) async throws -> Bool {
         try await database.transaction { tx in
             // Children first, so that it works with or without foreign-key cascades.
-            for table in ["detection_progress", "task_models", "traffic_minutes", "checkpoints", "findings", "runs"] {
+            for table in ["detection_progress", "task_models", "traffic_minutes", "checkpoints", "findings", "incidents", "runs"] {
                 try await tx.query("DELETE FROM \(table) WHERE task_id = ?", [.integer(id)])
             }
             return try await !tx.query("DELETE FROM tasks WHERE id = ? RETURNING id", [.integer(id)]).isEmpty
@@ -69,7 +71,8 @@ extension SQLStore: TaskStore {
         [
             .text(t.name), .text(t.description), .integer(t.frequency), .integer(t.nextRunTime), .bool(t.isActive),
             .text(JSONText.encode(t.target.json)), .text(JSONText.encode(t.rules.properties)),
-            .optional(t.detection.json.map(JSONText.encode)),
+            .optional(t.detection.json.map(JSONText.encode)), .text(JSONText.encode(notifyJSON(t))), .bool(t.block),
+            .optional(t.incidentQuietSeconds),
         ]
     }
 
@@ -89,6 +92,7 @@ extension SQLStore: TaskStore {
         let detection: TaskDetection =
             row.optionalText("detection") == nil
             ? TaskDetection() : try column("detection") { json throws(FieldErrors) in try TaskDetection(json: json) }
+        let notify = try notifySettings(row.text("notify"), taskID: id)
         return MonitoringTask(
             id: id,
             name: row.text("name"),
@@ -99,8 +103,27 @@ extension SQLStore: TaskStore {
             target: try column("target_data") { json throws(FieldErrors) in try TargetData(stored: json) },
             rules: try column("properties") { json throws(FieldErrors) in try TaskRules(properties: json) },
             detection: detection,
+            notifyChannels: notify.channels,
+            notifyRules: notify.rules,
+            block: row.bool("block"),
+            incidentQuietSeconds: row.optionalInt("incident_quiet_seconds"),
             createdAt: row.int("created_at"),
             updatedAt: row.int("updated_at")
         )
+    }
+
+    /// `notify` as stored: `{"channels":[…],"rules":[…]}`, rules left out for all.
+    static func notifyJSON(_ t: MonitoringTask) -> JSONValue {
+        var object: [String: JSONValue] = ["channels": .array(t.notifyChannels.map { .number(Double($0)) })]
+        if let rules = t.notifyRules { object["rules"] = .array(rules.sorted().map { .string($0) }) }
+        return .object(object)
+    }
+
+    static func notifySettings(_ text: String, taskID: Int64) throws -> (channels: [Int64], rules: Set<String>?) {
+        let json: JSONValue
+        do { json = try JSONText.value(text) } catch { throw StoreError("task \(taskID) cannot be read: its stored notify is not JSON (\(error))") }
+        let channels = (json["channels"]?.arrayValue ?? []).compactMap { $0.integerValue.map(Int64.init) }
+        let rules = json["rules"]?.arrayValue.map { Set($0.compactMap(\.stringValue)) }
+        return (channels, rules)
     }
 }

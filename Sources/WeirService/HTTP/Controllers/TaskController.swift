@@ -5,7 +5,7 @@ import WeirStore
 
 /// `POST /tasks`, `GET /tasks`, `GET|PATCH|DELETE /tasks/{id}`: the tasks themselves.
 struct TaskController: APIController {
-    let store: any TaskStore
+    let store: any TaskStore & ChannelStore & IncidentStore
     let clock: any ServiceClock
     /// Seals OpenSearch passwords; `nil` without `WEIR_SECRET`.
     let vault: PasswordVault?
@@ -24,11 +24,19 @@ struct TaskController: APIController {
 
     var lookup: TaskLookup { TaskLookup(store: store) }
 
+    /// The channels a task's `notify` may name.
+    func channelIDs() async throws -> Set<Int64> {
+        Set(try await store.channels().map(\.id))
+    }
+
     func create(_ request: Request) async throws -> Response {
         let body = try await request.jsonBody()
         let now = clock.now()
         let draft: MonitoringTask
-        do { draft = try TaskPayload.create(body, now: now, vault: vault, policy: policy) } catch { throw APIError.invalid(error) }
+        let channels = try await channelIDs()
+        do { draft = try TaskPayload.create(body, now: now, vault: vault, policy: policy, channels: channels) } catch {
+            throw APIError.invalid(error)
+        }
         let created = try await store.createTask(draft, now: now)
         var response = try Response.json(TaskResponse(created), status: .created)
         response.headers[.location] = "/tasks/\(created.id)"
@@ -54,17 +62,24 @@ struct TaskController: APIController {
         let existing = try await lookup.task(context)
         let body = try await request.jsonBody()
         let changed: MonitoringTask
+        let channels = try await channelIDs()
         do {
-            changed = try TaskPayload.patch(body, onto: existing, now: clock.now(), vault: vault, policy: policy)
+            changed = try TaskPayload.patch(body, onto: existing, now: clock.now(), vault: vault, policy: policy, channels: channels)
         } catch {
             throw APIError.invalid(error)
         }
         guard let saved = try await store.updateTask(changed, now: clock.now()) else { throw TaskLookup.noTask(existing.id) }
+        if existing.isActive && !saved.isActive {  // a task that stops watching ends its incidents
+            try await store.resolveIncidents(taskID: saved.id, policy: saved.incidentPolicy, at: clock.now())
+        }
         return try .json(TaskResponse(saved))
     }
 
     func delete(_ context: BasicRequestContext) async throws -> Response {
         let id = try TaskLookup.id(context)
+        if let task = try await store.task(id: id) {  // its incidents end, and their channels are told
+            try await store.resolveIncidents(taskID: id, policy: task.incidentPolicy, at: clock.now())
+        }
         guard try await store.deleteTask(id: id) else { throw TaskLookup.noTask(id) }
         return Response(status: .noContent)
     }

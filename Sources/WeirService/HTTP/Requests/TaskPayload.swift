@@ -10,8 +10,10 @@ import WeirStore
 enum TaskPayload {
     static let fieldNames: Set<String> = [
         "name", "description", "task_frequency", "next_run_time", "is_active",
-        "target_data", "properties", "detection",
+        "target_data", "properties", "detection", "notify", "block", "incident_quiet_seconds",
     ]
+    /// `incident_quiet_seconds`: from a minute to thirty days.
+    static let quietSeconds = 60...2_592_000
 
     /// The length of a name, in Unicode scalars (as JSON Schema counts), after which it is refused.
     static let nameLength = 1...200
@@ -21,7 +23,13 @@ enum TaskPayload {
     static let frequencySeconds = 1...31_622_400
 
     /// A new task from a create body; `now` is when the request arrived (a past time is invalid).
-    static func create(_ body: JSONValue, now: Int64, vault: PasswordVault?, policy: SourcePolicy) throws(FieldErrors) -> MonitoringTask {
+    static func create(
+        _ body: JSONValue,
+        now: Int64,
+        vault: PasswordVault?,
+        policy: SourcePolicy,
+        channels: Set<Int64> = []
+    ) throws(FieldErrors) -> MonitoringTask {
         var errors = FieldErrors()
         guard let object = body.objectValue else {
             errors.add("body", "must be a JSON object with the task's fields, got \(body.typeName)")
@@ -38,7 +46,7 @@ enum TaskPayload {
             target: .file(path: "", format: "auto"),
             rules: TaskRules()
         )
-        apply(object, to: &task, now: now, vault: vault, policy: policy, errors: &errors)
+        apply(object, to: &task, now: now, vault: vault, policy: policy, channels: channels, errors: &errors)
         try errors.throwIfAny()
         return task
     }
@@ -49,7 +57,8 @@ enum TaskPayload {
         onto existing: MonitoringTask,
         now: Int64,
         vault: PasswordVault?,
-        policy: SourcePolicy
+        policy: SourcePolicy,
+        channels: Set<Int64> = []
     ) throws(FieldErrors) -> MonitoringTask {
         var errors = FieldErrors()
         guard let object = body.objectValue else {
@@ -57,7 +66,7 @@ enum TaskPayload {
             throw errors
         }
         var task = existing
-        apply(object, to: &task, now: now, vault: vault, policy: policy, errors: &errors)
+        apply(object, to: &task, now: now, vault: vault, policy: policy, channels: channels, errors: &errors)
         try errors.throwIfAny()
         return task
     }
@@ -69,6 +78,7 @@ enum TaskPayload {
         now: Int64,
         vault: PasswordVault?,
         policy: SourcePolicy,
+        channels: Set<Int64>,
         errors: inout FieldErrors
     ) {
         for key in object.keys where !fieldNames.contains(key) {
@@ -125,6 +135,71 @@ enum TaskPayload {
                 task.detection = try TaskDetection(json: v)
             } catch { errors.merge(error) }
         }
+        if let v = object["notify"] { applyNotify(v, to: &task, channels: channels, errors: &errors) }
+        if let v = object["block"] {
+            if let b = v.boolValue { task.block = b } else { errors.add("block", "must be a boolean, got \(v.typeName)") }
+        }
+        if let v = object["incident_quiet_seconds"] {
+            if v == .null {
+                task.incidentQuietSeconds = nil
+            } else if let n = v.integerValue, quietSeconds.contains(n) {
+                task.incidentQuietSeconds = Int64(n)
+            } else {
+                let range = "\(quietSeconds.lowerBound) to \(quietSeconds.upperBound)"
+                errors.add("incident_quiet_seconds", "must be a whole number of seconds from \(range), or null for the default, got \(describe(v))")
+            }
+        }
+    }
+
+    /// `notify`: `{"channels": [ids], "rules": [names]}`, every channel existing, every rule a
+    /// rule (or `anomaly`); `rules` left out means all; `null` notifies no one.
+    static func applyNotify(_ v: JSONValue, to task: inout MonitoringTask, channels: Set<Int64>, errors: inout FieldErrors) {
+        if v == .null {
+            task.notifyChannels = []
+            task.notifyRules = nil
+            return
+        }
+        guard let object = v.objectValue else {
+            errors.add("notify", "must be an object such as {\"channels\": [1], \"rules\": [\"anomaly\"]}, got \(v.typeName)")
+            return
+        }
+        for key in object.keys where key != "channels" && key != "rules" {
+            errors.add("notify.\(key)", "is not a notify field; the fields are channels and rules")
+        }
+        var ids: [Int64] = []
+        if let list = object["channels"]?.arrayValue, list.count <= 20 {
+            for item in list {
+                guard let n = item.integerValue, n > 0 else {
+                    errors.add("notify.channels", "must be an array of channel ids (positive integers), got \(describe(item))")
+                    break
+                }
+                guard channels.contains(Int64(n)) else {
+                    errors.add("notify.channels", "there is no channel \(n); POST /channels creates one, GET /channels lists them")
+                    break
+                }
+                if !ids.contains(Int64(n)) { ids.append(Int64(n)) }
+            }
+        } else {
+            errors.add("notify.channels", "is required: an array of at most 20 channel ids")
+        }
+        var rules: Set<String>?
+        if let list = object["rules"], list != .null {
+            guard let items = list.arrayValue, !items.isEmpty else {
+                errors.add("notify.rules", "must be a non-empty array of rule names, or left out for every rule")
+                return
+            }
+            var names = Set<String>()
+            for item in items {
+                guard let name = item.stringValue, FindingRuleNames.all.contains(name) else {
+                    errors.add("notify.rules", "\(describe(item)) is not a rule; use \(FindingRuleNames.all.joined(separator: ", "))")
+                    return
+                }
+                names.insert(name)
+            }
+            rules = names
+        }
+        task.notifyChannels = ids
+        task.notifyRules = rules
     }
 
     /// `v` as a message quotes it; a long string by its length only.

@@ -17,6 +17,7 @@ struct FindingResponse: Encodable {
     let examples: [String]
     let anomaly: AnomalyResponse?
     let created_at: String
+    let incident_id: Int64?
 
     init(_ r: FindingRecord) {
         anomaly = r.finding.anomaly.map(AnomalyResponse.init)
@@ -33,5 +34,6 @@ struct FindingResponse: Encodable {
         message = r.finding.message
         examples = r.finding.examples
         created_at = Timestamps.rfc3339(r.createdAt)
+        incident_id = r.incidentID
     }
 }

@@ -15,6 +15,9 @@ struct TaskResponse: Encodable {
     let target_data: JSONValue
     let properties: JSONValue
     let detection: JSONValue?
+    let notify: JSONValue
+    let block: Bool
+    let incident_quiet_seconds: Int64
     let created_at: String
     let updated_at: String
 
@@ -28,6 +31,11 @@ struct TaskResponse: Encodable {
         target_data = t.target.publicJSON
         properties = t.rules.properties
         detection = t.detection.json
+        var notify: [String: JSONValue] = ["channels": .array(t.notifyChannels.map { .number(Double($0)) })]
+        notify["rules"] = t.notifyRules.map { .array($0.sorted().map(JSONValue.string)) } ?? .null
+        self.notify = .object(notify)
+        block = t.block
+        incident_quiet_seconds = t.incidentPolicy.quietSeconds
         created_at = Timestamps.rfc3339(t.createdAt)
         updated_at = Timestamps.rfc3339(t.updatedAt)
     }

@@ -16,6 +16,8 @@ struct PageCursor {
         case tasks = "t"
         case runs = "r"
         case findings = "f"
+        case incidents = "i"
+        case notifications = "n"
 
         /// The cursor's pattern, as the OpenAPI document states it: twelve base-36 digits at most,
         /// so every match is below 2^63.

@@ -1,0 +1,128 @@
+import Logging
+import ServiceLifecycle
+import WeirNotify
+import WeirSources
+import WeirStore
+
+/// Sends the outbox's notifications: every `tick` it claims the due ones (on PostgreSQL each row
+/// goes to one instance), sends each with the receiver's timeout, records the attempt, and
+/// schedules a retry with exponential backoff or gives up (``RetrySchedule``). Alertmanager
+/// alerts of open incidents are sent again every ``alertRefreshSeconds`` so that they stay firing.
+public struct OutboxDeliverer: Service {
+    let store: any WeirStore
+    let clock: any ServiceClock
+    let sender: NotificationSender
+    let builder: MessageBuilder
+    let vault: PasswordVault?
+    let schedule: RetrySchedule
+    /// Who claims (`WEIR_INSTANCE_ID`), and for how long a claim holds.
+    let instance: String
+    var claimSeconds: Int64 = 120
+    let tick: Double
+    var alertRefreshSeconds: Int64 = 60
+    let metrics: ServiceMetrics
+    let logger: Logger
+
+    public func run() async throws {
+        try await loopUntilShutdown {
+            while !Task.isCancelled {
+                await deliverDue()
+                await refreshAlerts()
+                try await clock.sleep(seconds: tick)
+            }
+        }
+    }
+
+    /// Sends every notification due now, a batch at a time; returns how many were attempted.
+    @discardableResult
+    public func deliverDue() async -> Int {
+        var attempted = 0
+        while !Task.isCancelled {
+            let now = clock.now()
+            let batch: [OutboxNotification]
+            do {
+                batch = try await store.claimNotifications(instance: instance, now: now, until: now + claimSeconds, limit: 20)
+            } catch {
+                logger.error("could not read the notification outbox; will try again", metadata: ["error": "\(error)"])
+                return attempted
+            }
+            if batch.isEmpty { return attempted }
+            await withTaskGroup(of: Void.self) { group in
+                for notification in batch { group.addTask { await deliver(notification) } }
+            }
+            attempted += batch.count
+        }
+        return attempted
+    }
+
+    /// One attempt at one notification, recorded whatever happens.
+    func deliver(_ n: OutboxNotification) async {
+        var logger = logger
+        logger[metadataKey: "notification_id"] = "\(n.id)"
+        logger[metadataKey: "channel_id"] = "\(n.channelID)"
+        let result: SendResult
+        var type = "unknown"
+        do {
+            guard let channel = try await store.channel(id: n.channelID) else { return }
+            type = channel.type.rawValue
+            let request = builder.request(
+                NotificationEvent(n),
+                to: try ChannelEndpoint.of(channel, vault: vault),
+                deliveryID: n.deliveryID,
+                sentAt: clock.now()
+            )
+            result = await sender.send(request)
+        } catch {
+            result = SendResult(status: nil, error: "\(error)", milliseconds: 0)
+        }
+        let now = clock.now()
+        let outcome: DeliveryOutcome
+        if result.succeeded {
+            outcome = .delivered
+        } else if result.isRetryable, let next = schedule.nextAttempt(after: n.attempts + 1, createdAt: n.createdAt, now: now) {
+            outcome = .retry(at: next)
+        } else {
+            outcome = .failed
+        }
+        metrics.notificationAttempted(channelType: type, outcome: outcome)
+        if outcome != .delivered {
+            logger.warning(
+                "notification not delivered",
+                metadata: ["error": "\(result.error ?? "?")", "outcome": "\(outcome)", "attempts": "\(n.attempts + 1)"]
+            )
+        }
+        do {
+            try await store.recordAttempt(
+                notificationID: n.id,
+                NotificationAttempt(at: now, status: result.status.map(Int64.init), error: result.error, milliseconds: result.milliseconds),
+                outcome: outcome
+            )
+        } catch {
+            logger.error("could not record a notification attempt; it will be sent again", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Re-sends the firing alerts of open incidents to Alertmanager (best effort: a failure waits
+    /// for the next refresh, and the alert's own end time covers the gap).
+    func refreshAlerts() async {
+        let now = clock.now()
+        do {
+            let due = try await store.claimAlertRefreshes(before: now - alertRefreshSeconds, now: now, limit: 100)
+            for n in due {
+                guard let channel = try await store.channel(id: n.channelID) else { continue }
+                let request = builder.request(
+                    NotificationEvent(n),
+                    to: try ChannelEndpoint.of(channel, vault: vault),
+                    deliveryID: n.deliveryID,
+                    sentAt: now
+                )
+                let result = await sender.send(request)
+                if !result.succeeded {
+                    logger.warning("could not re-send a firing alert to Alertmanager", metadata: ["error": "\(result.error ?? "?")"])
+                }
+            }
+        } catch {
+            logger.error("could not re-send firing alerts", metadata: ["error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// One notification in the outbox: an incident change for one channel, written in the
+/// transaction of the run that caused it and sent by the delivery service.
+public struct OutboxNotification: Sendable, Equatable {
+    public var id: Int64
+    public var channelID: Int64
+    public var taskID: Int64
+    public var incidentID: Int64
+    /// `incident.opened` or `incident.resolved`.
+    public var event: String
+    /// Sent as `X-Weir-Delivery`, the same on every attempt, so receivers can drop repeats.
+    public var deliveryID: String
+    /// The incident as it was at the change (``Incident`` as JSON) and its task's name.
+    public var incident: Incident
+    public var taskName: String
+    public var state: NotificationState
+    public var attempts: Int64
+    public var nextAttemptAt: Int64
+    /// The receiver's last HTTP status, if it answered.
+    public var lastStatus: Int64?
+    public var lastError: String?
+    public var createdAt: Int64
+    public var deliveredAt: Int64?
+}

@@ -1,0 +1,210 @@
+import WeirCore
+import WeirRules
+
+/// Incidents in SQL (``IncidentStore``), and their part of a run's commit: findings join
+/// incidents, and incident changes write their notifications to the outbox, in the run's own
+/// transaction.
+extension SQLStore: IncidentStore {
+    /// A run's findings (new, or extending an earlier run's burst), the incidents they open,
+    /// extend or resolve, and the notifications those changes call for.
+    static func saveFindingsAndIncidents(_ c: RunCompletion, _ tx: any SQLDatabase) async throws {
+        let open = try await tx.query("SELECT * FROM incidents WHERE task_id = ? AND state = 'open'", [.integer(c.taskID)]).map(incident)
+        var ledger = IncidentLedger(taskID: c.taskID, open: open, quietSeconds: c.incidentPolicy.quietSeconds)
+        var extended: [(id: Int64, merged: RuleFinding, incident: Int)] = []
+        var fresh: [(finding: RuleFinding, incident: Int)] = []
+        for f in c.findings.sorted(by: { $0.first < $1.first }) {
+            if let earlier = try await earlierBurst(f, c, tx) {
+                extended.append((earlier.id, earlier.merged, ledger.record(earlier.merged, isNew: false, at: c.finishedAt)))
+            } else {
+                fresh.append((f, ledger.record(f, isNew: true, at: c.finishedAt)))
+            }
+        }
+        if let logNow = c.latestRecord { ledger.resolveQuiet(logNow: logNow, at: c.finishedAt) }
+        let ids = try await saveIncidents(ledger, now: c.finishedAt, tx)
+        for e in extended {
+            try await tx.query(
+                "UPDATE findings SET first_seen = ?, last_seen = ?, peak = ?, message = ?, incident_id = ? WHERE id = ?",
+                [
+                    .integer(e.merged.first), .integer(e.merged.last), .integer(Int64(e.merged.peak)), .text(e.merged.message),
+                    .integer(ids[e.incident]), .integer(e.id),
+                ]
+            )
+        }
+        // Many rows per statement: one round trip per 50 findings.
+        for chunk in stride(from: 0, to: fresh.count, by: 50).map({ fresh[$0..<min($0 + 50, fresh.count)] }) {
+            let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
+            let binds = chunk.flatMap { (f, incident) -> [SQLValue] in
+                [
+                    .integer(c.taskID), .integer(c.runID), .text(f.rule), .optional(f.client), .integer(f.first), .integer(f.last),
+                    .integer(Int64(f.peak)), .optional(f.windowSeconds), .optional(f.limit), .text(f.message),
+                    .text(JSONText.encode(f.examples)), .integer(c.finishedAt), .optional(f.anomaly.map(JSONText.encode)),
+                    .integer(ids[incident]),
+                ]
+            }
+            try await tx.query(
+                """
+                INSERT INTO findings (task_id, run_id, rule, client, first_seen, last_seen, peak, window_seconds, limit_count,
+                    message, examples, created_at, detail, incident_id) VALUES \(rows)
+                """,
+                binds
+            )
+        }
+        try await enqueueNotifications(ledger, ids: ids, policy: c.incidentPolicy, now: c.finishedAt, tx)
+    }
+
+    /// Writes the ledger's changed incidents (inserting new ones) and returns every incident's id
+    /// by its index in the ledger. A resolution is written before an opening of the same key.
+    static func saveIncidents(_ ledger: IncidentLedger, now: Int64, _ tx: any SQLDatabase) async throws -> [Int64] {
+        var ids = ledger.incidents.map(\.id)
+        let order = ledger.changed.sorted {
+            (ledger.incidents[$0].state == .resolved ? 0 : 1, $0) < (ledger.incidents[$1].state == .resolved ? 0 : 1, $1)
+        }
+        for i in order {
+            let n = ledger.incidents[i]
+            if n.id == 0 {
+                let rows = try await tx.query(
+                    """
+                    INSERT INTO incidents (task_id, rule, incident_key, state, opened_at, last_seen, resolved_at, peak, finding_count,
+                        summary, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                    """,
+                    [
+                        .integer(n.taskID), .text(n.rule), .text(n.key), .text(n.state.rawValue), .integer(n.openedAt), .integer(n.lastSeen),
+                        .optional(n.resolvedAt), .integer(n.peak), .integer(n.findings), .text(n.summary), .integer(now),
+                    ]
+                )
+                ids[i] = rows[0].int("id")
+            } else {
+                try await tx.query(
+                    """
+                    UPDATE incidents SET state = ?, opened_at = ?, last_seen = ?, resolved_at = ?, peak = ?, finding_count = ?, summary = ?
+                    WHERE id = ?
+                    """,
+                    [
+                        .text(n.state.rawValue), .integer(n.openedAt), .integer(n.lastSeen), .optional(n.resolvedAt), .integer(n.peak),
+                        .integer(n.findings), .text(n.summary), .integer(n.id),
+                    ]
+                )
+            }
+        }
+        return ids
+    }
+
+    /// One outbox row per change and channel the task's `notify` names (a channel deleted since
+    /// is skipped), each with its own delivery id.
+    static func enqueueNotifications(_ ledger: IncidentLedger, ids: [Int64], policy: IncidentPolicy, now: Int64, _ tx: any SQLDatabase) async throws {
+        let changes = ledger.changes.filter { policy.notifies(ledger.incidents[$0.index].rule) }
+        guard !changes.isEmpty else { return }
+        let taskName = try await tx.query("SELECT name FROM tasks WHERE id = ?", [.integer(ledger.taskID)]).first?.text("name") ?? ""
+        for change in changes {
+            var incident = ledger.incidents[change.index]
+            incident.id = ids[change.index]
+            if change.event == .opened {  // as it was when it opened, even if it resolved in the same run
+                incident.state = .open
+                incident.resolvedAt = nil
+            }
+            for channel in policy.channelIDs {
+                try await tx.query(
+                    """
+                    INSERT INTO notifications (channel_id, task_id, incident_id, event, delivery_id, incident, task_name, state,
+                        next_attempt_at, created_at)
+                    SELECT id, ?, ?, ?, ?, ?, ?, 'pending', ?, ? FROM channels WHERE id = ?
+                    """,
+                    [
+                        .integer(incident.taskID), .integer(incident.id), .text(change.event.rawValue), .text(DeliveryID.make()),
+                        .text(JSONText.encode(incident)), .text(taskName), .integer(now), .integer(now), .integer(channel),
+                    ]
+                )
+            }
+        }
+    }
+
+    public func incidents(_ q: IncidentQuery) async throws -> [Incident] {
+        var sql = "SELECT * FROM incidents WHERE id < ?"
+        var binds: [SQLValue] = [.integer(q.before ?? .max)]
+        if let taskID = q.taskID {
+            sql += " AND task_id = ? AND (task_id, id) < (?, ?)"
+            binds += [.integer(taskID), .integer(taskID), .integer(q.before ?? .max)]
+        }
+        if let state = q.state {
+            sql += " AND state = ?"
+            binds.append(.text(state.rawValue))
+        }
+        if let rule = q.rule {
+            sql += " AND rule = ?"
+            binds.append(.text(rule))
+        }
+        if let since = q.since {
+            sql += " AND last_seen >= ?"
+            binds.append(.integer(since))
+        }
+        sql += q.taskID == nil ? " ORDER BY id DESC LIMIT ?" : " ORDER BY task_id DESC, id DESC LIMIT ?"
+        binds.append(.integer(Int64(q.limit)))
+        return try await database.query(sql, binds).map(Self.incident)
+    }
+
+    public func incident(id: Int64) async throws -> Incident? {
+        try await database.query("SELECT * FROM incidents WHERE id = ?", [.integer(id)]).first.map(Self.incident)
+    }
+
+    public func findings(incidentID: Int64, limit: Int) async throws -> [FindingRecord] {
+        try await database.query(
+            "SELECT * FROM findings WHERE incident_id = ? ORDER BY incident_id DESC, id DESC LIMIT ?",
+            [.integer(incidentID), .integer(Int64(limit))]
+        ).map(Self.findingRecord)
+    }
+
+    public func resolveIncidents(taskID: Int64, policy: IncidentPolicy, at now: Int64) async throws -> [Incident] {
+        try await database.transaction { tx in
+            let open = try await tx.query("SELECT * FROM incidents WHERE task_id = ? AND state = 'open'", [.integer(taskID)]).map(Self.incident)
+            var ledger = IncidentLedger(taskID: taskID, open: open, quietSeconds: policy.quietSeconds)
+            ledger.resolveAll(at: now)
+            let ids = try await Self.saveIncidents(ledger, now: now, tx)
+            try await Self.enqueueNotifications(ledger, ids: ids, policy: policy, now: now, tx)
+            return ledger.incidents
+        }
+    }
+
+    public func openIncidentCounts() async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try await database.query("SELECT rule, COUNT(*) AS n FROM incidents WHERE state = 'open' GROUP BY rule", []) {
+            counts[row.text("rule")] = Int(row.int("n"))
+        }
+        return counts
+    }
+
+    public func blockedClients() async throws -> [BlockedClient] {
+        let rules = [RuleName.blackIPAddress, .averageRequestsPerClientPerTimeInterval, .acceptedURLs].map { SQLValue.text($0.rawValue) }
+        return try await database.query(
+            """
+            SELECT i.id, i.task_id, i.rule, i.incident_key, i.opened_at FROM incidents i JOIN tasks t ON t.id = i.task_id
+            WHERE i.state = 'open' AND t.is_active = 1 AND t.block = 1 AND i.rule IN (?, ?, ?) AND i.incident_key <> ''
+            ORDER BY i.incident_key, i.id
+            """,
+            rules
+        ).map { row in
+            BlockedClient(
+                address: row.text("incident_key"),
+                rule: row.text("rule"),
+                taskID: row.int("task_id"),
+                incidentID: row.int("id"),
+                since: row.int("opened_at")
+            )
+        }
+    }
+
+    static func incident(_ row: SQLRow) throws -> Incident {
+        Incident(
+            id: row.int("id"),
+            taskID: row.int("task_id"),
+            rule: row.text("rule"),
+            key: row.text("incident_key"),
+            state: IncidentState(rawValue: row.text("state")) ?? .resolved,
+            openedAt: row.int("opened_at"),
+            lastSeen: row.int("last_seen"),
+            resolvedAt: row.optionalInt("resolved_at"),
+            peak: row.int("peak"),
+            findings: row.int("finding_count"),
+            summary: row.text("summary")
+        )
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import Synchronization
+import WeirCore
+import WeirNotify
+
+/// A webhook receiver for the tests, on loopback: it checks each delivery's signature, answers
+/// with the status it is told to, and counts deliveries by `X-Weir-Delivery`. `stop()` then
+/// `start()` on the same port makes it refuse connections for a while.
+final class WebhookReceiver: Sendable {
+    struct Delivery: Sendable {
+        let id: String
+        let event: String
+        let body: JSONValue
+        let signatureValid: Bool
+    }
+
+    let secret: String?
+    /// The status to answer (200 by default).
+    let status = Mutex<Int>(200)
+    /// Deliveries that were answered 2xx, in arrival order.
+    let accepted = Mutex<[Delivery]>([])
+    /// Every request, whatever it was answered.
+    let requests = Mutex<Int>(0)
+    private let running = Mutex<Task<Void, any Error>?>(nil)
+    private let boundPort = Mutex<Int>(0)
+
+    init(secret: String?) {
+        self.secret = secret
+    }
+
+    var port: Int { boundPort.withLock { $0 } }
+    var url: String { "http://127.0.0.1:\(port)/hook" }
+
+    /// Starts listening on `port` (0: a free one) and returns once it does.
+    func start(port: Int = 0) async throws {
+        let router = Router()
+        router.post("/hook") { [self] request, _ -> Response in
+            let body = try await request.body.collect(upTo: 1 << 20)
+            let bytes = Array(body.readableBytesView)
+            requests.withLock { $0 += 1 }
+            let signature = request.headers[.init("X-Weir-Signature")!] ?? ""
+            let valid = secret.map { WebhookSignature.verify(bytes, secret: $0, signature: signature) } ?? true
+            let answer = status.withLock { $0 }
+            guard valid else { return Response(status: .unauthorized) }
+            if (200..<300).contains(answer) {
+                let json = (try? StrictJSONParser.parse(bytes)) ?? .null
+                let id = request.headers[.init("X-Weir-Delivery")!] ?? ""
+                accepted.withLock {
+                    $0.append(Delivery(id: id, event: json["event"]?.stringValue ?? "", body: json, signatureValid: valid))
+                }
+            }
+            return Response(status: .init(code: answer), body: .init(byteBuffer: ByteBuffer(string: "receiver says \(answer)")))
+        }
+        let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname("127.0.0.1", port: port)),
+            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
+            logger: Logger(label: "receiver", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
+        running.withLock { $0 = Task { try await app.runService() } }
+        for await bound in stream {
+            boundPort.withLock { $0 = bound }
+            break
+        }
+    }
+
+    /// Stops listening: connections to its port are refused until `start(port:)`.
+    func stop() async {
+        let task = running.withLock { $0 }
+        task?.cancel()
+        _ = await task?.result
+    }
+
+    /// How many times each delivery id was accepted.
+    var acceptedCounts: [String: Int] {
+        accepted.withLock { list in list.reduce(into: [:]) { $0[$1.id, default: 0] += 1 } }
+    }
+}
