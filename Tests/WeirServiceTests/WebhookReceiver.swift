@@ -25,6 +25,8 @@ final class WebhookReceiver: Sendable {
     let accepted = Mutex<[Delivery]>([])
     /// Every request, whatever it was answered.
     let requests = Mutex<Int>(0)
+    /// The bodies Alertmanager's webhook receiver configuration posted to `/am`.
+    let alertmanagerPosts = Mutex<[JSONValue]>([])
     private let running = Mutex<Task<Void, any Error>?>(nil)
     private let boundPort = Mutex<Int>(0)
 
@@ -54,6 +56,12 @@ final class WebhookReceiver: Sendable {
                 }
             }
             return Response(status: .init(code: answer), body: .init(byteBuffer: ByteBuffer(string: "receiver says \(answer)")))
+        }
+        router.post("/am") { [self] request, _ -> Response in
+            let body = try await request.body.collect(upTo: 1 << 20)
+            let json = (try? StrictJSONParser.parse(Array(body.readableBytesView))) ?? .null
+            alertmanagerPosts.withLock { $0.append(json) }
+            return Response(status: .ok)
         }
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import WeirCore
 
 /// Sends notification requests over HTTP, each cut at a timeout, and reports how the receiver
 /// answered; it never throws.
@@ -38,7 +39,7 @@ public struct NotificationSender: Sendable {
         for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
         outgoing.body = .bytes(ByteBuffer(bytes: request.body))
         do {
-            let response = try await http.execute(outgoing, timeout: .milliseconds(Int64(timeout * 1000)))
+            let response = try await http.execute(outgoing, timeout: .milliseconds(Int64(saturating: timeout * 1000)))
             let body = try await response.body.collect(upTo: 64 * 1024)
             let status = Int(response.status.code)
             if (200..<300).contains(status) { return SendResult(status: status, error: nil, milliseconds: elapsed()) }

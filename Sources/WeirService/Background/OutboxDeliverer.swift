@@ -104,7 +104,7 @@ public struct OutboxDeliverer: Service {
 
     /// Re-sends the firing alerts of open incidents to Alertmanager (best effort: a failure waits
     /// for the next refresh, and the alert's own end time covers the gap).
-    func refreshAlerts() async {
+    public func refreshAlerts() async {
         let now = clock.now()
         do {
             let due = try await store.claimAlertRefreshes(before: now - alertRefreshSeconds, now: now, limit: 100)

@@ -7,6 +7,7 @@ public protocol OutboxStore: Sendable {
     func claimNotifications(instance: String, now: Int64, until: Int64, limit: Int) async throws -> [OutboxNotification]
     /// Records an attempt and what follows it, and releases the claim.
     func recordAttempt(notificationID: Int64, _ attempt: NotificationAttempt, outcome: DeliveryOutcome) async throws
+    func notification(id: Int64) async throws -> OutboxNotification?
     /// Notifications newest first.
     func notifications(_ query: NotificationQuery) async throws -> [OutboxNotification]
     /// The attempts of a notification, oldest first.

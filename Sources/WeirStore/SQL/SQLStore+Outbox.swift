@@ -42,6 +42,10 @@ extension SQLStore: OutboxStore {
         }
     }
 
+    public func notification(id: Int64) async throws -> OutboxNotification? {
+        try await database.query("SELECT * FROM notifications WHERE id = ?", [.integer(id)]).first.map(Self.notification)
+    }
+
     public func notifications(_ q: NotificationQuery) async throws -> [OutboxNotification] {
         var sql = "SELECT * FROM notifications WHERE id < ?"
         var binds: [SQLValue] = [.integer(q.before ?? .max)]

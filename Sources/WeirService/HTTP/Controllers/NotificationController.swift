@@ -37,7 +37,7 @@ struct NotificationController: APIController {
 
     func show(_ context: BasicRequestContext) async throws -> Response {
         let id = try IDParameter.of(context, "notification", list: "/notifications")
-        guard let n = try await store.notifications(NotificationQuery(before: id + 1, limit: 1)).first, n.id == id else {
+        guard let n = try await store.notification(id: id) else {
             throw APIError.notFound("no notification with id \(id); GET /notifications lists them")
         }
         return try .json(NotificationResponse(n, attempts: try await store.attempts(notificationID: id)))
