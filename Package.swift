@@ -133,7 +133,10 @@ let package = Package(
         /// the kinds of store the contract runs against, and the manual clock.
         .target(
             name: "WeirTestSupport",
-            dependencies: ["WeirStore", "WeirService", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "WeirCore", "WeirStore", "WeirService", "WeirNotify", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             path: "Tests/WeirTestSupport"
         ),
         .testTarget(name: "WeirCoreTests", dependencies: ["WeirCore"]),

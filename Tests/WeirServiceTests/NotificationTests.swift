@@ -8,6 +8,7 @@ import WeirLog
 import WeirNotify
 import WeirService
 import WeirStore
+import WeirTestSupport
 
 /// Incidents through the API, and their notifications through the outbox to a real HTTP receiver.
 struct NotificationTests {

@@ -10,35 +10,35 @@ import WeirNotify
 /// A webhook receiver for the tests, on loopback: it checks each delivery's signature, answers
 /// with the status it is told to, and counts deliveries by `X-Weir-Delivery`. `stop()` then
 /// `start()` on the same port makes it refuse connections for a while.
-final class WebhookReceiver: Sendable {
-    struct Delivery: Sendable {
-        let id: String
-        let event: String
-        let body: JSONValue
-        let signatureValid: Bool
+public final class WebhookReceiver: Sendable {
+    public struct Delivery: Sendable {
+        public let id: String
+        public let event: String
+        public let body: JSONValue
+        public let signatureValid: Bool
     }
 
-    let secret: String?
+    public let secret: String?
     /// The status to answer (200 by default).
-    let status = Mutex<Int>(200)
+    public let status = Mutex<Int>(200)
     /// Deliveries that were answered 2xx, in arrival order.
-    let accepted = Mutex<[Delivery]>([])
+    public let accepted = Mutex<[Delivery]>([])
     /// Every request, whatever it was answered.
-    let requests = Mutex<Int>(0)
+    public let requests = Mutex<Int>(0)
     /// The bodies Alertmanager's webhook receiver configuration posted to `/am`.
-    let alertmanagerPosts = Mutex<[JSONValue]>([])
+    public let alertmanagerPosts = Mutex<[JSONValue]>([])
     private let running = Mutex<Task<Void, any Error>?>(nil)
     private let boundPort = Mutex<Int>(0)
 
-    init(secret: String?) {
+    public init(secret: String?) {
         self.secret = secret
     }
 
-    var port: Int { boundPort.withLock { $0 } }
-    var url: String { "http://127.0.0.1:\(port)/hook" }
+    public var port: Int { boundPort.withLock { $0 } }
+    public var url: String { "http://127.0.0.1:\(port)/hook" }
 
     /// Starts listening on `port` (0: a free one) and returns once it does.
-    func start(port: Int = 0) async throws {
+    public func start(port: Int = 0) async throws {
         let router = Router()
         router.post("/hook") { [self] request, _ -> Response in
             let body = try await request.body.collect(upTo: 1 << 20)
@@ -78,14 +78,14 @@ final class WebhookReceiver: Sendable {
     }
 
     /// Stops listening: connections to its port are refused until `start(port:)`.
-    func stop() async {
+    public func stop() async {
         let task = running.withLock { $0 }
         task?.cancel()
         _ = await task?.result
     }
 
     /// How many times each delivery id was accepted.
-    var acceptedCounts: [String: Int] {
+    public var acceptedCounts: [String: Int] {
         accepted.withLock { list in list.reduce(into: [:]) { $0[$1.id, default: 0] += 1 } }
     }
 }
