@@ -77,9 +77,9 @@ struct ServiceProcessTests {
         let url = "sqlite://\(dir.path)/weir.sqlite"
         let first = try WeirProcess.run(["setup-db", "--database-url", url])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("migrated from version 0 to 4"))
+        #expect(first.stdout.contains("migrated from version 0 to 5"))
         let second = try WeirProcess.run(["setup-db", "--database-url", url])
-        #expect(second.stdout.contains("already at version 4"))
+        #expect(second.stdout.contains("already at version 5"))
         let reset = try WeirProcess.run(["setup-db", "--database-url", url, "--reset"])
         #expect(reset.status != 0 && reset.stderr.contains("--yes"))
         let badPort = try WeirProcess.run(["serve", "--database-url", url, "--port", "http"])

@@ -96,7 +96,7 @@ struct AlertmanagerTests {
 
             // Other traffic moves log time past the quiet time: the incident resolves, and so
             // does the alert.
-            try NotificationTests.append(log, [NotificationTests.line("198.51.100.1", now + 60)])
+            try NotificationTests.append(log, [NotificationTests.line("198.51.100.1", now + 100)])
             _ = try await harness.runNow(Int64(taskID))
             #expect(await harness.server.deliverer.deliverDue() == 1)
             let gone = try await Self.eventually(10) { try await Self.alerts(base, key: client).isEmpty }

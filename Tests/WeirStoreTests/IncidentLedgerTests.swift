@@ -29,10 +29,10 @@ struct IncidentLedgerTests {
         #expect(first != second)
         #expect(ledger.incidents[first].state == .resolved && ledger.incidents[first].resolvedAt == 6)
         #expect(ledger.changes.map(\.event) == [.opened, .resolved, .opened])
-        // Exactly the quiet time is not yet quiet.
-        ledger.resolveQuiet(logNow: 1500, at: 7)
+        // Exactly the quiet time (and the lateness allowed) is not yet quiet.
+        ledger.resolveQuiet(logNow: 1560, at: 7)
         #expect(ledger.incidents[second].state == .open)
-        ledger.resolveQuiet(logNow: 1501, at: 7)
+        ledger.resolveQuiet(logNow: 1561, at: 7)
         #expect(ledger.incidents[second].state == .resolved)
     }
 

@@ -1,6 +1,6 @@
 /// One burst over a rate limit: overlapping windows over the limit merged into one.
-struct Burst: Sendable, Equatable {
-    var first: Int64
-    var last: Int64
-    var peak: Int
+public struct Burst: Sendable, Equatable, Codable {
+    public var first: Int64
+    public var last: Int64
+    public var peak: Int
 }

@@ -7,8 +7,10 @@ import WeirTraffic
 ///
 /// Rate rules count requests per second in sliding windows (overall, and per client with one
 /// window per client and limit) and merge overlapping windows over the limit into one finding per
-/// burst. List rules (blacklist, plain HTTP, accepted URLs) give one finding per client per run,
-/// with its request count, first and last time and a few example paths.
+/// burst; the windows and open bursts carry over to the next run (``CarriedRuleState``), so where
+/// a run ends changes nothing. List rules (blacklist, plain HTTP, accepted URLs) give one finding
+/// per client per run (two where its requests are further apart than the task's incident quiet
+/// time), with its request count, first and last time and a few example paths.
 public struct RuleEvaluator {
     private let rules: TaskRules
     private var overall: [(window: SlidingWindow, tracker: BurstTracker)]
@@ -22,13 +24,10 @@ public struct RuleEvaluator {
     private var linesWithoutScheme = 0
     /// Per list rule, the requests of each client id that broke it.
     private var groups: [RuleName: [Int: ClientGroup]] = [:]
-    private var earliestSeen = Int64.max
     private var latestSeen = Int64.min
     /// Whether a rule looks at the client of every line (the list rules need it on a match only).
     private let countsEveryClient: Bool
 
-    /// The earliest request time seen, or `nil` before any.
-    public var earliest: Int64? { earliestSeen == .max ? nil : earliestSeen }
     /// The latest request time seen, or `nil` before any.
     public var latest: Int64? { latestSeen == .min ? nil : latestSeen }
     private var findings: [RuleFinding] = []
@@ -52,11 +51,32 @@ public struct RuleEvaluator {
         }
     }
 
-    /// Prepares to evaluate `rules`.
-    public init(rules: TaskRules) {
+    /// The windows the run started from, kept when the run reads nothing.
+    private let carriedIn: CarriedRuleState?
+    /// A list rule's requests of one client more than this many seconds apart are two findings.
+    private let listGap: Int64
+
+    /// Prepares to evaluate `rules`, going on from the rate windows an earlier run left
+    /// (`carried`, ignored when the limits changed since), and splitting a client's list-rule
+    /// requests into two findings where they are more than `listGap` seconds apart.
+    public init(rules: TaskRules, carried: CarriedRuleState? = nil, listGap: Int64 = .max) {
         self.rules = rules
-        overall = rules.requestLimits.map { (SlidingWindow(length: $0.seconds), BurstTracker(limit: $0)) }
+        self.listGap = listGap
         countsEveryClient = !rules.clientRequestLimits.isEmpty || !rules.blacklist.isEmpty
+        let usable = carried.flatMap { $0.limits == CarriedRuleState.limits(of: rules) ? $0 : nil }
+        carriedIn = usable
+        overall = rules.requestLimits.enumerated().map { i, limit in
+            let state = usable.flatMap { i < $0.overall.count ? $0.overall[i] : nil } ?? WindowState()
+            return (SlidingWindow(length: limit.seconds, state: state), BurstTracker(limit: limit, open: state.open, reported: state.reported))
+        }
+        for (client, states) in (usable?.clients ?? [:]).sorted(by: { $0.key < $1.key }) where states.count == rules.clientRequestLimits.count {
+            let id = Array(client.utf8).withUnsafeBytes { clients.add($0) }
+            guard id * rules.clientRequestLimits.count == clientWindows.count else { continue }
+            for (limit, state) in zip(rules.clientRequestLimits, states) {
+                clientWindows.append(SlidingWindow(length: limit.seconds, state: state))
+                clientTrackers.append(BurstTracker(limit: limit, open: state.open, reported: state.reported))
+            }
+        }
     }
 
     /// Evaluates one parsed line; `line` is the bytes `parsed` refers to. Returns the dense id
@@ -66,7 +86,6 @@ public struct RuleEvaluator {
     @discardableResult
     public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer) -> Int? {
         let t = parsed.timestamp
-        if t < earliestSeen { earliestSeen = t }
         if t > latestSeen { latestSeen = t }
         for i in overall.indices {
             guard let (count, oldest) = overall[i].window.add(t) else { continue }
@@ -110,7 +129,35 @@ public struct RuleEvaluator {
             for (client, g) in byClient { findings.append(listFinding(rule, clients.key(id: client), g)) }
         }
         findings.sort { ($0.first, $0.rule, $0.client ?? "") < ($1.first, $1.rule, $1.client ?? "") }
-        return RuleOutcome(findings: findings, notes: notes)
+        return RuleOutcome(findings: findings, notes: notes, carried: carriedOut())
+    }
+
+    /// The rate windows for the next run: those whose newest second, or whose open burst, is
+    /// within two window lengths and ``CarriedRuleState/disorderSeconds`` of the latest request
+    /// (a line that comes later cannot reach them, as long as lines are at most that much out of
+    /// order; a download logged when it ends is), as they stand.
+    private func carriedOut() -> CarriedRuleState? {
+        guard latestSeen != .min else { return carriedIn }
+        let latest = latestSeen
+        func state(_ window: SlidingWindow, _ tracker: BurstTracker) -> WindowState {
+            let reach = 2 * window.length + CarriedRuleState.disorderSeconds
+            guard let newest = window.newest, latest - newest < reach else {
+                return WindowState()
+            }
+            let (seconds, counts) = window.state
+            let open = tracker.open.flatMap { latest - $0.last < reach ? $0 : nil }
+            return WindowState(seconds: seconds, counts: counts, open: open, reported: open != nil && tracker.reported)
+        }
+        var carried = CarriedRuleState(limits: CarriedRuleState.limits(of: rules))
+        carried.overall = overall.map { state($0.window, $0.tracker) }
+        let perClient = rules.clientRequestLimits.count
+        if perClient > 0 {
+            for id in 0..<(clientWindows.count / perClient) {
+                let states = (0..<perClient).map { state(clientWindows[id * perClient + $0], clientTrackers[id * perClient + $0]) }
+                if states.contains(where: { !$0.isEmpty }) { carried.clients[clients.key(id: id)] = states }
+            }
+        }
+        return carried
     }
 
     private mutating func countClient(_ id: Int, at t: Int64) {
@@ -131,7 +178,7 @@ public struct RuleEvaluator {
     }
 
     private mutating func isListed(_ id: Int, _ client: UnsafeRawBufferPointer) -> Bool {
-        if id == clientAddresses.count { clientAddresses.append(0) }
+        while clientAddresses.count <= id { clientAddresses.append(0) }
         if clientAddresses[id] == 0 {
             let listed = AddressRange.parse(client).map { address in rules.blacklist.contains { $0.contains(address.0) } } ?? false
             clientAddresses[id] = listed ? 1 : 2
@@ -158,6 +205,10 @@ public struct RuleEvaluator {
     }
 
     private mutating func group(_ rule: RuleName, _ client: Int, _ t: Int64, _ line: UnsafeRawBufferPointer, _ target: ByteRange) {
+        if let open = groups[rule]?[client], t - open.last > listGap {  // a quiet gap: the earlier requests are one finding
+            findings.append(listFinding(rule, clients.key(id: client), open))
+            groups[rule]?[client] = nil
+        }
         groups[rule, default: [:]][client, default: ClientGroup(first: t, last: t, count: 0, examples: [])].note(t, line, target)
     }
 

@@ -14,6 +14,20 @@ struct SlidingWindow {
         self.length = Int64(length)
     }
 
+    /// A window that goes on from `state`'s seconds.
+    init(length: Int, state: WindowState) {
+        self.length = Int64(length)
+        seconds = state.seconds
+        counts = state.counts
+        sum = counts.reduce(0, +)
+    }
+
+    /// The seconds still in the window, oldest first, with their counts.
+    var state: (seconds: [Int64], counts: [Int]) { (Array(seconds[head...]), Array(counts[head...])) }
+
+    /// The newest second counted, or `nil` before any.
+    var newest: Int64? { head < seconds.count ? seconds[seconds.count - 1] : nil }
+
     /// Counts one request at second `t`; returns the number of requests in the window ending at
     /// the newest second seen, and the second of the oldest request in it.
     @inline(__always)

@@ -5,4 +5,6 @@ public struct RuleOutcome: Sendable, Equatable {
     public var findings: [RuleFinding]
     /// Rules that could not apply to this source, and why.
     public var notes: [String]
+    /// The rate windows as the run leaves them, for the next run.
+    public var carried: CarriedRuleState? = nil
 }

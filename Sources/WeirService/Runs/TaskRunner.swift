@@ -67,10 +67,12 @@ public struct TaskRunner: Sendable {
         let source = try task.target.source(sources)
         let rules = task.rules
         let checkpoint = try await store.checkpoint(taskID: task.id)
+        let carried = checkpoint == nil ? nil : try await Self.carriedState(store, task.id, logger)
+        let listGap = task.incidentPolicy.quietSeconds
         let detection = task.detection.settings
         let (read, finishedCounter) = try await StopSignal.whileRunning { stop in
             var counter = RunCounter(
-                evaluator: RuleEvaluator(rules: rules),
+                evaluator: RuleEvaluator(rules: rules, carried: carried, listGap: listGap),
                 measuresFeatures: detection.enabled,
                 runID: run.id,
                 stop: stop,
@@ -100,11 +102,11 @@ public struct TaskRunner: Sendable {
                 notes: read.notes + outcome.notes,
                 findings: findings,
                 checkpoint: read.checkpoint,
-                earliestRecord: counter.evaluator.earliest,
                 minutes: scan.minutes,
                 scoredThrough: scan.scoredThrough,
                 latestRecord: counter.evaluator.latest,
-                incidentPolicy: task.incidentPolicy
+                incidentPolicy: task.incidentPolicy,
+                ruleState: outcome.carried.flatMap { try? JSONCoding.string($0) }
             )
         )
         if let counts = try? await store.openIncidentCounts() { metrics.openIncidents(counts) }
@@ -117,6 +119,18 @@ public struct TaskRunner: Sendable {
             try findingLog.append(findings, task: task, runID: run.id)
         } catch {
             logger.error("could not append findings to the task's log files", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// The rate windows the task's last run left; a state that does not decode (written by
+    /// another version) is logged and the windows start empty.
+    static func carriedState(_ store: any WeirStore, _ taskID: Int64, _ logger: Logger) async throws -> CarriedRuleState? {
+        guard let text = try await store.ruleState(taskID: taskID) else { return nil }
+        do {
+            return try JSONDecoder().decode(CarriedRuleState.self, from: Data(text.utf8))
+        } catch {
+            logger.warning("the rate windows the last run left do not decode; they start empty", metadata: ["error": "\(error)"])
+            return nil
         }
     }
 

@@ -63,10 +63,15 @@ public struct IncidentLedger: Sendable {
         return i
     }
 
-    /// Resolves every open incident whose last evidence is more than the quiet time before
-    /// `logNow` (the latest log time the run read).
+    /// Seconds of log time a run's end waits beyond the quiet time before it resolves an
+    /// incident: lines a little out of order that the next run reads may still extend it, as they
+    /// would have had the runs been one.
+    public static let latenessSeconds: Int64 = 60
+
+    /// Resolves every open incident whose last evidence is more than the quiet time (and
+    /// ``latenessSeconds``) before `logNow`, the latest log time the run read.
     public mutating func resolveQuiet(logNow: Int64, at now: Int64) {
-        for i in openIndex.values.sorted() where logNow - incidents[i].lastSeen > quietSeconds {
+        for i in openIndex.values.sorted() where logNow - incidents[i].lastSeen > quietSeconds + Self.latenessSeconds {
             resolve(i, at: now)
         }
     }

@@ -13,9 +13,9 @@ public struct RunCompletion: Sendable {
     public var findings: [RuleFinding]
     /// The source's new checkpoint (JSON), or `nil` to keep the old one.
     public var checkpoint: String?
-    /// The earliest request time the run read; rate findings that start within one window of it
-    /// may continue a burst of the previous run.
-    public var earliestRecord: Int64?
+    /// The rate windows as the run leaves them (``CarriedRuleState`` as JSON), saved with the
+    /// checkpoint; `nil` keeps the old ones.
+    public var ruleState: String?
     /// Minutes of traffic to save (each replaces the stored minute with the same start).
     public var minutes: [FeatureBucket]
     /// Anomaly detection has scored every bucket before this instant.
@@ -35,12 +35,13 @@ public struct RunCompletion: Sendable {
         notes: [String],
         findings: [RuleFinding],
         checkpoint: String?,
-        earliestRecord: Int64? = nil,
         minutes: [FeatureBucket] = [],
         scoredThrough: Int64? = nil,
         latestRecord: Int64? = nil,
-        incidentPolicy: IncidentPolicy = IncidentPolicy(quietSeconds: 600)
+        incidentPolicy: IncidentPolicy = IncidentPolicy(quietSeconds: 600),
+        ruleState: String? = nil
     ) {
+        self.ruleState = ruleState
         self.latestRecord = latestRecord
         self.incidentPolicy = incidentPolicy
         self.minutes = minutes
@@ -54,6 +55,5 @@ public struct RunCompletion: Sendable {
         self.notes = notes
         self.findings = findings
         self.checkpoint = checkpoint
-        self.earliestRecord = earliestRecord
     }
 }

@@ -26,6 +26,8 @@ public protocol RunStore: Sendable {
     func runs(taskID: Int64, before: Int64?, limit: Int) async throws -> [RunRecord]
     /// The source checkpoint of a task (JSON), or `nil` before its first successful run.
     func checkpoint(taskID: Int64) async throws -> String?
+    /// The rate windows the task's last run left (JSON), or `nil`.
+    func ruleState(taskID: Int64) async throws -> String?
 }
 
 extension RunStore {

@@ -118,6 +118,10 @@ enum Migrations {
                     milliseconds \(d.bigInteger) NOT NULL)
                 """,
                 "CREATE INDEX attempts_by_notification ON notification_attempts (notification_id, id)",
+                // The rate windows a run leaves for the next, committed with the source's checkpoint.
+                "ALTER TABLE checkpoints ADD COLUMN rule_state TEXT",
+                // A burst reported again by the next run is found by its start.
+                "CREATE INDEX findings_by_burst ON findings (task_id, rule, first_seen)",
             ],
         ]
     }

@@ -69,34 +69,36 @@ extension SQLStore: RunStore {
             if let checkpoint = c.checkpoint {
                 try await tx.query(
                     """
-                    INSERT INTO checkpoints (task_id, data, updated_at) VALUES (?, ?, ?)
-                    ON CONFLICT (task_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at
+                    INSERT INTO checkpoints (task_id, data, updated_at, rule_state) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (task_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at,
+                        rule_state = COALESCE(excluded.rule_state, checkpoints.rule_state)
                     """,
-                    [.integer(c.taskID), .text(checkpoint), .integer(c.finishedAt)]
+                    [.integer(c.taskID), .text(checkpoint), .integer(c.finishedAt), .optional(c.ruleState)]
                 )
+            } else if let state = c.ruleState {
+                try await tx.query("UPDATE checkpoints SET rule_state = ? WHERE task_id = ?", [.text(state), .integer(c.taskID)])
             }
         }
     }
 
-    /// A burst still going when the previous run ended is one finding, not two: a rate finding
-    /// that continues the latest finding of an earlier run with the same rule, client and limit
-    /// extends it. Returns that finding's id and the extended burst. (Within one run the
-    /// evaluator has already merged overlapping windows.)
+    /// A burst still going when the previous run ended is one finding, not two: the evaluator
+    /// carries the open burst into the next run (``CarriedRuleState``) and reports it again, with
+    /// the same start, when it grows; that finding extends the earlier run's finding with the same
+    /// rule, client, window, limit and start. Returns that finding's id and the extended burst.
     static func earlierBurst(_ f: RuleFinding, _ c: RunCompletion, _ tx: any SQLDatabase) async throws -> (id: Int64, merged: RuleFinding)? {
-        guard let window = f.windowSeconds, let limit = f.limit, let earliest = c.earliestRecord,
-            f.first - earliest < Int64(window)
-        else { return nil }
+        guard let window = f.windowSeconds, let limit = f.limit, f.anomaly == nil else { return nil }
         let rows = try await tx.query(
             """
-            SELECT * FROM findings WHERE task_id = ? AND rule = ? AND COALESCE(client, '') = ? AND window_seconds = ?
-                AND limit_count = ? AND run_id <> ? ORDER BY last_seen DESC, id DESC LIMIT 1
+            SELECT * FROM findings WHERE task_id = ? AND rule = ? AND first_seen = ? AND COALESCE(client, '') = ?
+                AND window_seconds = ? AND limit_count = ? AND run_id <> ? ORDER BY id DESC LIMIT 1
             """,
-            [.integer(c.taskID), .text(f.rule), .text(f.client ?? ""), .integer(Int64(window)), .integer(Int64(limit)), .integer(c.runID)]
+            [
+                .integer(c.taskID), .text(f.rule), .integer(f.first), .text(f.client ?? ""), .integer(Int64(window)), .integer(Int64(limit)),
+                .integer(c.runID),
+            ]
         )
         guard let row = rows.first else { return nil }
-        let earlier = try finding(row)
-        guard earlier.isContinued(by: f) else { return nil }
-        return (row.int("id"), earlier.merged(with: f))
+        return (row.int("id"), try finding(row).merged(with: f))
     }
 
     public func abandonRun(id: Int64, status: RunStatus, error: String, at: Int64) async throws {
@@ -145,6 +147,10 @@ extension SQLStore: RunStore {
             notes: try JSONText.strings(row.text("notes")),
             instance: row.optionalText("instance")
         )
+    }
+
+    public func ruleState(taskID: Int64) async throws -> String? {
+        try await database.query("SELECT rule_state FROM checkpoints WHERE task_id = ?", [.integer(taskID)]).first?.optionalText("rule_state")
     }
 
     public func checkpoint(taskID: Int64) async throws -> String? {

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import WeirCore
+import WeirDetect
+import WeirRules
+import WeirService
+import WeirStore
+import WeirTestSupport
+
+/// Where one run stops and the next begins changes nothing: a file read in one run gives exactly
+/// the rate findings and the incidents of the same file read in 2, 3, 7 and 50 runs cut at
+/// arbitrary byte offsets (mid-line included), on generated attack traffic and on the real
+/// Apache sample.
+struct ExactAcrossRunsTests {
+    enum Source: String, CaseIterable, CustomTestStringConvertible, Sendable {
+        case attack
+        case sample
+        var testDescription: String { rawValue }
+
+        var properties: JSONValue {
+            switch self {
+            case .attack: RestartTests.properties
+            case .sample:
+                .object([
+                    "black_ip_address": .array([.string("83.149.9.0/24"), .string("66.249.73.0/24")]),
+                    "average_requests_per_client_per_time_interval": .object(["10": .number(8), "60": .number(20)]),
+                    "average_requests_per_time_interval": .object(["60": .number(60)]),
+                ])
+            }
+        }
+    }
+
+    /// The sample beside the repository.
+    static let samplePath = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/data/apache_logs").path
+
+    struct Outcome: Equatable {
+        var rateFindings: [String]
+        var incidents: [String]
+        var lines: Int64
+        var malformed: Int64
+    }
+
+    /// Reads `bytes` in runs that end at `cuts` (byte offsets) and at the end, on a fresh store.
+    func outcome(_ bytes: [UInt8], cuts: [Int], source: Source) async throws -> Outcome {
+        let harness = try await Harness.make()
+        defer { harness.remove() }
+        let path = "\(harness.directory)/access.log"
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let task = try await harness.store.createTask(
+            MonitoringTask(
+                name: "exact",
+                description: "",
+                frequency: 3_600,
+                nextRunTime: Harness.start + 86_400,
+                target: .file(path: path, format: "combined"),
+                rules: try TaskRules(properties: source.properties),
+                detection: try TaskDetection(json: .object(["enabled": .bool(false)]))
+            ),
+            now: Harness.start
+        )
+        var written = 0
+        var lines: Int64 = 0
+        var malformed: Int64 = 0
+        try await harness.withCoordinator {
+            for end in cuts + [bytes.count] {
+                let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+                handle.seekToEndOfFile()
+                handle.write(Data(bytes[written..<end]))
+                try handle.close()
+                written = end
+                let run = try await harness.runNow(task.id)
+                #expect(run.status == .succeeded, "\(run)")
+                lines += run.linesRead
+                malformed += run.malformedLines
+            }
+        }
+        let rateRules: Set<String> = [RuleName.averageRequestsPerTimeInterval.rawValue, RuleName.averageRequestsPerClientPerTimeInterval.rawValue]
+        let findings = try await harness.store.findings(taskID: task.id, query: FindingQuery(limit: 1_000_000))
+            .map(\.finding).filter { rateRules.contains($0.rule) }
+            .map { "\($0.rule) \($0.client ?? "-") \($0.first)-\($0.last) peak \($0.peak) window \($0.windowSeconds ?? 0)" }
+        let incidents = try await harness.store.incidents(IncidentQuery(taskID: task.id, limit: 1_000_000))
+            .map { "\($0.rule) \($0.key) \($0.openedAt)-\($0.lastSeen) \($0.state.rawValue)" }
+        try await harness.store.close()
+        return Outcome(rateFindings: findings.sorted(), incidents: incidents.sorted(), lines: lines, malformed: malformed)
+    }
+
+    @Test(arguments: Source.allCases)
+    func findingsAndIncidentsDoNotDependOnWhereRunsEnd(source: Source) async throws {
+        let bytes: [UInt8]
+        switch source {
+        case .attack:
+            let harness = try await Harness.make()
+            defer { harness.remove() }
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: try harness.writeLog(count: 20_000, rate: 20))))
+            try await harness.store.close()
+        case .sample:
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Self.samplePath)))
+        }
+        let reference = try await outcome(bytes, cuts: [], source: source)
+        #expect(reference.rateFindings.count >= 3, "the rules find bursts to split: \(reference.rateFindings.count)")
+        #expect(reference.incidents.count >= 3)
+        var rng = SeededRandom(seed: 2026)
+        for parts in [2, 3, 7, 50] {
+            let cuts = Set((1..<parts).map { _ in Int.random(in: 1..<bytes.count, using: &rng) }).sorted()
+            let split = try await outcome(bytes, cuts: cuts, source: source)
+            #expect(split.lines == reference.lines && split.malformed == reference.malformed, "cuts \(cuts)")
+            #expect(split.rateFindings == reference.rateFindings, "cuts \(cuts): \(Self.difference(split.rateFindings, reference.rateFindings))")
+            #expect(split.incidents == reference.incidents, "cuts \(cuts): \(Self.difference(split.incidents, reference.incidents))")
+        }
+    }
+
+    /// What only the split runs have, and what only the single run has.
+    static func difference(_ split: [String], _ reference: [String]) -> String {
+        "split only \(Set(split).subtracting(reference).sorted()), single run only \(Set(reference).subtracting(split).sorted())"
+    }
+}
