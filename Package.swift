@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "WeirNotify",
             dependencies: [
-                "WeirCore", "WeirLog",
+                "WeirCore", "WeirLog", "WeirTraffic",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -123,7 +123,7 @@ let package = Package(
             name: "weir",
             dependencies: [
                 "WeirCore", "WeirLog", "WeirTraffic", "WeirGenerator", "WeirDetect", "WeirStore", "WeirService",
-                "WeirBench", "WeirDemo",
+                "WeirBench", "WeirDemo", "WeirNotify",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -150,7 +150,7 @@ let package = Package(
             name: "WeirServiceTests",
             dependencies: [
                 "WeirCore", "WeirService", "WeirSources", "WeirStore", "WeirRules", "WeirLog", "WeirGenerator",
-                "WeirDetect", "WeirNotify", "WeirTestSupport",
+                "WeirDetect", "WeirNotify", "WeirTraffic", "WeirTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

@@ -9,6 +9,7 @@ import WeirNotify
 import WeirService
 import WeirStore
 import WeirTestSupport
+import WeirTraffic
 
 /// Incidents through the API, and their notifications through the outbox to a real HTTP receiver.
 struct NotificationTests {
@@ -167,6 +168,31 @@ struct NotificationTests {
             #expect(taskFields["notify.rules"]?.contains("not a rule") == true)
             #expect(taskFields["block"] != nil && taskFields["incident_quiet_seconds"]?.contains("60 to") == true)
         }
+    }
+
+    @Test func theMonitorsAlertGoesToAlertmanagerAsWeirHighTrafficWithTheFile() throws {
+        let change = AlertChange(at: 1_800_000_000, average: 12.5, windowHits: 1_500, threshold: 10)
+        let alert = try #require(NotificationEvent(monitor: .alert(change), file: "/var/log/nginx/access.log"))
+        let builder = MessageBuilder()
+        let firing = builder.request(alert, to: Endpoint(kind: .alertmanager, url: "http://am:9093/"), deliveryID: "d", sentAt: 1_800_000_010)
+        #expect(firing.url == "http://am:9093/api/v2/alerts")
+        let body = try StrictJSONParser.parse(firing.body)
+        let labels = try #require(body.arrayValue?.first?["labels"])
+        #expect(labels["alertname"] == JSONValue.string("weir_high_traffic") && labels["file"] == JSONValue.string("/var/log/nginx/access.log"))
+        #expect(
+            body.arrayValue?.first?["endsAt"] == JSONValue.string("2027-01-15T08:05:10Z"),
+            "firing: an end five minutes ahead, moved on by re-sending"
+        )
+        let recovered = try #require(NotificationEvent(monitor: .recovered(change), file: "/var/log/nginx/access.log"))
+        let resolved = try StrictJSONParser.parse(
+            builder.request(recovered, to: Endpoint(kind: .alertmanager, url: "http://am:9093"), deliveryID: "e", sentAt: 1_800_000_020).body
+        )
+        #expect(resolved.arrayValue?.first?["endsAt"] == JSONValue.string("2027-01-15T08:00:20Z"))
+        let hook = builder.request(alert, to: Endpoint(kind: .webhook, url: "http://h/x", secret: "k"), deliveryID: "d", sentAt: 1_800_000_010)
+        let signature = try #require(hook.headers.first { $0.0 == WebhookSignature.header }?.1)
+        #expect(WebhookSignature.verify(hook.body, secret: "k", signature: signature))
+        #expect(!WebhookSignature.verify(hook.body, secret: "other", signature: signature))
+        #expect(try StrictJSONParser.parse(hook.body)["event"] == JSONValue.string("monitor.alert"))
     }
 }
 

@@ -79,6 +79,7 @@ public struct MessageBuilder: Sendable {
             "severity": rule == "black_ip_address" || rule == "average_requests_per_time_interval" ? "critical" : "warning",
         ]
         if let id = e.taskID { labels["task_id"] = "\(id)" }
+        if e.event.hasPrefix("monitor.") { labels["file"] = e.taskName }
         labels.merge(extra) { $1 }
         let opened = min(e.incident?.openedAt ?? sentAt, sentAt)
         let ends = e.isResolution ? sentAt : sentAt + alertLifetimeSeconds

@@ -6,4 +6,11 @@ public struct AlertChange: Sendable, Equatable {
     public var average: Double
     public var windowHits: Int
     public var threshold: Double
+
+    public init(at: Int64, average: Double, windowHits: Int, threshold: Double) {
+        self.at = at
+        self.average = average
+        self.windowHits = windowHits
+        self.threshold = threshold
+    }
 }

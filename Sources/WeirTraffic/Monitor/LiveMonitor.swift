@@ -31,6 +31,8 @@ public final class LiveMonitor {
         public var output: (String) -> Void
         /// Receives warnings (stderr).
         public var warn: (String) -> Void
+        /// Told of each alert and recovery (to send them on); nothing by default.
+        public var notify: (MonitorEvent) -> Void = { _ in }
 
         public init(
             wallClock: @escaping () -> Double,
@@ -160,5 +162,9 @@ public final class LiveMonitor {
             firstMalformed = nil
         }
         if let text = renderer.render(event) { env.output(text) }
+        switch event {
+        case .alert, .recovered: env.notify(event)
+        case .stats: break
+        }
     }
 }

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Synchronization
 import WeirCore
+import WeirNotify
 import WeirTraffic
 
 struct MonitorCommand: AsyncParsableCommand {
@@ -57,6 +58,25 @@ struct MonitorCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("auto, or any format `weir analyze --help` lists.", valueName: "FORMAT"))
     var format = "auto"
 
+    @Option(
+        help: ArgumentHelp(
+            "POST each alert and recovery as JSON to this URL (repeatable), as `weir serve`'s webhook channels do, with retries.",
+            valueName: "URL"
+        )
+    )
+    var webhook: [String] = []
+
+    @Option(help: ArgumentHelp("Sign --webhook bodies: X-Weir-Signature, HMAC-SHA256 keyed by this secret.", valueName: "SECRET"))
+    var webhookSecret: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Send each alert to this Alertmanager (its base URL; repeatable) as alertname=weir_high_traffic, resolved on recovery.",
+            valueName: "URL"
+        )
+    )
+    var alertmanager: [String] = []
+
     func validate() throws {
         guard threshold >= 0, threshold.isFinite else {
             throw ValidationError("-t must be a number of requests per second, 0 or more, got \(threshold)")
@@ -66,6 +86,16 @@ struct MonitorCommand: AsyncParsableCommand {
         if let duration, !(duration > 0) { throw ValidationError("--duration must be a positive number of seconds, got \(duration)") }
         if fromStart && replay { throw ValidationError("--from-start and --replay cannot be used together") }
         if quiet && verbose { throw ValidationError("-q and -v cannot be used together") }
+        for url in webhook { if let problem = EndpointURL.problem(url, kind: .webhook) { throw ValidationError("--webhook \(problem)") } }
+        for url in alertmanager {
+            if let problem = EndpointURL.problem(url, kind: .alertmanager) { throw ValidationError("--alertmanager \(problem)") }
+        }
+        if webhookSecret != nil && webhook.isEmpty { throw ValidationError("--webhook-secret signs --webhook bodies; give --webhook URL too") }
+    }
+
+    /// Where alerts go besides the screen.
+    var endpoints: [Endpoint] {
+        webhook.map { Endpoint(kind: .webhook, url: $0, secret: webhookSecret) } + alertmanager.map { Endpoint(kind: .alertmanager, url: $0) }
     }
 
     func run() async throws {
@@ -79,6 +109,13 @@ struct MonitorCommand: AsyncParsableCommand {
             configuration: .init(threshold: threshold, interval: Int64(interval), window: Int64(window), top: verbose ? 10 : 5),
             output: MonitorOutput(style: style)
         )
-        try await monitor.run(.console(stop: await TerminationSignals.stopSignal()))
+        var environment = LiveMonitor.Environment.console(stop: await TerminationSignals.stopSignal())
+        let forwarder = endpoints.isEmpty ? nil : AlertForwarder(endpoints: endpoints, warn: { Console.err("weir: \($0)") })
+        if let forwarder {
+            let file = file
+            environment.notify = { event in NotificationEvent(monitor: event, file: file).map(forwarder.forward) }
+        }
+        try await monitor.run(environment)
+        await forwarder?.finish(within: 5)
     }
 }

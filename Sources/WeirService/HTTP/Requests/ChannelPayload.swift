@@ -1,5 +1,6 @@
 import Foundation
 import WeirCore
+import WeirNotify
 import WeirSources
 import WeirStore
 
@@ -8,7 +9,7 @@ import WeirStore
 enum ChannelPayload {
     static let fieldNames: Set<String> = ["name", "type", "url", "secret", "signed", "headers", "labels"]
     static let nameLength = 1...200
-    static let urlLength = 2048
+    static let urlLength = EndpointURL.maxLength
     static let secretLength = 1...1024
     static let maxEntries = 20
     /// Headers Weir sets itself.
@@ -132,20 +133,7 @@ enum ChannelPayload {
 
     /// Why `text` cannot be the channel's URL, or `nil`.
     static func urlProblem(_ text: String, type: ChannelType) -> String? {
-        guard text.utf8.count <= urlLength, !text.contains("\u{0}"), !text.contains(" ") else {
-            return "must be an http or https URL of at most \(urlLength) bytes without spaces"
-        }
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else {
-            return "\"\(text)\" is not a URL; give one such as https://hooks.example.com/weir"
-        }
-        guard scheme == "http" || scheme == "https" else {
-            return "has the scheme \"\(scheme)\"; only http and https are sent to"
-        }
-        guard let host = url.host, !host.isEmpty else { return "\"\(text)\" has no host" }
-        if type == .alertmanager, url.query != nil {
-            return "is Alertmanager's base URL (such as http://alertmanager:9093); Weir adds /api/v2/alerts"
-        }
-        return nil
+        EndpointURL.problem(text, kind: Endpoint.Kind(rawValue: type.rawValue) ?? .webhook)
     }
 
     static func headerMap(_ v: JSONValue, _ errors: inout FieldErrors) -> [String: String]? {
