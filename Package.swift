@@ -114,7 +114,7 @@ let package = Package(
         .target(
             name: "WeirDemo",
             dependencies: [
-                "WeirCore", "WeirGenerator", "WeirTraffic", "WeirStore", "WeirService",
+                "WeirCore", "WeirGenerator", "WeirTraffic", "WeirStore", "WeirService", "WeirNotify",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -1,11 +1,13 @@
 import Foundation
 import WeirCore
 import WeirGenerator
+import WeirNotify
 import WeirTraffic
 
 /// `weir demo`: the generator writes bursty traffic to a temporary log, the live monitor watches
-/// it, and the monitoring service runs beside them with one task on the same log, its runs and
-/// findings printed as they are committed.
+/// it, and the monitoring service runs beside them with one task on the same log, its runs,
+/// findings and incidents printed as they are committed (and sent to the webhooks and
+/// Alertmanagers given, with the monitor's alerts).
 public struct Demo: Sendable {
     /// Seconds to run.
     public var duration: Double
@@ -13,11 +15,14 @@ public struct Demo: Sendable {
     public var keep: Bool
     /// Monitor output as JSON lines.
     public var json: Bool
+    /// Webhooks and Alertmanagers told of the monitor's alerts and the service's incidents.
+    public var endpoints: [Endpoint]
 
-    public init(duration: Double, keep: Bool, json: Bool) {
+    public init(duration: Double, keep: Bool, json: Bool, endpoints: [Endpoint] = []) {
         self.duration = duration
         self.keep = keep
         self.json = json
+        self.endpoints = endpoints
     }
 
     /// Runs until `duration` has passed or `stop` is set, then stops everything and cleans up.
@@ -45,8 +50,14 @@ public struct Demo: Sendable {
         options.fromStart = true
         options.duration = duration
         let monitor = LiveMonitor(options: options, configuration: .init(threshold: 20), output: MonitorOutput(style: json ? .json : .text))
-        let service = try await DemoService.start(directory: dir.path, log: log)
-        try await monitor.run(.console(stop: stop))
+        let service = try await DemoService.start(directory: dir.path, log: log, endpoints: endpoints)
+        var environment = LiveMonitor.Environment.console(stop: stop)
+        let forwarder = endpoints.isEmpty ? nil : AlertForwarder(endpoints: endpoints, warn: { Console.err("weir demo: \($0)") })
+        if let forwarder {
+            environment.notify = { event in NotificationEvent(monitor: event, file: log).map(forwarder.forward) }
+        }
+        try await monitor.run(environment)
+        await forwarder?.finish(within: 5)
         writer.cancel()
         _ = await writer.result
         await service.stop()

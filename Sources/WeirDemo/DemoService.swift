@@ -1,6 +1,7 @@
 import Logging
 import ServiceLifecycle
 import WeirCore
+import WeirNotify
 import WeirRules
 import WeirService
 import WeirStore
@@ -13,7 +14,8 @@ struct DemoService {
     let running: Task<Void, any Error>
     let reporter: Task<Void, Never>
 
-    static func start(directory: String, log: String) async throws -> DemoService {
+    /// Starts the service; `endpoints` become channels the demo task notifies.
+    static func start(directory: String, log: String, endpoints: [Endpoint] = []) async throws -> DemoService {
         let settings = try Settings(values: [
             "WEIR_DATABASE_URL": "sqlite://\(directory)/weir.sqlite",
             "WEIR_LOG_DIR": "\(directory)/weir-logs",
@@ -24,7 +26,12 @@ struct DemoService {
         let store = try await WeirServer.openStore(settings, logger: logger)
         let server = WeirServer(settings: settings, store: store, logger: logger)
         let now = server.clock.now()
-        let draft = MonitoringTask.onFile(
+        var channels: [Int64] = []
+        for (n, endpoint) in endpoints.enumerated() {
+            let type = ChannelType(rawValue: endpoint.kind.rawValue) ?? .webhook
+            channels.append(try await store.createChannel(Channel(name: "demo-\(n + 1)", type: type, url: endpoint.url), now: now).id)
+        }
+        var draft = MonitoringTask.onFile(
             log,
             format: "combined",
             name: "demo",
@@ -33,11 +40,13 @@ struct DemoService {
             nextRunTime: now + 2,
             rules: try TaskRules(properties: .object(["average_requests_per_time_interval": .object(["10": .number(150)])]))
         )
+        draft.incidentQuietSeconds = 60  // the burst's incident resolves within the demo
+        draft.notifyChannels = channels
         let task = try await store.createTask(draft, now: now)
         let app = server.makeApplication { port in
             Console.err(
                 "weir demo: service on http://127.0.0.1:\(port) with task \(task.id) on the demo log; "
-                    + "try: curl -s http://127.0.0.1:\(port)/tasks/\(task.id)/findings"
+                    + "try: curl -s http://127.0.0.1:\(port)/tasks/\(task.id)/incidents"
             )
         }
         let events = server.events.subscribe()
@@ -47,9 +56,11 @@ struct DemoService {
         return DemoService(group: group, running: running, reporter: reporter)
     }
 
-    /// Prints each ended run and the findings it committed, as they are committed.
-    static func report(_ events: AsyncStream<CommitEvent>, store: any FindingStore) async {
+    /// Prints each ended run, the findings it committed and the incidents it opened or
+    /// resolved, as they are committed.
+    static func report(_ events: AsyncStream<CommitEvent>, store: any FindingStore & IncidentStore) async {
         var seenFinding: Int64 = 0
+        var told: [Int64: IncidentState] = [:]
         for await event in events {
             switch event {
             case .runEnded(let run):
@@ -57,6 +68,12 @@ struct DemoService {
                     "weir demo: service run \(run.id) (\(run.trigger.rawValue)) \(run.status.rawValue): "
                         + "\(run.linesRead) new lines, \(run.findingCount) findings"
                 )
+                let incidents = (try? await store.incidents(IncidentQuery(taskID: run.taskID, limit: 20))) ?? []
+                for incident in incidents.reversed() where told[incident.id] != incident.state {
+                    told[incident.id] = incident.state
+                    let verb = incident.state == .open ? "opened" : "resolved"
+                    Console.err("weir demo: service incident \(incident.id) \(verb): \(incident.summary)")
+                }
             case .findingsCommitted(let taskID, _, let count):
                 let findings = (try? await store.findings(taskID: taskID, query: FindingQuery(limit: max(count, 50)))) ?? []
                 for record in findings.reversed() where record.id > seenFinding {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 @Suite(.serialized)
 struct DemoProcessTests {
@@ -16,5 +17,18 @@ struct DemoProcessTests {
         // The service ran beside them: its address, and its first run over the demo log.
         #expect(result.stderr.contains("weir demo: service on http://127.0.0.1:"))
         #expect(result.stderr.contains("weir demo: service run 1 (scheduled) succeeded:"), "\(result.stderr)")
+    }
+
+    /// The burst (from second 20) becomes an incident, printed and sent to the webhook given.
+    @Test func theBurstBecomesAnIncidentThatIsPrintedAndSent() async throws {
+        let receiver = WebhookReceiver(secret: nil)
+        try await receiver.start()
+        let result = try WeirProcess.run(["demo", "--duration", "45", "--webhook", receiver.url])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("weir demo: service incident 1 opened: the site received up to"), "\(result.stderr)")
+        let sent = receiver.accepted.withLock { $0 }
+        #expect(sent.map(\.event).contains("incident.opened"), "\(sent.map(\.event))")
+        #expect(Set(sent.map(\.id)).count == sent.count)
+        await receiver.stop()
     }
 }

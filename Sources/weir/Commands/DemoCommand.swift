@@ -1,5 +1,6 @@
 import ArgumentParser
 import WeirDemo
+import WeirNotify
 import WeirTraffic
 
 struct DemoCommand: AsyncParsableCommand {
@@ -11,9 +12,12 @@ struct DemoCommand: AsyncParsableCommand {
             runs the monitor on it with a threshold of 20 requests/s: an alert appears after about \
             70 seconds and its recovery after about 3 minutes. The monitoring service runs beside \
             them on a free port with a temporary SQLite database and one task on the same log (run \
-            every 10 s; a rate rule of 150 requests per 10 s): its runs and findings are printed as \
-            they happen, and the API can be queried with the curl command shown. Stops by itself \
-            after --duration seconds or on Ctrl-C, and deletes its files unless --keep is given.
+            every 10 s; a rate rule of 150 requests per 10 s): its runs, findings and incidents are \
+            printed as they happen (the burst's incident opens, and resolves a minute after it ends), \
+            and the API can be queried with the curl command shown. With --webhook or \
+            --alertmanager, the incident and the monitor's alert and recovery are sent there too. \
+            Stops by itself after --duration seconds or on Ctrl-C, and deletes its files unless \
+            --keep is given.
             """
     )
 
@@ -26,11 +30,22 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Monitor output as JSON lines.")
     var json = false
 
+    @Option(help: ArgumentHelp("Send the incident and the alerts to this webhook too (repeatable).", valueName: "URL"))
+    var webhook: [String] = []
+
+    @Option(help: ArgumentHelp("Send the incident and the alerts to this Alertmanager too (its base URL; repeatable).", valueName: "URL"))
+    var alertmanager: [String] = []
+
     func validate() throws {
         guard duration > 0 else { throw ValidationError("--duration must be a positive number of seconds, got \(duration)") }
+        for url in webhook { if let problem = EndpointURL.problem(url, kind: .webhook) { throw ValidationError("--webhook \(problem)") } }
+        for url in alertmanager {
+            if let problem = EndpointURL.problem(url, kind: .alertmanager) { throw ValidationError("--alertmanager \(problem)") }
+        }
     }
 
     func run() async throws {
-        try await Demo(duration: duration, keep: keep, json: json).run(stop: await TerminationSignals.stopSignal())
+        let endpoints = webhook.map { Endpoint(kind: .webhook, url: $0) } + alertmanager.map { Endpoint(kind: .alertmanager, url: $0) }
+        try await Demo(duration: duration, keep: keep, json: json, endpoints: endpoints).run(stop: await TerminationSignals.stopSignal())
     }
 }
