@@ -253,7 +253,7 @@ struct StoreContractTests {
         try await withStore(kind) { store in
             let task = try await store.createTask(sampleTask(), now: 0)
             let limit = WindowLimit(seconds: 10, max: 100)
-            func commit(_ findings: [RuleFinding], at t: Int64) async throws {
+            func commit(_ findings: [RuleFinding], at t: Int64, continuing: Set<String> = []) async throws {
                 let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: t))
                 try await store.completeRun(
                     RunCompletion(
@@ -265,7 +265,8 @@ struct StoreContractTests {
                         bytesRead: 1,
                         notes: [],
                         findings: findings,
-                        checkpoint: nil
+                        checkpoint: nil,
+                        continuedBursts: continuing
                     )
                 )
             }
@@ -285,7 +286,8 @@ struct StoreContractTests {
                     .burst(client: "10.0.0.1", first: 500, last: 510, peak: 101, limit: limit),
                     .burst(client: nil, first: 131, last: 150, peak: 180, limit: WindowLimit(seconds: 10, max: 120)),
                 ],
-                at: 600
+                at: 600,
+                continuing: [RuleFinding.burst(client: nil, first: 100, last: 150, peak: 180, limit: limit).burstKey]
             )
             let stored = try await store.findings(taskID: task.id, query: FindingQuery()).map(\.finding)
             #expect(stored.count == 4)

@@ -10,7 +10,7 @@ struct BurstTracker {
 
     init(limit: WindowLimit, open: Burst? = nil, reported: Bool = false) {
         self.limit = limit
-        self.open = open
+        self.open = open.map { Burst(first: $0.first, last: $0.last, peak: $0.peak, continued: true) }
         self.reported = reported && open != nil
     }
 

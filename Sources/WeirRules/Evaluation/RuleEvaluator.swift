@@ -32,6 +32,7 @@ public struct RuleEvaluator {
     public var latest: Int64? { latestSeen == .min ? nil : latestSeen }
     private var findings: [RuleFinding] = []
     private var notes: [String] = []
+    private var continued: Set<String> = []
 
     struct ClientGroup {
         var first: Int64
@@ -129,7 +130,7 @@ public struct RuleEvaluator {
             for (client, g) in byClient { findings.append(listFinding(rule, clients.key(id: client), g)) }
         }
         findings.sort { ($0.first, $0.rule, $0.client ?? "") < ($1.first, $1.rule, $1.client ?? "") }
-        return RuleOutcome(findings: findings, notes: notes, carried: carriedOut())
+        return RuleOutcome(findings: findings, notes: notes, carried: carriedOut(), continued: continued)
     }
 
     /// The rate windows for the next run: those whose newest second, or whose open burst, is
@@ -212,8 +213,10 @@ public struct RuleEvaluator {
         groups[rule, default: [:]][client, default: ClientGroup(first: t, last: t, count: 0, examples: [])].note(t, line, target)
     }
 
-    private func rateFinding(_ burst: Burst, _ limit: WindowLimit, client: String?) -> RuleFinding {
-        .burst(client: client, first: burst.first, last: burst.last, peak: burst.peak, limit: limit)
+    private mutating func rateFinding(_ burst: Burst, _ limit: WindowLimit, client: String?) -> RuleFinding {
+        let finding = RuleFinding.burst(client: client, first: burst.first, last: burst.last, peak: burst.peak, limit: limit)
+        if burst.continued { continued.insert(finding.burstKey) }
+        return finding
     }
 
     private func listFinding(_ rule: RuleName, _ client: String, _ g: ClientGroup) -> RuleFinding {

@@ -67,6 +67,11 @@ extension RuleFinding {
         )
     }
 
+    /// What identifies a rate finding's burst across runs: rule, client, window, limit, start.
+    public var burstKey: String {
+        "\(rule)|\(client ?? "")|\(windowSeconds ?? 0)|\(limit ?? 0)|\(first)"
+    }
+
     /// Whether `later`, found by a later run, continues this burst: the same rate rule, client and
     /// limit, with windows that overlap.
     public func isContinued(by later: RuleFinding) -> Bool {

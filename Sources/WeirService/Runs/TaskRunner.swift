@@ -106,7 +106,8 @@ public struct TaskRunner: Sendable {
                 scoredThrough: scan.scoredThrough,
                 latestRecord: counter.evaluator.latest,
                 incidentPolicy: task.incidentPolicy,
-                ruleState: outcome.carried.flatMap { try? JSONCoding.string($0) }
+                ruleState: outcome.carried.flatMap { try? JSONCoding.string($0) },
+                continuedBursts: outcome.continued
             )
         )
         if let counts = try? await store.openIncidentCounts() { metrics.openIncidents(counts) }

@@ -16,6 +16,8 @@ public struct RunCompletion: Sendable {
     /// The rate windows as the run leaves them (``CarriedRuleState`` as JSON), saved with the
     /// checkpoint; `nil` keeps the old ones.
     public var ruleState: String?
+    /// The ``RuleFinding/burstKey`` of findings that extend an earlier run's finding.
+    public var continuedBursts: Set<String>
     /// Minutes of traffic to save (each replaces the stored minute with the same start).
     public var minutes: [FeatureBucket]
     /// Anomaly detection has scored every bucket before this instant.
@@ -39,8 +41,10 @@ public struct RunCompletion: Sendable {
         scoredThrough: Int64? = nil,
         latestRecord: Int64? = nil,
         incidentPolicy: IncidentPolicy = IncidentPolicy(quietSeconds: 600),
-        ruleState: String? = nil
+        ruleState: String? = nil,
+        continuedBursts: Set<String> = []
     ) {
+        self.continuedBursts = continuedBursts
         self.ruleState = ruleState
         self.latestRecord = latestRecord
         self.incidentPolicy = incidentPolicy

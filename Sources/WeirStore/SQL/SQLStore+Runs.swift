@@ -86,7 +86,7 @@ extension SQLStore: RunStore {
     /// the same start, when it grows; that finding extends the earlier run's finding with the same
     /// rule, client, window, limit and start. Returns that finding's id and the extended burst.
     static func earlierBurst(_ f: RuleFinding, _ c: RunCompletion, _ tx: any SQLDatabase) async throws -> (id: Int64, merged: RuleFinding)? {
-        guard let window = f.windowSeconds, let limit = f.limit, f.anomaly == nil else { return nil }
+        guard let window = f.windowSeconds, let limit = f.limit, f.anomaly == nil, c.continuedBursts.contains(f.burstKey) else { return nil }
         let rows = try await tx.query(
             """
             SELECT * FROM findings WHERE task_id = ? AND rule = ? AND first_seen = ? AND COALESCE(client, '') = ?
