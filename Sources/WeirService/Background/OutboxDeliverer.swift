@@ -4,7 +4,8 @@ import WeirNotify
 import WeirSources
 import WeirStore
 
-/// Sends the outbox's notifications: every `tick` it claims the due ones (on PostgreSQL each row
+/// Sends the outbox's notifications: every `tick`, and as soon as this instance commits a run, it
+/// claims the due ones (on PostgreSQL each row
 /// goes to one instance), sends each with the receiver's timeout, records the attempt, and
 /// schedules a retry with exponential backoff or gives up (``RetrySchedule``). Alertmanager
 /// alerts of open incidents are sent again every ``alertRefreshSeconds`` so that they stay firing.
@@ -22,13 +23,26 @@ public struct OutboxDeliverer: Service {
     var alertRefreshSeconds: Int64 = 60
     let metrics: ServiceMetrics
     let logger: Logger
+    /// Runs committed by this instance wake the deliverer at once instead of at the next tick.
+    var events: CommitEvents?
 
     public func run() async throws {
+        let committed = events?.subscribe()
         try await loopUntilShutdown {
-            while !Task.isCancelled {
-                await deliverDue()
-                await refreshAlerts()
-                try await clock.sleep(seconds: tick)
+            try await withThrowingDiscardingTaskGroup { group in
+                if let committed {
+                    group.addTask {
+                        for await event in committed {
+                            if case .runEnded(let run) = event, run.status == .succeeded { await deliverDue() }
+                        }
+                    }
+                }
+                while !Task.isCancelled {
+                    await deliverDue()
+                    await refreshAlerts()
+                    try await clock.sleep(seconds: tick)
+                }
+                group.cancelAll()
             }
         }
     }

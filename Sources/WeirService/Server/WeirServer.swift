@@ -62,7 +62,7 @@ public struct WeirServer: Sendable {
         self.sender = sender
         let messages = MessageBuilder(publicURL: settings.publicURL)
         self.messages = messages
-        deliverer = OutboxDeliverer(
+        var deliverer = OutboxDeliverer(
             store: store,
             clock: clock,
             sender: sender,
@@ -74,6 +74,8 @@ public struct WeirServer: Sendable {
             metrics: metrics,
             logger: logger
         )
+        deliverer.events = events
+        self.deliverer = deliverer
         var sourceContext = sources ?? SourceContext(vault: vault)
         sourceContext.policy = settings.sourcePolicy
         let runner = TaskRunner(
