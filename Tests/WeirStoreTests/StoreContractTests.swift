@@ -43,6 +43,35 @@ struct StoreContractTests {
                     )
                 )
             }
+            // An incident resolved on day 1 with its delivered notification, and one still open.
+            let channel = try await store.createChannel(Channel(name: "c", type: .webhook, url: "http://h/"), now: 0)
+            let policy = IncidentPolicy(quietSeconds: 600, channelIDs: [channel.id])
+            for (t, client) in [(Int64(90_000), "192.0.2.1"), (Int64(95_000), "192.0.2.2")] {
+                let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: t))
+                try await store.completeRun(
+                    RunCompletion(
+                        runID: run.id,
+                        taskID: task.id,
+                        finishedAt: t,
+                        linesRead: 1,
+                        malformedLines: 0,
+                        bytesRead: 1,
+                        notes: [],
+                        findings: [RuleFinding(rule: "black_ip_address", client: client, first: t - 10, last: t - 10, peak: 1, message: "m")],
+                        checkpoint: nil,
+                        latestRecord: t,
+                        incidentPolicy: policy
+                    )
+                )
+            }
+            for n in try await store.claimNotifications(instance: "i", now: 95_000, until: 95_100, limit: 10) {
+                try await store.recordAttempt(
+                    notificationID: n.id,
+                    NotificationAttempt(at: 95_000, status: 200, error: nil, milliseconds: 1),
+                    outcome: .delivered
+                )
+            }
+            _ = try await store.resolveIncidents(taskID: task.id, policy: IncidentPolicy(quietSeconds: 600), at: 96_000)
             let recent = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 900_000))
             try await store.abandonRun(id: recent.id, status: .failed, error: "e", at: 900_000)
             let running = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 900_001))
@@ -56,8 +85,13 @@ struct StoreContractTests {
                 if !deleted.filled(2) { break }
             }
             #expect(batches >= 3, "small batches: \(batches)")
-            #expect(total.runs == 5 && total.trafficMinutes == 5)
-            #expect(total.findings == 10, "every finding goes in a bounded batch of its own, none in a run's cascade")
+            #expect(total.runs == 7 && total.trafficMinutes == 5)
+            #expect(total.findings == 12, "every finding goes in a bounded batch of its own, none in a run's cascade")
+            // Day 1's incidents are all resolved: the ten of the first runs' findings (by the later
+            // runs' log time, with a notification each), and the two blacklisted clients. Ten of the
+            // thirteen notifications were delivered: they go with their attempts; pending ones stay.
+            #expect(total.incidents == 12 && total.notifications == 20, "\(total)")
+            #expect(try await store.notifications(NotificationQuery()).map(\.state) == [.pending, .pending, .pending])
             let left = try await store.runs(taskID: task.id, limit: 100).map(\.id)
             #expect(left == [running.id, recent.id])
             #expect(try await store.findings(taskID: task.id, query: FindingQuery(limit: 100)).isEmpty)

@@ -45,6 +45,7 @@ public struct RetentionPruner: Service {
                 "deleted data older than the retention period",
                 metadata: [
                     "days": "\(days)", "findings": "\(total.findings)", "runs": "\(total.runs)", "traffic_minutes": "\(total.trafficMinutes)",
+                    "incidents": "\(total.incidents)", "notifications": "\(total.notifications)",
                 ]
             )
         }

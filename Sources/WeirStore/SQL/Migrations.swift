@@ -111,6 +111,8 @@ enum Migrations {
                 """,
                 "CREATE INDEX notifications_due ON notifications (state, next_attempt_at)",
                 "CREATE INDEX notifications_by_channel ON notifications (channel_id, id)",
+                "CREATE INDEX notifications_by_age ON notifications (created_at)",
+                "CREATE INDEX incidents_by_resolution ON incidents (resolved_at)",
                 """
                 CREATE TABLE notification_attempts (id \(d.autoIncrementPrimaryKey),
                     notification_id \(d.bigInteger) NOT NULL REFERENCES notifications (id) ON DELETE CASCADE,

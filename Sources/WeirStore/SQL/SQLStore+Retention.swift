@@ -1,5 +1,6 @@
-/// Retention in SQL (``RetentionStore``): each kind deleted by id through a bounded subquery on an
-/// index of its age, so a batch is an index range scan and a short transaction on SQLite and
+/// Retention in SQL (``RetentionStore``): each kind (findings, runs, traffic minutes, resolved
+/// incidents, delivered or failed notifications and their attempts) deleted by id through a
+/// bounded subquery on an index of its age, so a batch is an index range scan and a short transaction on SQLite and
 /// PostgreSQL alike. A run goes only once its findings are gone, so that no delete cascades over
 /// an unbounded number of rows.
 extension SQLStore: RetentionStore {
@@ -23,6 +24,35 @@ extension SQLStore: RetentionStore {
             """,
             [.integer(cutoff), limit]
         ).count
-        return PruneCount(findings: findings, runs: runs, trafficMinutes: minutes)
+        let incidents = try await database.query(
+            """
+            DELETE FROM incidents WHERE id IN (SELECT id FROM incidents WHERE resolved_at < ? AND state = 'resolved'
+                ORDER BY resolved_at LIMIT ?) RETURNING id
+            """,
+            [.integer(cutoff), limit]
+        ).count
+        // A notification goes once it is delivered or failed, after its attempts.
+        let attempts = try await database.query(
+            """
+            DELETE FROM notification_attempts WHERE id IN (SELECT a.id FROM notification_attempts a
+                JOIN notifications n ON n.id = a.notification_id WHERE n.created_at < ? AND n.state <> 'pending' LIMIT ?) RETURNING id
+            """,
+            [.integer(cutoff), limit]
+        ).count
+        let notifications = try await database.query(
+            """
+            DELETE FROM notifications WHERE id IN (SELECT id FROM notifications WHERE created_at < ? AND state <> 'pending'
+                AND NOT EXISTS (SELECT 1 FROM notification_attempts a WHERE a.notification_id = notifications.id)
+                ORDER BY created_at LIMIT ?) RETURNING id
+            """,
+            [.integer(cutoff), limit]
+        ).count
+        return PruneCount(
+            findings: findings,
+            runs: runs,
+            trafficMinutes: minutes,
+            incidents: incidents,
+            notifications: notifications + attempts
+        )
     }
 }
