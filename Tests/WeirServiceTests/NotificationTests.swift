@@ -194,6 +194,38 @@ struct NotificationTests {
         #expect(!WebhookSignature.verify(hook.body, secret: "other", signature: signature))
         #expect(try StrictJSONParser.parse(hook.body)["event"] == JSONValue.string("monitor.alert"))
     }
+
+    @Test func aReceiverThatHangsIsCutByTheTimeoutAndSlackGetsItsText() async throws {
+        let harness = try await Harness.make(settings: ["WEIR_SECRET": "a-long-service-secret-for-the-tests", "WEIR_NOTIFY_TIMEOUT": "0.5"])
+        defer { harness.remove() }
+        let hanging = WebhookReceiver(secret: nil)
+        try await hanging.start()
+        hanging.delay.withLock { $0 = 5 }
+        let slack = WebhookReceiver(secret: nil)
+        try await slack.start()
+        let log = "\(harness.directory)/access.log"
+        try Self.line("192.0.2.9", Harness.start - 60, path: "/wp-admin").write(toFile: log, atomically: true, encoding: .utf8)
+        try await harness.withRouter { client in
+            let hook = try #require(
+                try await client.request(.post, "/channels", #"{"name":"slow","type":"webhook","url":"\#(hanging.url)"}"#).json["id"]?.integerValue
+            )
+            let created = try await client.request(.post, "/channels", #"{"name":"slack","type":"slack","url":"\#(slack.url)"}"#)
+            #expect(created.json["url"] == .string("https://(sealed)"), "a Slack URL is never shown: \(created.text)")
+            let chat = try #require(created.json["id"]?.integerValue)
+            let body = String(Harness.taskBody(path: log).dropLast()) + #","notify":{"channels":[\#(hook),\#(chat)]}}"#
+            let taskID = try #require(try await client.request(.post, "/tasks", body).json["id"]?.integerValue)
+            _ = try await harness.runNow(Int64(taskID))
+            let started = ContinuousClock.now
+            #expect(await harness.server.deliverer.deliverDue() == 2)
+            #expect(started.duration(to: .now) < .seconds(3), "the hanging receiver is cut at 0.5 s")
+            let pending = try await client.request(.get, "/notifications?state=pending&channel=\(hook)")
+            #expect(pending.json.arrayValue?.first?["last_error"]?.stringValue?.contains("no answer") == true, "\(pending.text)")
+            let text = try #require(slack.accepted.withLock { $0.first?.body["text"]?.stringValue })
+            #expect(text.contains("Incident on task *front*") && text.contains("blacklisted client 192.0.2.9"), "\(text)")
+        }
+        await hanging.stop()
+        await slack.stop()
+    }
 }
 
 extension Harness {

@@ -47,22 +47,8 @@ struct StoreContractTests {
             let channel = try await store.createChannel(Channel(name: "c", type: .webhook, url: "http://h/"), now: 0)
             let policy = IncidentPolicy(quietSeconds: 600, channelIDs: [channel.id])
             for (t, client) in [(Int64(90_000), "192.0.2.1"), (Int64(95_000), "192.0.2.2")] {
-                let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: t))
-                try await store.completeRun(
-                    RunCompletion(
-                        runID: run.id,
-                        taskID: task.id,
-                        finishedAt: t,
-                        linesRead: 1,
-                        malformedLines: 0,
-                        bytesRead: 1,
-                        notes: [],
-                        findings: [RuleFinding(rule: "black_ip_address", client: client, first: t - 10, last: t - 10, peak: 1, message: "m")],
-                        checkpoint: nil,
-                        latestRecord: t,
-                        incidentPolicy: policy
-                    )
-                )
+                let blacklisted = RuleFinding(rule: "black_ip_address", client: client, first: t - 10, last: t - 10, peak: 1, message: "m")
+                try await commitRun(store, taskID: task.id, at: t, findings: [blacklisted], latest: t, policy: policy)
             }
             for n in try await store.claimNotifications(instance: "i", now: 95_000, until: 95_100, limit: 10) {
                 try await store.recordAttempt(
@@ -288,21 +274,7 @@ struct StoreContractTests {
             let task = try await store.createTask(sampleTask(), now: 0)
             let limit = WindowLimit(seconds: 10, max: 100)
             func commit(_ findings: [RuleFinding], at t: Int64, continuing: Set<String> = []) async throws {
-                let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: t))
-                try await store.completeRun(
-                    RunCompletion(
-                        runID: run.id,
-                        taskID: task.id,
-                        finishedAt: t,
-                        linesRead: 1,
-                        malformedLines: 0,
-                        bytesRead: 1,
-                        notes: [],
-                        findings: findings,
-                        checkpoint: nil,
-                        continuedBursts: continuing
-                    )
-                )
+                try await commitRun(store, taskID: task.id, at: t, findings: findings, continuing: continuing)
             }
             try await commit(
                 [
@@ -472,22 +444,7 @@ struct StoreContractTests {
             let task = try await store.createTask(sampleTask(), now: 0)
             let policy = IncidentPolicy(quietSeconds: 600, channelIDs: [channel.id, 999])
             func commit(_ findings: [RuleFinding], latest: Int64, at: Int64) async throws {
-                let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: at))
-                try await store.completeRun(
-                    RunCompletion(
-                        runID: run.id,
-                        taskID: task.id,
-                        finishedAt: at,
-                        linesRead: 1,
-                        malformedLines: 0,
-                        bytesRead: 1,
-                        notes: [],
-                        findings: findings,
-                        checkpoint: nil,
-                        latestRecord: latest,
-                        incidentPolicy: policy
-                    )
-                )
+                try await commitRun(store, taskID: task.id, at: at, findings: findings, latest: latest, policy: policy)
             }
             let blacklisted = RuleFinding(rule: "black_ip_address", client: "192.0.2.7", first: 100, last: 200, peak: 4, message: "m")
             try await commit([blacklisted], latest: 250, at: 1_000)
@@ -520,23 +477,8 @@ struct StoreContractTests {
             let channel = try await store.createChannel(Channel(name: "ops", type: .webhook, url: "http://127.0.0.1:1/hook"), now: 0)
             let task = try await store.createTask(sampleTask(), now: 0)
             let policy = IncidentPolicy(quietSeconds: 600, channelIDs: [channel.id])
-            let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 10))
             let findings = (0..<30).map { RuleFinding(rule: "black_ip_address", client: "192.0.2.\($0)", first: 1, last: 2, peak: 1, message: "m") }
-            try await store.completeRun(
-                RunCompletion(
-                    runID: run.id,
-                    taskID: task.id,
-                    finishedAt: 10,
-                    linesRead: 1,
-                    malformedLines: 0,
-                    bytesRead: 1,
-                    notes: [],
-                    findings: findings,
-                    checkpoint: nil,
-                    latestRecord: 2,
-                    incidentPolicy: policy
-                )
-            )
+            try await commitRun(store, taskID: task.id, at: 10, findings: findings, latest: 2, policy: policy)
             // Three claimers at once: every row to exactly one of them.
             async let a = store.claimNotifications(instance: "a", now: 10, until: 100, limit: 12)
             async let b = store.claimNotifications(instance: "b", now: 10, until: 100, limit: 12)

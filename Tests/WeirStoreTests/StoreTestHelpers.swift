@@ -43,3 +43,33 @@ func finding(_ rule: String, client: String? = nil, first: Int64, last: Int64) -
         examples: ["/a"]
     )
 }
+
+/// Starts a run of `taskID` at `t` and commits `findings` with it: one line read, no checkpoint,
+/// `latest` the run's latest log time, the task's incident `policy`, the bursts it `continuing`.
+func commitRun(
+    _ store: any WeirStore,
+    taskID: Int64,
+    at t: Int64,
+    findings: [RuleFinding],
+    latest: Int64? = nil,
+    policy: IncidentPolicy = IncidentPolicy(quietSeconds: 600),
+    continuing: Set<String> = []
+) async throws {
+    let run = try #require(try await store.startRun(taskID: taskID, trigger: .manual, now: t))
+    try await store.completeRun(
+        RunCompletion(
+            runID: run.id,
+            taskID: taskID,
+            finishedAt: t,
+            linesRead: 1,
+            malformedLines: 0,
+            bytesRead: 1,
+            notes: [],
+            findings: findings,
+            checkpoint: nil,
+            latestRecord: latest,
+            incidentPolicy: policy,
+            continuedBursts: continuing
+        )
+    )
+}

@@ -21,6 +21,8 @@ public final class WebhookReceiver: Sendable {
     public let secret: String?
     /// The status to answer (200 by default).
     public let status = Mutex<Int>(200)
+    /// Seconds to wait before answering (a receiver that hangs).
+    public let delay = Mutex<Double>(0)
     /// Deliveries that were answered 2xx, in arrival order.
     public let accepted = Mutex<[Delivery]>([])
     /// Every request, whatever it was answered.
@@ -47,6 +49,8 @@ public final class WebhookReceiver: Sendable {
             let signature = request.headers[.init("X-Weir-Signature")!] ?? ""
             let valid = secret.map { WebhookSignature.verify(bytes, secret: $0, signature: signature) } ?? true
             let answer = status.withLock { $0 }
+            let wait = delay.withLock { $0 }
+            if wait > 0 { try? await Task.sleep(for: .milliseconds(Int64(wait * 1000))) }
             guard valid else { return Response(status: .unauthorized) }
             if (200..<300).contains(answer) {
                 let json = (try? StrictJSONParser.parse(bytes)) ?? .null

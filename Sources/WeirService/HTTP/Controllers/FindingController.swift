@@ -18,22 +18,8 @@ struct FindingController: APIController {
         let task = try await TaskLookup(store: store).task(context)
         var errors = FieldErrors()
         var query = FindingQuery()
-        let parameters = request.uri.queryParameters
-        if let rule = parameters.get("rule") {
-            if FindingRuleNames.all.contains(rule) {
-                query.rule = rule
-            } else {
-                let names = FindingRuleNames.all.joined(separator: ", ")
-                errors.add("rule", "\"\(rule)\" is not a rule; use one of \(names)")
-            }
-        }
-        if let since = parameters.get("since") {
-            if let t = Timestamps.parseRFC3339(since) {
-                query.since = t
-            } else {
-                errors.add("since", "must be an RFC 3339 time with an offset, such as 2026-11-21T10:00:00Z, got \"\(since)\"")
-            }
-        }
+        query.rule = ListFilter.rule(request, &errors)
+        query.since = ListFilter.since(request, &errors)
         let limit = ListLimit.of(request, &errors)
         let cursor = PageCursor(list: .findings)
         query.before = cursor.decode(request, &errors)

@@ -26,19 +26,8 @@ struct IncidentController: APIController {
             query.state = IncidentState(rawValue: state)
             if query.state == nil { errors.add("state", "must be open or resolved, got \"\(state)\"") }
         }
-        if let rule = parameters.get("rule") {
-            if FindingRuleNames.all.contains(rule) {
-                query.rule = rule
-            } else {
-                errors.add("rule", "\"\(rule)\" is not a rule; use one of \(FindingRuleNames.all.joined(separator: ", "))")
-            }
-        }
-        if let since = parameters.get("since") {
-            query.since = Timestamps.parseRFC3339(since)
-            if query.since == nil {
-                errors.add("since", "must be an RFC 3339 time with an offset, such as 2026-11-21T10:00:00Z, got \"\(since)\"")
-            }
-        }
+        query.rule = ListFilter.rule(request, &errors)
+        query.since = ListFilter.since(request, &errors)
         let limit = ListLimit.of(request, &errors)
         let cursor = PageCursor(list: .incidents)
         query.before = cursor.decode(request, &errors)
