@@ -170,6 +170,22 @@ struct NotificationTests {
         }
     }
 
+    @Test func channelsReachOnlyTheHostsTheServiceAllows() async throws {
+        let harness = try await Harness.make(settings: ["WEIR_NOTIFY_HOSTS": "hooks.example.com,127.0.0.1:9093"])
+        defer { harness.remove() }
+        try await harness.withRouter { client in
+            let inside = try await client.request(.post, "/channels", #"{"name":"a","type":"alertmanager","url":"http://127.0.0.1:9093"}"#)
+            #expect(inside.status == .created, "\(inside.text)")
+            #expect(
+                try await client.request(.post, "/channels", #"{"name":"b","type":"webhook","url":"https://hooks.example.com/x"}"#).status == .created
+            )
+            let metadata = try await client.request(.post, "/channels", #"{"name":"c","type":"webhook","url":"http://169.254.169.254/latest"}"#)
+            #expect(Harness.errorFields(metadata)["url"]?.contains("not among the hosts this service may notify") == true, "\(metadata.text)")
+            let otherPort = try await client.request(.post, "/channels", #"{"name":"d","type":"webhook","url":"http://127.0.0.1:22/"}"#)
+            #expect(otherPort.status == .unprocessableContent)
+        }
+    }
+
     @Test func theMonitorsAlertGoesToAlertmanagerAsWeirHighTrafficWithTheFile() throws {
         let change = AlertChange(at: 1_800_000_000, average: 12.5, windowHits: 1_500, threshold: 10)
         let alert = try #require(NotificationEvent(monitor: .alert(change), file: "/var/log/nginx/access.log"))

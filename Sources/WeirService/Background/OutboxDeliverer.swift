@@ -25,6 +25,8 @@ public struct OutboxDeliverer: Service {
     let logger: Logger
     /// Runs committed by this instance wake the deliverer at once instead of at the next tick.
     var events: CommitEvents?
+    /// The hosts channels may send to, checked again before each delivery.
+    var receivers = ReceiverPolicy()
 
     public func run() async throws {
         let committed = events?.subscribe()
@@ -76,15 +78,16 @@ public struct OutboxDeliverer: Service {
         logger[metadataKey: "channel_id"] = "\(n.channelID)"
         let result: SendResult
         var type = "unknown"
+        var unusable = false
         do {
             guard let channel = try await store.channel(id: n.channelID) else { return }
             type = channel.type.rawValue
-            let request = builder.request(
-                NotificationEvent(n),
-                to: try ChannelEndpoint.of(channel, vault: vault),
-                deliveryID: n.deliveryID,
-                sentAt: clock.now()
-            )
+            let endpoint = try ChannelEndpoint.of(channel, vault: vault)
+            if let problem = receivers.problem(with: endpoint.url) {
+                unusable = true  // not allowed now: asking again will not change that
+                throw ChannelError(problem)
+            }
+            let request = builder.request(NotificationEvent(n), to: endpoint, deliveryID: n.deliveryID, sentAt: clock.now())
             result = await sender.send(request)
         } catch {
             result = SendResult(status: nil, error: "\(error)", milliseconds: 0)
@@ -93,7 +96,7 @@ public struct OutboxDeliverer: Service {
         let outcome: DeliveryOutcome
         if result.succeeded {
             outcome = .delivered
-        } else if result.isRetryable, let next = schedule.nextAttempt(after: n.attempts + 1, createdAt: n.createdAt, now: now) {
+        } else if !unusable, result.isRetryable, let next = schedule.nextAttempt(after: n.attempts + 1, createdAt: n.createdAt, now: now) {
             outcome = .retry(at: next)
         } else {
             outcome = .failed

@@ -75,6 +75,7 @@ public struct WeirServer: Sendable {
             logger: logger
         )
         deliverer.events = events
+        deliverer.receivers = settings.receiverPolicy
         self.deliverer = deliverer
         var sourceContext = sources ?? SourceContext(vault: vault)
         sourceContext.policy = settings.sourcePolicy
@@ -167,7 +168,14 @@ public struct WeirServer: Sendable {
             RunController(store: store, coordinator: coordinator),
             FindingController(store: store),
             IncidentController(store: store),
-            ChannelController(store: store, clock: clock, vault: vault, sender: sender, builder: messages),
+            ChannelController(
+                store: store,
+                clock: clock,
+                vault: vault,
+                sender: sender,
+                builder: messages,
+                receivers: settings.receiverPolicy
+            ),
             NotificationController(store: store),
             BlocklistController(store: store),
             ModelController(store: store, retuneMinutes: settings.modelRetuneMinutes),

@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import WeirNotify
 import WeirSources
 import WeirStore
 
@@ -49,6 +50,8 @@ public struct Settings: Sendable, Equatable {
     public var notifyMaxAge: Int64 = 86_400
     /// Seconds a receiver has to answer a notification (`WEIR_NOTIFY_TIMEOUT`).
     public var notifyTimeout: Double = 10
+    /// The hosts channels may send to (`WEIR_NOTIFY_HOSTS`, comma-separated); `nil` allows any.
+    public var notifyHosts: [String]?
     /// The service's address as people reach it, for links in messages (`WEIR_PUBLIC_URL`).
     public var publicURL: String?
     /// Seconds between two looks at the outbox for due notifications.
@@ -57,6 +60,7 @@ public struct Settings: Sendable, Equatable {
     public init() {}
 
     /// Where file sources may be read.
+    public var receiverPolicy: ReceiverPolicy { ReceiverPolicy(hosts: notifyHosts) }
     public var sourcePolicy: SourcePolicy { SourcePolicy(directories: sourceDirectories, openSearchHosts: openSearchHosts) }
 
     /// The owner this instance's runs are claimed under.
@@ -68,6 +72,7 @@ public struct Settings: Sendable, Equatable {
         "WEIR_AUTO_CHECK_INTERVAL", "WEIR_HOST", "WEIR_PORT", "WEIR_MAX_PARALLEL_RUNS", "WEIR_MODEL_RETUNE_MINUTES",
         "WEIR_INSTANCE_ID", "WEIR_RUN_LEASE_SECONDS", "WEIR_SETTINGS_FILE", "WEIR_SOURCE_DIRS", "WEIR_RUN_TIMEOUT", "WEIR_LOG_FORMAT",
         "WEIR_RETENTION_DAYS", "WEIR_OPENSEARCH_HOSTS", "WEIR_NOTIFY_MAX_AGE", "WEIR_NOTIFY_TIMEOUT", "WEIR_PUBLIC_URL",
+        "WEIR_NOTIFY_HOSTS",
     ]
 
     /// The keys whose values are secrets.
@@ -162,13 +167,8 @@ public struct Settings: Sendable, Equatable {
         if let n = try parsed("WEIR_RETENTION_DAYS", "give a whole number of days from 1 to 36500 (default 90)", { Self.whole($0, in: 1...36_500) }) {
             retentionDays = n
         }
-        if let v = value("WEIR_OPENSEARCH_HOSTS") {
-            let hosts = v.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            guard !hosts.isEmpty, hosts.allSatisfy({ !$0.contains("/") && !$0.contains(" ") }) else {
-                throw SettingsError(key: "WEIR_OPENSEARCH_HOSTS", problem: "is \"\(v)\"; give host names or host:port, separated by commas")
-            }
-            openSearchHosts = hosts
-        }
+        if let v = value("WEIR_OPENSEARCH_HOSTS") { openSearchHosts = try Self.hostList("WEIR_OPENSEARCH_HOSTS", v) }
+        if let v = value("WEIR_NOTIFY_HOSTS") { notifyHosts = try Self.hostList("WEIR_NOTIFY_HOSTS", v) }
         if let v = value("WEIR_SOURCE_DIRS") {
             let directories = v.split(separator: ":", omittingEmptySubsequences: true).map(String.init)
             guard !directories.isEmpty, directories.allSatisfy({ $0.hasPrefix("/") }) else {
@@ -207,6 +207,15 @@ public struct Settings: Sendable, Equatable {
                 problem: "is not set, and WEIR_ENV=production refuses to serve an open API; set WEIR_API_TOKEN to a long random string"
             )
         }
+    }
+
+    /// A comma-separated list of host names or host:port.
+    static func hostList(_ key: String, _ text: String) throws(SettingsError) -> [String] {
+        let hosts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !hosts.isEmpty, hosts.allSatisfy({ !$0.contains("/") && !$0.contains(" ") }) else {
+            throw SettingsError(key: key, problem: "is \"\(text)\"; give host names or host:port, separated by commas")
+        }
+        return hosts
     }
 
     /// `text` as a whole number inside `range`, or `nil`.

@@ -12,6 +12,8 @@ struct ChannelController: APIController {
     let vault: PasswordVault?
     let sender: NotificationSender
     let builder: MessageBuilder
+    /// The hosts channels may send to (`WEIR_NOTIFY_HOSTS`).
+    let receivers: ReceiverPolicy
 
     var routes: RouteCollection<BasicRequestContext> {
         let routes = RouteCollection(context: BasicRequestContext.self)
@@ -35,7 +37,7 @@ struct ChannelController: APIController {
     func create(_ request: Request) async throws -> Response {
         let body = try await request.jsonBody()
         let draft: Channel
-        do { draft = try ChannelPayload.create(body, vault: vault) } catch { throw APIError.invalid(error) }
+        do { draft = try ChannelPayload.create(body, vault: vault, receivers: receivers) } catch { throw APIError.invalid(error) }
         let created = try await store.createChannel(draft, now: clock.now())
         var response = try Response.json(ChannelResponse(created), status: .created)
         response.headers[.location] = "/channels/\(created.id)"
@@ -46,7 +48,7 @@ struct ChannelController: APIController {
         let existing = try await channel(context)
         let body = try await request.jsonBody()
         let changed: Channel
-        do { changed = try ChannelPayload.patch(body, onto: existing, vault: vault) } catch { throw APIError.invalid(error) }
+        do { changed = try ChannelPayload.patch(body, onto: existing, vault: vault, receivers: receivers) } catch { throw APIError.invalid(error) }
         guard let saved = try await store.updateChannel(changed, now: clock.now()) else { throw Self.noChannel(existing.id) }
         return try .json(ChannelResponse(saved))
     }
@@ -64,6 +66,7 @@ struct ChannelController: APIController {
         do { endpoint = try ChannelEndpoint.of(channel, vault: vault) } catch {
             throw APIError(.conflict, code: "channel_unusable", message: "\(error)")
         }
+        if let problem = receivers.problem(with: endpoint.url) { throw APIError(.conflict, code: "channel_unusable", message: problem) }
         let event = NotificationEvent(event: "test", incident: nil, taskID: nil, taskName: "weir test")
         let result = await sender.send(builder.request(event, to: endpoint, deliveryID: "test-\(clock.now())", sentAt: clock.now()))
         return try .json(

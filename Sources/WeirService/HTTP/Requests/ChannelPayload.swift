@@ -15,7 +15,7 @@ enum ChannelPayload {
     /// Headers Weir sets itself.
     static let reservedHeaders: Set<String> = ["content-type", "content-length", "host", "x-weir-delivery", "x-weir-signature", "x-weir-event"]
 
-    static func create(_ body: JSONValue, vault: PasswordVault?) throws(FieldErrors) -> Channel {
+    static func create(_ body: JSONValue, vault: PasswordVault?, receivers: ReceiverPolicy = ReceiverPolicy()) throws(FieldErrors) -> Channel {
         var errors = FieldErrors()
         guard let object = body.objectValue else {
             errors.add("body", "must be a JSON object with the channel's fields, got \(body.typeName)")
@@ -23,12 +23,17 @@ enum ChannelPayload {
         }
         for required in ["name", "type", "url"] where object[required] == nil { errors.add(required, "is required") }
         var channel = Channel(name: "", type: .webhook, url: "")
-        apply(object, to: &channel, vault: vault, errors: &errors)
+        apply(object, to: &channel, vault: vault, receivers: receivers, errors: &errors)
         try errors.throwIfAny()
         return channel
     }
 
-    static func patch(_ body: JSONValue, onto existing: Channel, vault: PasswordVault?) throws(FieldErrors) -> Channel {
+    static func patch(
+        _ body: JSONValue,
+        onto existing: Channel,
+        vault: PasswordVault?,
+        receivers: ReceiverPolicy = ReceiverPolicy()
+    ) throws(FieldErrors) -> Channel {
         var errors = FieldErrors()
         guard let object = body.objectValue else {
             errors.add("body", "must be a JSON object with the fields to change, got \(body.typeName)")
@@ -38,12 +43,18 @@ enum ChannelPayload {
         if let type = object["type"]?.stringValue, type != existing.type.rawValue, object["url"] == nil {
             errors.add("url", "is required when the type changes")
         }
-        apply(object, to: &channel, vault: vault, errors: &errors)
+        apply(object, to: &channel, vault: vault, receivers: receivers, errors: &errors)
         try errors.throwIfAny()
         return channel
     }
 
-    private static func apply(_ object: [String: JSONValue], to channel: inout Channel, vault: PasswordVault?, errors: inout FieldErrors) {
+    private static func apply(
+        _ object: [String: JSONValue],
+        to channel: inout Channel,
+        vault: PasswordVault?,
+        receivers: ReceiverPolicy,
+        errors: inout FieldErrors
+    ) {
         for key in object.keys where !fieldNames.contains(key) {
             errors.add(key, "is not a channel field; the fields are \(fieldNames.sorted().joined(separator: ", "))")
         }
@@ -79,7 +90,7 @@ enum ChannelPayload {
             }
         }
         if let v = object["url"] {
-            if let s = v.stringValue, let problem = urlProblem(s, type: channel.type) {
+            if let s = v.stringValue, let problem = urlProblem(s, type: channel.type) ?? receivers.problem(with: s) {
                 errors.add("url", problem)
             } else if let s = v.stringValue {
                 if channel.type == .slack {
