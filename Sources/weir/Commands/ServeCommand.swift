@@ -21,8 +21,11 @@ struct ServeCommand: AsyncParsableCommand {
             missing). Each due run happens once; an instance that stops renewing its claim for \
             WEIR_RUN_LEASE_SECONDS (default 30) has its run taken over by another, from the task's \
             last committed checkpoint. WEIR_INSTANCE_ID names an instance (default host:pid). \
-            OpenSearch passwords are stored encrypted with a key from WEIR_SECRET: set the same \
-            WEIR_SECRET on every instance.
+            OpenSearch passwords and channel secrets are stored encrypted with a key from \
+            WEIR_SECRET: set the same WEIR_SECRET on every instance. Findings become incidents \
+            (GET /incidents), told to the channels a task's notify names (POST /channels: webhook, \
+            slack, alertmanager) through an outbox that never loses or doubles a notification \
+            (GET /notifications); GET /blocklist lists the clients to block.
 
             Settings, strongest first: flags, environment, ./.env, the file named by \
             WEIR_SETTINGS_FILE, defaults. Keys: WEIR_ENV (development|production), WEIR_DEBUG, \
@@ -31,9 +34,13 @@ struct ServeCommand: AsyncParsableCommand {
             WEIR_MODEL_RETUNE_MINUTES, WEIR_INSTANCE_ID, WEIR_RUN_LEASE_SECONDS, \
             WEIR_SOURCE_DIRS (directories file sources may be in, ':'-separated; default /var/log \
             and the working directory), WEIR_RUN_TIMEOUT (seconds a run may take, default 3600), \
-            WEIR_LOG_FORMAT (text or json), WEIR_RETENTION_DAYS (days runs, findings and traffic \
-            minutes are kept, default 90), WEIR_OPENSEARCH_HOSTS (when set, the only OpenSearch \
-            hosts tasks may name). \
+            WEIR_LOG_FORMAT (text or json), WEIR_RETENTION_DAYS (days runs, findings, traffic \
+            minutes, resolved incidents and sent notifications are kept, default 90), \
+            WEIR_OPENSEARCH_HOSTS (when set, the only OpenSearch hosts tasks may name), \
+            WEIR_NOTIFY_HOSTS (when set, the only hosts channels may send to), WEIR_NOTIFY_TIMEOUT \
+            (seconds a receiver has to answer, default 10), WEIR_NOTIFY_MAX_AGE (seconds a \
+            notification is retried, default 86400), WEIR_PUBLIC_URL (the service's address for \
+            links in messages). \
             Every route but /health and /metrics needs Authorization: Bearer $WEIR_API_TOKEN; \
             in development with no token the API is open, and production refuses to start.
 
