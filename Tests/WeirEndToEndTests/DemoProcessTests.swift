@@ -23,7 +23,7 @@ struct DemoProcessTests {
     @Test func theBurstBecomesAnIncidentThatIsPrintedAndSent() async throws {
         let receiver = WebhookReceiver(secret: nil)
         try await receiver.start()
-        let result = try WeirProcess.run(["demo", "--duration", "45", "--webhook", receiver.url])
+        let result = try await WeirProcess.runAwaiting(["demo", "--duration", "45", "--webhook", receiver.url])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("weir demo: service incident 1 opened: the site received up to"), "\(result.stderr)")
         let sent = receiver.accepted.withLock { $0 }

@@ -18,7 +18,7 @@ struct MonitorNotifyProcessTests {
         let log = dir.appendingPathComponent("access.log").path
         let sample = try String(contentsOfFile: WeirProcess.samplePath, encoding: .utf8)
         try (sample.split(separator: "\n").prefix(2_000).joined(separator: "\n") + "\n").write(toFile: log, atomically: true, encoding: .utf8)
-        let result = try WeirProcess.run([
+        let result = try await WeirProcess.runAwaiting([
             "monitor", "-f", log, "--replay", "--json", "-t", "0.5",
             "--webhook", receiver.url, "--webhook-secret", "monitor-secret", "--webhook", closedURL,
         ])
@@ -28,7 +28,7 @@ struct MonitorNotifyProcessTests {
         }.filter { $0 != "stats" }
         #expect(printed.count >= 2 && printed.first == "alert")
         let sent = receiver.accepted.withLock { $0 }
-        #expect(sent.map(\.event) == printed.map { $0 == "alert" ? "monitor.alert" : "monitor.recovered" })
+        #expect(sent.map(\.event) == printed.map { $0 == "alert" ? "monitor.alert" : "monitor.recovered" }, "\(result.stderr)")
         #expect(sent.allSatisfy { $0.signatureValid })
         #expect(sent.first?.body["incident"]?["rule"]?.stringValue == "high_traffic")
         #expect(sent.first?.body["task"]?["name"]?.stringValue == log)

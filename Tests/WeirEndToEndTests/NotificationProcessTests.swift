@@ -71,7 +71,7 @@ struct NotificationProcessTests {
             try await Self.notifications(first, state: "pending").first?["attempts"] as? Int == 1
         }
         kill(first.process.processIdentifier, SIGKILL)
-        first.process.waitUntilExit()
+        await WeirProcess.waitForExit(first.process)
 
         try await receiver.start(port: port)
         let second = try Server(directory: dir, environment: environment)
@@ -80,7 +80,9 @@ struct NotificationProcessTests {
         #expect(receiver.acceptedCounts.values.sorted() == [1], "\(receiver.acceptedCounts)")
         #expect(receiver.accepted.withLock { $0.allSatisfy(\.signatureValid) && $0.map(\.event) == ["incident.opened"] })
         let delivered = try await Self.notifications(second, state: "delivered")
-        #expect(delivered.count == 1 && delivered.first?["attempts"] as? Int == 2)
+        // Two attempts at least (one refused before the kill); more if a loaded machine let the
+        // 5 s retry come before the kill. Received once whatever the count.
+        #expect(delivered.count == 1 && (delivered.first?["attempts"] as? Int ?? 0) >= 2)
         #expect(second.stop() == 0)
         await receiver.stop()
     }

@@ -61,6 +61,25 @@ enum WeirProcess {
         )
     }
 
+    /// ``run(_:stdin:)`` on a thread of its own, so that waiting for the process blocks no thread
+    /// of the cooperative pool: a test that serves HTTP in-process (a webhook receiver) needs the
+    /// pool free while `weir` talks to it.
+    static func runAwaiting(_ arguments: [String]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Swift.Result { try run(arguments) }) }
+        }
+    }
+
+    /// Waits for `process` to exit on a thread of its own (see ``runAwaiting(_:)``).
+    static func waitForExit(_ process: Process) async {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                process.waitUntilExit()
+                continuation.resume()
+            }
+        }
+    }
+
     /// A fresh temporary directory, removed by the caller.
     static func temporaryDirectory() throws -> URL { try TemporaryFolder.make("weir-e2e") }
 }
