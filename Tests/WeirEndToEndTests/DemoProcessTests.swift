@@ -4,8 +4,8 @@ import WeirTestSupport
 
 @Suite(.serialized)
 struct DemoProcessTests {
-    @Test func demoRunsAndCleansUp() throws {
-        let result = try WeirProcess.run(["demo", "--duration", "12", "--json"])
+    @Test func demoRunsAndCleansUp() async throws {
+        let result = try await WeirProcess.runAwaiting(["demo", "--duration", "12", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let dir = try #require(result.stderr.split(separator: " ").first { $0.hasSuffix("access.log") })
         #expect(!FileManager.default.fileExists(atPath: String(dir)))

@@ -17,7 +17,7 @@ struct InstancesProcessTests {
         let databaseURL = try Self.newDatabaseURL()
         let start = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-86_400))
         let big = dir.appendingPathComponent("big.log").path
-        let gen = try WeirProcess.run([
+        let gen = try await WeirProcess.runAwaiting([
             "generate", "--count", "600000", "--rate", "200", "--start", start, "--profile", "attack",
             "--seed", "5", "-f", big,
         ])

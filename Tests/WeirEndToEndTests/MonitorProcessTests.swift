@@ -64,8 +64,8 @@ struct MonitorProcessTests {
         #expect(kinds(events) == ["alert"])
     }
 
-    @Test func replayOfTheRealSampleEndsAndExitsZero() throws {
-        let result = try WeirProcess.run(["monitor", "-f", WeirProcess.samplePath, "--replay", "--json", "-t", "0.5"])
+    @Test func replayOfTheRealSampleEndsAndExitsZero() async throws {
+        let result = try await WeirProcess.runAwaiting(["monitor", "-f", WeirProcess.samplePath, "--replay", "--json", "-t", "0.5"])
         #expect(result.status == 0)
         let events = result.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         let hits = events.filter { $0["event"] as? String == "stats" }.compactMap { $0["hits"] as? Int }.reduce(0, +)
@@ -75,9 +75,9 @@ struct MonitorProcessTests {
         #expect(kinds(events).first == "alert")
     }
 
-    @Test func badMonitorFlagsGiveOneLine() throws {
+    @Test func badMonitorFlagsGiveOneLine() async throws {
         for args in [["monitor", "--interval", "0"], ["monitor", "--replay", "--from-start"], ["monitor", "-t", "abc"]] {
-            let r = try WeirProcess.run(args)
+            let r = try await WeirProcess.runAwaiting(args)
             #expect(r.status != 0)
             #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
         }

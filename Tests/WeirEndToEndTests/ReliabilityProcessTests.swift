@@ -30,7 +30,7 @@ struct ReliabilityProcessTests {
         let dir = try WeirProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = dir.appendingPathComponent("access.log").path
-        let generated = try WeirProcess.run([
+        let generated = try await WeirProcess.runAwaiting([
             "generate", "--count", "1500000", "--rate", "60", "--start", "2026-03-01T00:00:00Z", "--profile", "attack", "--seed", "5",
             "-f", log,
         ])

@@ -121,7 +121,7 @@ struct ServiceProcessTests {
         // 30,000 lines at 50/s from two hours ago: the attack profile's bad IPs (192.0.2.0/24) and
         // its flood from 203.0.113.77 are in them.
         let start = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-7_200))
-        let gen = try WeirProcess.run([
+        let gen = try await WeirProcess.runAwaiting([
             "generate", "--count", "30000", "--rate", "50", "--start", start, "--profile", "attack",
             "--seed", "11", "-f", log,
         ])
