@@ -5,8 +5,7 @@ import WeirSources
 import WeirStore
 
 /// Sends the outbox's notifications: every `tick`, and as soon as this instance commits a run, it
-/// claims the due ones (on PostgreSQL each row
-/// goes to one instance), sends each with the receiver's timeout, records the attempt, and
+/// claims the due ones (on PostgreSQL each row goes to one instance), sends each with the receiver's timeout, records the attempt, and
 /// schedules a retry with exponential backoff or gives up (``RetrySchedule``). Alertmanager
 /// alerts of open incidents are sent again every ``alertRefreshSeconds`` so that they stay firing.
 public struct OutboxDeliverer: Service {
@@ -63,34 +62,55 @@ public struct OutboxDeliverer: Service {
                 return attempted
             }
             if batch.isEmpty { return attempted }
+            let channels = await channels(of: batch)
             await withTaskGroup(of: Void.self) { group in
-                for notification in batch { group.addTask { await deliver(notification) } }
+                for notification in batch { group.addTask { await deliver(notification, through: channels[notification.channelID]) } }
             }
             attempted += batch.count
         }
         return attempted
     }
 
-    /// One attempt at one notification, recorded whatever happens.
-    func deliver(_ n: OutboxNotification) async {
+    /// The channels a batch goes through, each read once: a channel, or why it could not be read;
+    /// none for a channel deleted since.
+    func channels(of batch: [OutboxNotification]) async -> [Int64: Result<Channel, any Error>] {
+        var channels: [Int64: Result<Channel, any Error>] = [:]
+        for id in Set(batch.map(\.channelID)) {
+            do {
+                if let channel = try await store.channel(id: id) { channels[id] = .success(channel) }
+            } catch {
+                channels[id] = .failure(error)
+            }
+        }
+        return channels
+    }
+
+    /// The request that sends `n` through `channel` now: its secrets opened, its host allowed.
+    func request(_ n: OutboxNotification, through channel: Channel) throws -> OutgoingRequest {
+        let endpoint = try ChannelEndpoint.of(channel, vault: vault)
+        if let problem = receivers.problem(with: endpoint.url) { throw NotAllowed(description: problem) }
+        return builder.request(NotificationEvent(n), to: endpoint, deliveryID: n.deliveryID, sentAt: clock.now())
+    }
+
+    /// A channel whose host `WEIR_NOTIFY_HOSTS` does not allow: asking again will not change that.
+    struct NotAllowed: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// One attempt at one notification through its channel (`nil`: deleted since, with its
+    /// notifications), recorded whatever happens.
+    func deliver(_ n: OutboxNotification, through channel: Result<Channel, any Error>?) async {
+        guard let channel else { return }
         var logger = logger
         logger[metadataKey: "notification_id"] = "\(n.id)"
         logger[metadataKey: "channel_id"] = "\(n.channelID)"
         let result: SendResult
-        var type = "unknown"
         var unusable = false
         do {
-            guard let channel = try await store.channel(id: n.channelID) else { return }
-            type = channel.type.rawValue
-            let endpoint = try ChannelEndpoint.of(channel, vault: vault)
-            if let problem = receivers.problem(with: endpoint.url) {
-                unusable = true  // not allowed now: asking again will not change that
-                throw ChannelError(problem)
-            }
-            let request = builder.request(NotificationEvent(n), to: endpoint, deliveryID: n.deliveryID, sentAt: clock.now())
-            result = await sender.send(request)
+            result = await sender.send(try request(n, through: try channel.get()))
         } catch {
             result = SendResult(status: nil, error: "\(error)", milliseconds: 0)
+            unusable = error is NotAllowed
         }
         let now = clock.now()
         let outcome: DeliveryOutcome
@@ -101,7 +121,7 @@ public struct OutboxDeliverer: Service {
         } else {
             outcome = .failed
         }
-        metrics.notificationAttempted(channelType: type, outcome: outcome)
+        metrics.notificationAttempted(channelType: (try? channel.get().type.rawValue) ?? "unknown", outcome: outcome)
         if outcome != .delivered {
             logger.warning(
                 "notification not delivered",
@@ -125,15 +145,10 @@ public struct OutboxDeliverer: Service {
         let now = clock.now()
         do {
             let due = try await store.claimAlertRefreshes(before: now - alertRefreshSeconds, now: now, limit: 100)
+            let channels = await channels(of: due)
             for n in due {
-                guard let channel = try await store.channel(id: n.channelID) else { continue }
-                let request = builder.request(
-                    NotificationEvent(n),
-                    to: try ChannelEndpoint.of(channel, vault: vault),
-                    deliveryID: n.deliveryID,
-                    sentAt: now
-                )
-                let result = await sender.send(request)
+                guard let channel = channels[n.channelID] else { continue }
+                let result = await sender.send(try request(n, through: try channel.get()))
                 if !result.succeeded {
                     logger.warning("could not re-send a firing alert to Alertmanager", metadata: ["error": "\(result.error ?? "?")"])
                 }
