@@ -115,7 +115,7 @@ enum OpenAPIDocument {
                 "is_http_requests_accepted": {"type": "boolean"},
                 "accepted_urls": {"type": "array", "items": {"type": "string", \#(text), "description": "a path; * within a segment, ** across segments"}}}},
               "TaskFields": {"type": "object", "additionalProperties": false, "properties": {
-                "name": {"type": "string", "minLength": 1, "maxLength": \#(TaskPayload.nameLength.upperBound), "pattern": "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"},
+                "name": {"type": "string", "minLength": 1, "maxLength": \#(PayloadFields.nameLength.upperBound), "pattern": "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"},
                 "description": {"type": "string", "nullable": true, "maxLength": \#(TaskPayload.descriptionLength), \#(text)},
                 "task_frequency": {"type": "integer", "minimum": \#(TaskPayload.frequencySeconds.lowerBound), "maximum": \#(TaskPayload.frequencySeconds.upperBound), "description": "seconds between runs"},
                 "next_run_time": {"type": "string", "format": "date-time", "description": "strict RFC 3339 with an offset, not in the past"},
@@ -180,7 +180,7 @@ enum OpenAPIDocument {
               "IncidentDetail": {"type": "object", "required": ["incident", "findings"], "properties": {"incident": {"$ref": "#/components/schemas/Incident"},
                 "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}}}},
               "ChannelFields": {"type": "object", "additionalProperties": false, "properties": {
-                "name": {"type": "string", "minLength": 1, "maxLength": \#(ChannelPayload.nameLength.upperBound), "pattern": "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"},
+                "name": {"type": "string", "minLength": 1, "maxLength": \#(PayloadFields.nameLength.upperBound), "pattern": "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"},
                 "type": {"type": "string", "enum": ["webhook", "slack", "alertmanager"]},
                 "url": {"type": "string", "maxLength": \#(ChannelPayload.urlLength), "pattern": "^https?://[^\\s/?#\\u0000]+[^\\s\\u0000]*$", "description": "the webhook or Slack incoming-webhook URL, or Alertmanager's base URL; a Slack URL is sealed with WEIR_SECRET"},
                 "secret": {"type": "string", "nullable": true, "minLength": 1, "maxLength": 1024, \#(text), "writeOnly": true, "description": "webhooks: the HMAC-SHA256 key of X-Weir-Signature, sealed with WEIR_SECRET"},

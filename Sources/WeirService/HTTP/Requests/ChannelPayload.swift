@@ -8,7 +8,6 @@ import WeirStore
 /// invalid field at once, and seals the secrets (a webhook's secret and headers, a Slack URL).
 enum ChannelPayload {
     static let fieldNames: Set<String> = ["name", "type", "url", "secret", "signed", "headers", "labels"]
-    static let nameLength = 1...200
     static let urlLength = EndpointURL.maxLength
     static let secretLength = 1...1024
     static let maxEntries = 20
@@ -55,16 +54,8 @@ enum ChannelPayload {
         receivers: ReceiverPolicy,
         errors: inout FieldErrors
     ) {
-        for key in object.keys where !fieldNames.contains(key) {
-            errors.add(key, "is not a channel field; the fields are \(fieldNames.sorted().joined(separator: ", "))")
-        }
-        if let v = object["name"] {
-            if let s = v.stringValue, !s.allSatisfy(\.isWhitespace), nameLength.contains(s.unicodeScalars.count) {
-                channel.name = s
-            } else {
-                errors.add("name", "must be a string of 1 to \(nameLength.upperBound) characters, not only spaces")
-            }
-        }
+        PayloadFields.refuseUnknown(object, fields: fieldNames, of: "channel", &errors)
+        if let v = object["name"], let name = PayloadFields.name(v, &errors) { channel.name = name }
         let previousType = channel.type
         if let v = object["type"] {
             if let s = v.stringValue, let type = ChannelType(rawValue: s) {

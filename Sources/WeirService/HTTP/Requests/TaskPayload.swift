@@ -15,8 +15,6 @@ enum TaskPayload {
     /// `incident_quiet_seconds`: from a minute to thirty days.
     static let quietSeconds = 60...2_592_000
 
-    /// The length of a name, in Unicode scalars (as JSON Schema counts), after which it is refused.
-    static let nameLength = 1...200
     /// The longest description, in Unicode scalars.
     static let descriptionLength = 4000
     /// `task_frequency`, in seconds: at least one a second, at least one a (leap) year.
@@ -81,16 +79,8 @@ enum TaskPayload {
         channels: Set<Int64>,
         errors: inout FieldErrors
     ) {
-        for key in object.keys where !fieldNames.contains(key) {
-            errors.add(key, "is not a task field; the fields are \(fieldNames.sorted().joined(separator: ", "))")
-        }
-        if let v = object["name"] {
-            if let s = v.stringValue, !s.allSatisfy(\.isWhitespace), nameLength.contains(s.unicodeScalars.count) {
-                task.name = s
-            } else {
-                errors.add("name", "must be a string of 1 to \(nameLength.upperBound) characters, not only spaces")
-            }
-        }
+        PayloadFields.refuseUnknown(object, fields: fieldNames, of: "task", &errors)
+        if let v = object["name"], let name = PayloadFields.name(v, &errors) { task.name = name }
         if let v = object["description"] {
             if let s = v.stringValue, s.unicodeScalars.count <= descriptionLength {
                 task.description = s
