@@ -182,10 +182,7 @@ public enum Timestamps {
             else { return nil }
             offset = off
         }
-        guard validClock(day, month, hour, minute, second) else { return nil }
-        let local = Int64(daysFromCivil(year, month, day)) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
-        guard writableSeconds.contains(local - Int64(offset)) else { return nil }
-        return (local - Int64(offset), Int32(offset))
+        return instant(year, month, day, hour, minute, second, offset: offset)
     }
 
     /// Parses RFC 3339 / ISO 8601 `yyyy-mm-ddTHH:MM:SS[.fff][Z|±hh:mm|±hhmm]`; a space may stand
@@ -220,7 +217,22 @@ public enum Timestamps {
                 i = r.count
             }
         }
-        guard i == r.count, validClock(day, month, hour, minute, second) else { return nil }
+        guard i == r.count else { return nil }
+        return instant(year, month, day, hour, minute, second, offset: offset)
+    }
+
+    /// The Unix seconds of a local date and clock at `offset` seconds east of UTC, and the
+    /// offset; `nil` for a clock that does not exist or an instant outside ``writableSeconds``.
+    @inlinable static func instant(
+        _ year: Int,
+        _ month: Int,
+        _ day: Int,
+        _ hour: Int,
+        _ minute: Int,
+        _ second: Int,
+        offset: Int
+    ) -> (seconds: Int64, offset: Int32)? {
+        guard validClock(day, month, hour, minute, second) else { return nil }
         let local = Int64(daysFromCivil(year, month, day)) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         guard writableSeconds.contains(local - Int64(offset)) else { return nil }
         return (local - Int64(offset), Int32(offset))
