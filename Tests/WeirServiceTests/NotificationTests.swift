@@ -207,6 +207,11 @@ struct NotificationTests {
         let hook = builder.request(alert, to: Endpoint(kind: .webhook, url: "http://h/x", secret: "k"), deliveryID: "d", sentAt: 1_800_000_010)
         let signature = try #require(hook.headers.first { $0.0 == WebhookSignature.header }?.1)
         #expect(WebhookSignature.verify(hook.body, secret: "k", signature: signature))
+        // RFC 4231, test case 2: HMAC-SHA256 of "what do ya want for nothing?" keyed by "Jefe".
+        #expect(
+            WebhookSignature.sign(Array("what do ya want for nothing?".utf8), secret: "Jefe")
+                == "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        )
         #expect(!WebhookSignature.verify(hook.body, secret: "other", signature: signature))
         #expect(try StrictJSONParser.parse(hook.body)["event"] == JSONValue.string("monitor.alert"))
     }

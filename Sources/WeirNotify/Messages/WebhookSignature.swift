@@ -1,4 +1,5 @@
 import Crypto
+import WeirCore
 
 /// The `X-Weir-Signature` of a webhook body: `sha256=` and the hex HMAC-SHA256 of the exact
 /// bytes sent, keyed by the channel's secret (as GitHub signs its webhooks).
@@ -7,11 +8,7 @@ public enum WebhookSignature {
 
     public static func sign(_ body: [UInt8], secret: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Array(secret.utf8)))
-        return "sha256="
-            + mac.map { byte in
-                let hex = String(byte, radix: 16)
-                return byte < 16 ? "0" + hex : hex
-            }.joined()
+        return "sha256=" + HexText.lowercase(mac)
     }
 
     /// Whether `signature` is the body's signature under `secret` (compared in constant time).

@@ -26,7 +26,7 @@ struct BlocklistController: APIController {
         }
         let clients = try await store.blockedClients()
         let (body, type) = Self.render(clients, format: format)
-        let etag = "\"" + SHA256.hash(data: body).prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
+        let etag = "\"" + HexText.lowercase(SHA256.hash(data: body).prefix(12)) + "\""
         var headers: HTTPFields = [.eTag: etag, .cacheControl: "no-cache"]
         if request.headers[.ifNoneMatch].map({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains(etag) }) == true {
             return Response(status: .notModified, headers: headers)
