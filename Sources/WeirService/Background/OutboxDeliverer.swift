@@ -87,14 +87,8 @@ public struct OutboxDeliverer: Service {
 
     /// The request that sends `n` through `channel` now: its secrets opened, its host allowed.
     func request(_ n: OutboxNotification, through channel: Channel) throws -> OutgoingRequest {
-        let endpoint = try ChannelEndpoint.of(channel, vault: vault)
-        if let problem = receivers.problem(with: endpoint.url) { throw NotAllowed(description: problem) }
+        let endpoint = try ChannelEndpoint.of(channel, vault: vault, receivers: receivers)
         return builder.request(NotificationEvent(n), to: endpoint, deliveryID: n.deliveryID, sentAt: clock.now())
-    }
-
-    /// A channel whose host `WEIR_NOTIFY_HOSTS` does not allow: asking again will not change that.
-    struct NotAllowed: Error, CustomStringConvertible {
-        let description: String
     }
 
     /// One attempt at one notification through its channel (`nil`: deleted since, with its
@@ -110,7 +104,7 @@ public struct OutboxDeliverer: Service {
             result = await sender.send(try request(n, through: try channel.get()))
         } catch {
             result = SendResult(status: nil, error: "\(error)", milliseconds: 0)
-            unusable = error is NotAllowed
+            unusable = error is ChannelEndpoint.NotAllowed
         }
         let now = clock.now()
         let outcome: DeliveryOutcome

@@ -3,8 +3,22 @@ import WeirNotify
 import WeirSources
 import WeirStore
 
-/// A stored channel made ready to send: its sealed secrets opened with the service's vault.
+/// A stored channel made ready to send: its sealed secrets opened with the service's vault, its
+/// host allowed by `WEIR_NOTIFY_HOSTS`.
 enum ChannelEndpoint {
+    /// The endpoint of `channel`, checked against `receivers`; throws ``NotAllowed`` when its host
+    /// may not be sent to, and as ``of(_:vault:)`` does.
+    static func of(_ channel: Channel, vault: PasswordVault?, receivers: ReceiverPolicy) throws -> Endpoint {
+        let endpoint = try of(channel, vault: vault)
+        if let problem = receivers.problem(with: endpoint.url) { throw NotAllowed(description: problem) }
+        return endpoint
+    }
+
+    /// A channel whose host `WEIR_NOTIFY_HOSTS` does not allow: asking again will not change that.
+    struct NotAllowed: Error, CustomStringConvertible {
+        let description: String
+    }
+
     /// The endpoint of `channel`; throws when a secret cannot be opened (no or another
     /// `WEIR_SECRET`), naming the channel and what to do.
     static func of(_ channel: Channel, vault: PasswordVault?) throws -> Endpoint {

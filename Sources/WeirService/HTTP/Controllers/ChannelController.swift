@@ -63,10 +63,9 @@ struct ChannelController: APIController {
     func test(_ context: BasicRequestContext) async throws -> Response {
         let channel = try await channel(context)
         let endpoint: Endpoint
-        do { endpoint = try ChannelEndpoint.of(channel, vault: vault) } catch {
+        do { endpoint = try ChannelEndpoint.of(channel, vault: vault, receivers: receivers) } catch {
             throw APIError(.conflict, code: "channel_unusable", message: "\(error)")
         }
-        if let problem = receivers.problem(with: endpoint.url) { throw APIError(.conflict, code: "channel_unusable", message: problem) }
         let event = NotificationEvent(event: "test", incident: nil, taskID: nil, taskName: "weir test")
         let result = await sender.send(builder.request(event, to: endpoint, deliveryID: "test-\(clock.now())", sentAt: clock.now()))
         return try .json(
