@@ -10,21 +10,25 @@ struct CommandLineTests {
         try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
-    @Test func generateThenAnalyzeAgree() throws {
+    @Test func generateThenAnalyzeAgree() async throws {
         let dir = try WeirProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = dir.appendingPathComponent("big.log").path
-        let gen = try WeirProcess.run(["generate", "--count", "20000", "--start", "2026-01-01T00:00:00Z", "--rate", "100", "--seed", "9", "-f", log])
+        let gen = try await WeirProcess.runAwaiting([
+            "generate", "--count", "20000", "--start", "2026-01-01T00:00:00Z", "--rate", "100", "--seed", "9", "-f", log,
+        ])
         #expect(gen.status == 0, "\(gen.stderr)")
         let first = try Data(contentsOf: URL(fileURLWithPath: log))
         // Same seed, same bytes; the file is replaced, not appended to.
         #expect(
-            try WeirProcess.run(["generate", "--count", "20000", "--start", "2026-01-01T00:00:00Z", "--rate", "100", "--seed", "9", "-f", log]).status
+            try await WeirProcess.runAwaiting([
+                "generate", "--count", "20000", "--start", "2026-01-01T00:00:00Z", "--rate", "100", "--seed", "9", "-f", log,
+            ]).status
                 == 0
         )
         #expect(try Data(contentsOf: URL(fileURLWithPath: log)) == first)
 
-        let analyzed = try WeirProcess.run(["analyze", log, "--json", "--top", "3"])
+        let analyzed = try await WeirProcess.runAwaiting(["analyze", log, "--json", "--top", "3"])
         #expect(analyzed.status == 0, "\(analyzed.stderr)")
         let report = try json(analyzed.stdout)
         #expect(report["lines"] as? Int == 20_000)
@@ -36,8 +40,8 @@ struct CommandLineTests {
         #expect(status.values.reduce(0, +) == 20_000)
     }
 
-    @Test func analyzeTheRealSampleAsTextJSONGzipAndStdin() throws {
-        let text = try WeirProcess.run(["analyze", samplePath])
+    @Test func analyzeTheRealSampleAsTextJSONGzipAndStdin() async throws {
+        let text = try await WeirProcess.runAwaiting(["analyze", samplePath])
         #expect(text.status == 0)
         #expect(text.stdout.contains("lines      10000    parsed 10000    malformed 0"))
         #expect(text.stdout.contains("482  66.249.73.135"))
@@ -64,7 +68,7 @@ struct CommandLineTests {
         #expect((ranged["first"] as? String ?? "") >= "2015-05-18T00:00:00Z")
     }
 
-    @Test func malformedLinesAreReportedWithNumbers() throws {
+    @Test func malformedLinesAreReportedWithNumbers() async throws {
         let dir = try WeirProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = dir.appendingPathComponent("messy.log")
@@ -72,7 +76,7 @@ struct CommandLineTests {
         lines[9] = "GARBAGE"
         lines[19] = String(lines[19].prefix(30))
         try (lines.joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
-        let result = try WeirProcess.run(["analyze", log.path, "--json"])
+        let result = try await WeirProcess.runAwaiting(["analyze", log.path, "--json"])
         let report = try json(result.stdout)
         #expect(report["malformed"] as? Int == 2)
         let listed = try #require(report["malformed_lines"] as? [[String: Any]])
@@ -93,30 +97,30 @@ struct CommandLineTests {
         (["generate", "--rate=-3"], "--rate must be a positive number"),
         (["generate", "--count", "10", "-f", "/nonexistent/dir/x.log"], "cannot write /nonexistent/dir/x.log: its directory does not exist"),
     ])
-    func badInputGivesOneLineAndNonZeroExit(arguments: [String], message: String) throws {
-        let result = try WeirProcess.run(arguments)
+    func badInputGivesOneLineAndNonZeroExit(arguments: [String], message: String) async throws {
+        let result = try await WeirProcess.runAwaiting(arguments)
         #expect(result.status != 0)
         #expect(result.stderr.hasPrefix("weir: "))
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test func helpForEverySubcommand() throws {
+    @Test func helpForEverySubcommand() async throws {
         for sub in ["generate", "analyze"] {
-            let result = try WeirProcess.run([sub, "--help"])
+            let result = try await WeirProcess.runAwaiting([sub, "--help"])
             #expect(result.status == 0)
             #expect(result.stdout.contains("Examples:"))
         }
-        let root = try WeirProcess.run(["--help"])
+        let root = try await WeirProcess.runAwaiting(["--help"])
         #expect(root.stdout.contains("generate") && root.stdout.contains("analyze"))
     }
 
-    @Test func liveGeneratorAppendsLinesStampedNow() throws {
+    @Test func liveGeneratorAppendsLinesStampedNow() async throws {
         let dir = try WeirProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = dir.appendingPathComponent("live.log").path
         let before = Int64(Date().timeIntervalSince1970)
-        let result = try WeirProcess.run(["generate", "-f", log, "-d", "1.5", "-i", "0.1", "--rate", "40"])
+        let result = try await WeirProcess.runAwaiting(["generate", "-f", log, "-d", "1.5", "-i", "0.1", "--rate", "40"])
         #expect(result.status == 0, "\(result.stderr)")
         let report = try json(WeirProcess.run(["analyze", log, "--json"]).stdout)
         let lines = report["lines"] as? Int ?? 0

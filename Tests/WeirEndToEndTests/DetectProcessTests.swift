@@ -3,7 +3,7 @@ import Testing
 
 /// `weir detect` as a user runs it: a CSV in, a scored CSV out, errors on one line.
 struct DetectProcessTests {
-    @Test func scoresACSVFlagsTheSpikeAndExplains() throws {
+    @Test func scoresACSVFlagsTheSpikeAndExplains() async throws {
         let dir = try WeirProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var csv = "timestamp,value\n"
@@ -14,7 +14,7 @@ struct DetectProcessTests {
         let input = dir.appendingPathComponent("series.csv").path
         let output = dir.appendingPathComponent("scores.csv").path
         try csv.write(toFile: input, atomically: true, encoding: .utf8)
-        let result = try WeirProcess.run(["detect", "--input", input, "--output", output, "--explain"])
+        let result = try await WeirProcess.runAwaiting(["detect", "--input", input, "--output", output, "--explain"])
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
         #expect(rows.first == "timestamp,value,anomaly_score,label")
@@ -28,13 +28,13 @@ struct DetectProcessTests {
         )
         #expect(result.stderr.contains("revision at point 200: chose"))
 
-        let list = try WeirProcess.run(["detect", "--list"])
+        let list = try await WeirProcess.runAwaiting(["detect", "--list"])
         #expect(list.stdout.contains("holt_winters:") && list.stdout.contains("period (default 0)"))
 
         try "timestamp,value\n2026-03-01 00:00:00,1\n2026-03-01 00:01:00,lots\n".write(toFile: input, atomically: true, encoding: .utf8)
-        let bad = try WeirProcess.run(["detect", "--input", input])
+        let bad = try await WeirProcess.runAwaiting(["detect", "--input", input])
         #expect(bad.status == 1 && bad.stderr == "weir: line 3: value 'lots' is not a finite number\n")
-        let badFlag = try WeirProcess.run(["detect", "--input", input, "--method", "prophet"])
+        let badFlag = try await WeirProcess.runAwaiting(["detect", "--input", input, "--method", "prophet"])
         #expect(badFlag.status == 64 && badFlag.stderr.contains("'prophet' is invalid for '--method"))
     }
 }

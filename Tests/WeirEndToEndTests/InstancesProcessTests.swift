@@ -31,7 +31,7 @@ struct InstancesProcessTests {
                 group.addTask {
                     (
                         i,
-                        try Server(
+                        try await Server.start(
                             directory: dir,
                             environment: [
                                 "WEIR_DATABASE_URL": databaseURL, "WEIR_INSTANCE_ID": "i\(i)", "WEIR_RUN_LEASE_SECONDS": "3",
@@ -84,7 +84,7 @@ struct InstancesProcessTests {
         try await Task.sleep(for: .seconds(1))
         #expect(try await Self.runs(servers[0], killedTask).first?["status"] as? String == "running", "the run is still reading")
         kill(servers[2].process.processIdentifier, SIGKILL)
-        servers[2].process.waitUntilExit()
+        await WeirProcess.waitForExit(servers[2].process)
 
         // Another instance sees the lease lapse (3 s), takes the task over and finishes it.
         let done = try await Self.waitForSucceeded(servers[0], killedTask, seconds: 120)
@@ -106,7 +106,7 @@ struct InstancesProcessTests {
         #expect(!takenOver.isEmpty)
         #expect(takenOver == uninterrupted, "no finding lost or doubled by the takeover")
 
-        for server in servers.prefix(2) { #expect(server.stop() == 0) }
+        for server in servers.prefix(2) { #expect(await server.stopped() == 0) }
     }
 
     // MARK: helpers

@@ -14,10 +14,25 @@ struct MonitorFileHandlingProcessTests {
 
     /// Half-written lines, a truncation and a rotation while the monitor runs: every line is
     /// counted once (in a block or as late), none twice.
-    @Test func everyLineCountedOnceThroughTruncationAndRotation() throws {
+    @Test func everyLineCountedOnceThroughTruncationAndRotation() async throws {
         let dir = try WeirProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = dir.appendingPathComponent("test.log").path
+        let (status, data, written) = try await WeirProcess.onThread { try self.writeWhileMonitoring(log) }
+        #expect(status == 0)
+        let events = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let counted = events.filter { $0["event"] as? String == "stats" }
+            .map { ($0["hits"] as? Int ?? 0) + ($0["late"] as? Int ?? 0) }.reduce(0, +)
+        #expect(counted == written)
+        #expect(events.compactMap { $0["malformed"] as? Int }.reduce(0, +) == 0)
+    }
+
+    /// Runs the monitor on `log` for 5 s while lines are written, truncated and rotated under it,
+    /// timed by blocking sleeps on the caller's thread; returns its exit status, its output and
+    /// the number of lines written.
+    func writeWhileMonitoring(_ log: String) throws -> (Int32, Data, Int) {
         let mon = Process()
         mon.executableURL = WeirProcess.executable
         mon.arguments = ["monitor", "-f", log, "--json", "--duration", "5", "--interval", "1", "-t", "1000"]
@@ -55,13 +70,6 @@ struct MonitorFileHandlingProcessTests {
         try write(25, split: true)
         let data = out.fileHandleForReading.readDataToEndOfFile()
         mon.waitUntilExit()
-        #expect(mon.terminationStatus == 0)
-        let events = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-        }
-        let counted = events.filter { $0["event"] as? String == "stats" }
-            .map { ($0["hits"] as? Int ?? 0) + ($0["late"] as? Int ?? 0) }.reduce(0, +)
-        #expect(counted == written)
-        #expect(events.compactMap { $0["malformed"] as? Int }.reduce(0, +) == 0)
+        return (mon.terminationStatus, data, written)
     }
 }

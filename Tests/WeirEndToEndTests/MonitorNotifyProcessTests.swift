@@ -37,7 +37,7 @@ struct MonitorNotifyProcessTests {
         #expect(downLines.count == 1, "\(result.stderr)")
         await receiver.stop()
 
-        let bad = try WeirProcess.run(["monitor", "--webhook", "ftp://x/y"])
+        let bad = try await WeirProcess.runAwaiting(["monitor", "--webhook", "ftp://x/y"])
         #expect(bad.status != 0 && bad.stderr.contains("--webhook has the scheme \"ftp\""), "\(bad.stderr)")
     }
 }

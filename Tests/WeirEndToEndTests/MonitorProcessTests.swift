@@ -7,7 +7,7 @@ import Testing
 struct MonitorProcessTests {
     /// Starts `weir monitor`, then `weir generate` into the same file, and returns the monitor's
     /// JSON events once both have finished.
-    func runSideBySide(generator: [String], monitor: [String], monitorSeconds: Double) throws -> [[String: Any]] {
+    func runSideBySide(generator: [String], monitor: [String], monitorSeconds: Double) async throws -> [[String: Any]] {
         let dir = try WeirProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = dir.appendingPathComponent("test.log").path
@@ -18,10 +18,9 @@ struct MonitorProcessTests {
         mon.standardOutput = out
         mon.standardError = FileHandle.nullDevice
         try mon.run()
-        let gen = try WeirProcess.run(["generate", "-f", log] + generator)
+        let gen = try await WeirProcess.runAwaiting(["generate", "-f", log] + generator)
         #expect(gen.status == 0, "\(gen.stderr)")
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        mon.waitUntilExit()
+        let data = await WeirProcess.output(of: mon, through: out)
         #expect(mon.terminationStatus == 0)
         return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
@@ -32,8 +31,8 @@ struct MonitorProcessTests {
         events.compactMap { $0["event"] as? String }.filter { $0 != "stats" }
     }
 
-    @Test func normalTrafficGivesNoAlert() throws {
-        let events = try runSideBySide(
+    @Test func normalTrafficGivesNoAlert() async throws {
+        let events = try await runSideBySide(
             generator: ["-d", "4", "--rate", "5"],
             monitor: ["-t", "20", "--interval", "1", "--window", "3"],
             monitorSeconds: 6
@@ -43,8 +42,8 @@ struct MonitorProcessTests {
         #expect(hits >= 15 && hits <= 25)
     }
 
-    @Test func highTrafficAlertsThenRecoversWhenItStops() throws {
-        let events = try runSideBySide(
+    @Test func highTrafficAlertsThenRecoversWhenItStops() async throws {
+        let events = try await runSideBySide(
             generator: ["-d", "4", "--rate", "100"],
             monitor: ["-t", "20", "--interval", "1", "--window", "3"],
             monitorSeconds: 10
@@ -55,8 +54,8 @@ struct MonitorProcessTests {
         #expect((alert["threshold"] as? Double) == 20)
     }
 
-    @Test func highTrafficStillRunningIsStillAlerting() throws {
-        let events = try runSideBySide(
+    @Test func highTrafficStillRunningIsStillAlerting() async throws {
+        let events = try await runSideBySide(
             generator: ["-d", "5", "--rate", "100"],
             monitor: ["-t", "20", "--interval", "1", "--window", "3"],
             monitorSeconds: 5

@@ -30,8 +30,7 @@ struct NABProcessTests {
         reference.standardOutput = out
         reference.standardError = FileHandle.nullDevice
         try reference.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        reference.waitUntilExit()
+        let text = String(decoding: await WeirProcess.output(of: reference, through: out), as: UTF8.self)
         let json = try #require(text.split(separator: "\n").last.map { Data($0.utf8) })
         let profiles = try #require(try JSONSerialization.jsonObject(with: json) as? [String: [String: Any]])
         let standard = try #require(profiles["standard"])

@@ -43,7 +43,7 @@ struct ReliabilityProcessTests {
                 + #""average_requests_per_client_per_time_interval":{"10":40},"average_requests_per_time_interval":{"60":4000}}}"#
         }
 
-        var server = try Server(directory: dir, environment: environment)
+        var server = try await Server.start(directory: dir, environment: environment)
         #expect(try await server.request("POST", "/tasks", body("interrupted")).0 == 201)
         // Kill points spread over the run, the same every time (a fixed seed).
         var state: UInt64 = 2026
@@ -65,7 +65,7 @@ struct ReliabilityProcessTests {
             if signal == SIGTERM {
                 #expect(server.process.terminationReason == .exit && server.process.terminationStatus == 0, "SIGTERM exits 0")
             }
-            server = try Server(directory: dir, environment: environment)
+            server = try await Server.start(directory: dir, environment: environment)
             let runs = (try await server.request("GET", "/tasks/1/runs?limit=1").1 as? [[String: Any]]) ?? []
             let last = try #require(runs.first)
             // Killed or stopped mid-run: interrupted (by the shutdown, or by the restart's sweep).
@@ -95,6 +95,6 @@ struct ReliabilityProcessTests {
         }
         #expect(try await lines(1) == 1_500_000, "every line read exactly once by committed runs")
         #expect(try await lines(2) == 1_500_000)
-        #expect(server.stop() == 0)
+        #expect(await server.stopped() == 0)
     }
 }

@@ -40,9 +40,26 @@ struct ServiceProcessTests {
             self.port = port
         }
 
+        /// Starts `weir serve` on a thread of its own, so that waiting for it to say where it
+        /// listens holds up none of the test process's concurrent tasks (a receiver among them).
+        static func start(directory: URL, environment: [String: String]) async throws -> Server {
+            try await withCheckedThrowingContinuation { continuation in
+                Thread.detachNewThread {
+                    continuation.resume(with: Result { try Server(directory: directory, environment: environment) })
+                }
+            }
+        }
+
         func stop() -> Int32 {
             process.terminate()  // SIGTERM
             process.waitUntilExit()
+            return process.terminationStatus
+        }
+
+        /// Sends SIGTERM and waits for the exit off the concurrent pool; returns the exit status.
+        func stopped() async -> Int32 {
+            process.terminate()
+            await WeirProcess.waitForExit(process)
             return process.terminationStatus
         }
 
@@ -71,24 +88,24 @@ struct ServiceProcessTests {
         init(_ description: String) { self.description = description }
     }
 
-    @Test func setupDBIsRepeatableAndBadSettingsStopStartUp() throws {
+    @Test func setupDBIsRepeatableAndBadSettingsStopStartUp() async throws {
         let dir = try WeirProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = "sqlite://\(dir.path)/weir.sqlite"
-        let first = try WeirProcess.run(["setup-db", "--database-url", url])
+        let first = try await WeirProcess.runAwaiting(["setup-db", "--database-url", url])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("migrated from version 0 to 5"))
-        let second = try WeirProcess.run(["setup-db", "--database-url", url])
+        let second = try await WeirProcess.runAwaiting(["setup-db", "--database-url", url])
         #expect(second.stdout.contains("already at version 5"))
-        let reset = try WeirProcess.run(["setup-db", "--database-url", url, "--reset"])
+        let reset = try await WeirProcess.runAwaiting(["setup-db", "--database-url", url, "--reset"])
         #expect(reset.status != 0 && reset.stderr.contains("--yes"))
-        let badPort = try WeirProcess.run(["serve", "--database-url", url, "--port", "http"])
+        let badPort = try await WeirProcess.runAwaiting(["serve", "--database-url", url, "--port", "http"])
         #expect(badPort.status != 0)
         #expect(badPort.stderr == "weir: The value 'http' is invalid for '--port <PORT>'\n")
-        let farPort = try WeirProcess.run(["serve", "--database-url", url, "--port", "70000"])
+        let farPort = try await WeirProcess.runAwaiting(["serve", "--database-url", url, "--port", "70000"])
         #expect(farPort.status == 64)
         #expect(farPort.stderr == "weir: --port must be a port number from 0 to 65535 (0 picks a free one), got 70000\n")
-        let badURL = try WeirProcess.run(["serve", "--database-url", "mysql://db"])
+        let badURL = try await WeirProcess.runAwaiting(["serve", "--database-url", "mysql://db"])
         #expect(badURL.status != 0 && badURL.stderr.hasPrefix("weir: WEIR_DATABASE_URL"))
         #expect(badURL.stderr.split(separator: "\n").count == 1)
     }
@@ -98,7 +115,7 @@ struct ServiceProcessTests {
     @Test func oversizedHeadersAre431WithTheErrorBody() async throws {
         let dir = try WeirProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let server = try Server(directory: dir, environment: ["WEIR_DATABASE_URL": "sqlite:weir.sqlite"])
+        let server = try await Server.start(directory: dir, environment: ["WEIR_DATABASE_URL": "sqlite:weir.sqlite"])
         defer { _ = server.stop() }
         let (fits, _) = try await server.request("GET", "/tasks", headers: ["X-Padding": String(repeating: "a", count: 7_000)])
         #expect(fits == 200)
@@ -127,7 +144,7 @@ struct ServiceProcessTests {
         ])
         #expect(gen.status == 0, "\(gen.stderr)")
         let token = "e2e-token"
-        let server = try Server(
+        let server = try await Server.start(
             directory: dir,
             environment: [
                 "WEIR_DATABASE_URL": "sqlite:weir.sqlite", "WEIR_API_TOKEN": token, "WEIR_LOG_DIR": "\(dir.path)/logs",
@@ -138,11 +155,11 @@ struct ServiceProcessTests {
         #expect(health == 200)
         // One writer per SQLite file: a second service, or a reset, on the same database is refused.
         let database = "sqlite://\(dir.path)/weir.sqlite"
-        let second = try WeirProcess.run(["serve", "--port", "0", "--database-url", database])
+        let second = try await WeirProcess.runAwaiting(["serve", "--port", "0", "--database-url", database])
         #expect(second.status != 0)
         #expect(second.stderr.contains("is in use by another weir serve"), "\(second.stderr)")
         #expect(second.stderr.split(separator: "\n").count == 1)
-        let reset = try WeirProcess.run(["setup-db", "--database-url", database, "--reset", "--yes"])
+        let reset = try await WeirProcess.runAwaiting(["setup-db", "--database-url", database, "--reset", "--yes"])
         #expect(reset.status != 0 && reset.stderr.contains("is in use by another weir serve"), "\(reset.stderr)")
         let (unauthorized, _) = try await server.request("GET", "/tasks")
         #expect(unauthorized == 401)
@@ -178,6 +195,6 @@ struct ServiceProcessTests {
         #expect(FileManager.default.fileExists(atPath: "\(dir.path)/logs/\(id)-e2e/black_ip_address.log"))
         let (_, metrics) = try await server.request("GET", "/metrics")
         _ = metrics
-        #expect(server.stop() == 0, "SIGTERM stops the service cleanly")
+        #expect(await server.stopped() == 0, "SIGTERM stops the service cleanly")
     }
 }

@@ -64,9 +64,9 @@ enum WeirProcess {
     /// ``run(_:stdin:)`` on a thread of its own, so that waiting for the process blocks no thread
     /// of the cooperative pool: a test that serves HTTP in-process (a webhook receiver) needs the
     /// pool free while `weir` talks to it.
-    static func runAwaiting(_ arguments: [String]) async throws -> Result {
+    static func runAwaiting(_ arguments: [String], stdin: Data? = nil) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Swift.Result { try run(arguments) }) }
+            Thread.detachNewThread { continuation.resume(with: Swift.Result { try run(arguments, stdin: stdin) }) }
         }
     }
 
@@ -76,6 +76,26 @@ enum WeirProcess {
             Thread.detachNewThread {
                 process.waitUntilExit()
                 continuation.resume()
+            }
+        }
+    }
+
+    /// Runs `body` on a thread of its own (see ``runAwaiting(_:)``): for a test that must time
+    /// its steps with blocking sleeps, which the cooperative pool of a loaded run would delay.
+    static func onThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Swift.Result { try body() }) }
+        }
+    }
+
+    /// Reads `pipe` to its end, then waits for `process` to exit, on a thread of its own (see
+    /// ``runAwaiting(_:)``); returns what was read.
+    static func output(of process: Process, through pipe: Pipe) async -> Data {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                continuation.resume(returning: data)
             }
         }
     }

@@ -20,6 +20,8 @@ public final class AlertForwarder: Sendable {
     private let sequence = Mutex(0)
     /// The alert firing now, re-sent to Alertmanager endpoints while it lasts.
     private let firing = Mutex<NotificationEvent?>(nil)
+    /// When each endpoint's worker last delivered an event (or gave one up), in seconds since 1970.
+    private let progress: Mutex<[Double]>
 
     public init(
         endpoints: [Endpoint],
@@ -43,7 +45,10 @@ public final class AlertForwarder: Sendable {
             queues.append(continuation)
         }
         self.queues = queues
-        let tasks = zip(endpoints, streams).map { endpoint, stream in Task { [self] in await deliverAll(stream, to: endpoint) } }
+        self.progress = Mutex(Array(repeating: Date().timeIntervalSince1970, count: endpoints.count))
+        let tasks = zip(endpoints, streams).enumerated().map { index, pair in
+            Task { [self] in await deliverAll(pair.1, to: pair.0, index: index) }
+        }
         workers.withLock { $0 = tasks }
     }
 
@@ -58,19 +63,27 @@ public final class AlertForwarder: Sendable {
         for queue in queues { queue.yield((event, id)) }
     }
 
-    /// Waits up to `seconds` for what is queued to be delivered (or given up), then stops.
+    /// Waits for what is queued to be delivered (or given up), then stops. An endpoint that goes
+    /// `seconds` without a delivery is abandoned; one that keeps delivering is waited for, however
+    /// long its queue, so that a replay's alerts all reach a receiver that answers slowly.
     public func finish(within seconds: Double) async {
         for queue in queues { queue.finish() }
         let tasks = workers.withLock { $0 }
-        let deadline = Task {
-            try? await Task.sleep(for: .milliseconds(Int64(saturating: seconds * 1000)))
-            for task in tasks { task.cancel() }
+        let start = Date().timeIntervalSince1970
+        progress.withLock { times in times = times.map { _ in start } }
+        let watchdog = Task { [self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(100))
+                let now = Date().timeIntervalSince1970
+                let times = progress.withLock { $0 }
+                for (task, last) in zip(tasks, times) where now - last > seconds { task.cancel() }
+            }
         }
         for task in tasks { await task.value }
-        deadline.cancel()
+        watchdog.cancel()
     }
 
-    private func deliverAll(_ stream: AsyncStream<(event: NotificationEvent, id: String)>, to endpoint: Endpoint) async {
+    private func deliverAll(_ stream: AsyncStream<(event: NotificationEvent, id: String)>, to endpoint: Endpoint, index: Int) async {
         let refresher = Task { [self] in
             guard endpoint.kind == .alertmanager else { return }
             while !Task.isCancelled {
@@ -80,7 +93,10 @@ public final class AlertForwarder: Sendable {
             }
         }
         var down = false
-        for await (event, id) in stream { await deliver(event, to: endpoint, id: id, down: &down) }
+        for await (event, id) in stream {
+            await deliver(event, to: endpoint, id: id, down: &down)
+            progress.withLock { $0[index] = Date().timeIntervalSince1970 }
+        }
         refresher.cancel()
     }
 
