@@ -8,9 +8,9 @@ import WeirStore
 import WeirTestSupport
 
 /// Where one run stops and the next begins changes nothing: a file read in one run gives exactly
-/// the rate findings and the incidents of the same file read in 2, 3, 7 and 50 runs cut at
-/// arbitrary byte offsets (mid-line included), on generated attack traffic and on the real
-/// Apache sample.
+/// the rate findings, the minutes of traffic, the anomalies and the incidents of the same file
+/// read in 2, 3, 7 and 50 runs cut at arbitrary byte offsets (mid-line included), on generated
+/// attack traffic and on the real Apache sample.
 struct ExactAcrossRunsTests {
     enum Source: String, CaseIterable, CustomTestStringConvertible, Sendable {
         case attack
@@ -37,6 +37,8 @@ struct ExactAcrossRunsTests {
 
     struct Outcome: Equatable {
         var rateFindings: [String]
+        var anomalies: [String]
+        var minutes: [String]
         var incidents: [String]
         var lines: Int64
         var malformed: Int64
@@ -56,7 +58,7 @@ struct ExactAcrossRunsTests {
                 nextRunTime: Harness.start + 86_400,
                 target: .file(path: path, format: "combined"),
                 rules: try TaskRules(properties: source.properties),
-                detection: try TaskDetection(json: .object(["enabled": .bool(false)]))
+                detection: try TaskDetection(json: .object(["enabled": .bool(true)]))
             ),
             now: Harness.start
         )
@@ -80,10 +82,22 @@ struct ExactAcrossRunsTests {
         let findings = try await harness.store.findings(taskID: task.id, query: FindingQuery(limit: 1_000_000))
             .map(\.finding).filter { rateRules.contains($0.rule) }
             .map { "\($0.rule) \($0.client ?? "-") \($0.first)-\($0.last) peak \($0.peak) window \($0.windowSeconds ?? 0)" }
+        let anomalies = try await harness.store.findings(taskID: task.id, query: FindingQuery(rule: "anomaly", limit: 1_000_000))
+            .map(\.finding).compactMap { f in
+                f.anomaly.map { "\($0.feature) \(f.first)-\(f.last) observed \($0.observed) score \($0.score) \(f.message)" }
+            }
+        let minutes = try await harness.store.trafficMinutes(taskID: task.id, since: .min).map { "\($0)" }
         let incidents = try await harness.store.incidents(IncidentQuery(taskID: task.id, limit: 1_000_000))
             .map { "\($0.rule) \($0.key) \($0.openedAt)-\($0.lastSeen) \($0.state.rawValue)" }
         try await harness.store.close()
-        return Outcome(rateFindings: findings.sorted(), incidents: incidents.sorted(), lines: lines, malformed: malformed)
+        return Outcome(
+            rateFindings: findings.sorted(),
+            anomalies: anomalies.sorted(),
+            minutes: minutes,
+            incidents: incidents.sorted(),
+            lines: lines,
+            malformed: malformed
+        )
     }
 
     @Test(arguments: Source.allCases)
@@ -101,6 +115,8 @@ struct ExactAcrossRunsTests {
         let reference = try await outcome(bytes, cuts: [], source: source)
         #expect(reference.rateFindings.count >= 3, "the rules find bursts to split: \(reference.rateFindings.count)")
         #expect(reference.incidents.count >= 3)
+        #expect(reference.minutes.count >= 10, "minutes measured: \(reference.minutes.count)")
+        if source == .sample { #expect(reference.anomalies.count >= 2, "anomalies to split: \(reference.anomalies)") }
         var rng = SeededRandom(seed: 2026)
         for parts in [2, 3, 7, 50] {
             let cuts = Set((1..<parts).map { _ in Int.random(in: 1..<bytes.count, using: &rng) }).sorted()
@@ -108,6 +124,8 @@ struct ExactAcrossRunsTests {
             #expect(split.lines == reference.lines && split.malformed == reference.malformed, "cuts \(cuts)")
             #expect(split.rateFindings == reference.rateFindings, "cuts \(cuts): \(Self.difference(split.rateFindings, reference.rateFindings))")
             #expect(split.incidents == reference.incidents, "cuts \(cuts): \(Self.difference(split.incidents, reference.incidents))")
+            #expect(split.anomalies == reference.anomalies, "cuts \(cuts): \(Self.difference(split.anomalies, reference.anomalies))")
+            #expect(split.minutes == reference.minutes, "cuts \(cuts): \(Self.difference(split.minutes, reference.minutes))")
         }
     }
 

@@ -4,24 +4,49 @@ import WeirTraffic
 
 /// Measures the traffic features per minute from parsed lines, on their bytes: clients and
 /// paths become dense ids once, and each minute keeps its per-client counts and the distinct
-/// (client, path) pairs it saw.
+/// (client, path) pairs it saw. A minute closes once lines are two minutes past its end; the
+/// minutes still open when a run ends go on in the next run (``CarriedMinutes``), so that where a
+/// run ends changes no minute.
 public struct FeatureAccumulator {
+    /// How far out of time order lines may be and still count in their minute as one run would.
+    public static let disorderSeconds: Int64 = 2 * bucketSeconds
     public static let bucketSeconds: Int64 = 60
     private let clients = ByteKeyCounter(capacity: 1024)
     private let paths = ByteKeyCounter(capacity: 1024)
     /// The minute of the newest lines, kept out of `open` so that most lines touch no table of minutes.
     private var current: Minute?
     private var open: [Int64: Minute] = [:]
-    private var closed: [FeatureBucket] = []
+    private var closed: [MeasuredMinute] = []
     private var latest = Int64.min
 
     struct Minute {
         var bucket: FeatureBucket
         var perClient: [Int: (requests: Int64, paths: Int64)] = [:]
         var pairs: Set<Int> = []
+        /// Carried from an earlier run (see ``MeasuredMinute/replacesStored``).
+        var carried = false
     }
 
     public init() {}
+
+    /// Goes on from the minutes an earlier run left open. `clientID` gives the id that will come
+    /// with each line of the client named (``add(_:line:clientID:)``), or `nil` when lines come
+    /// without one.
+    public mutating func resume(from state: CarriedMinutes, clientID: (String) -> Int?) {
+        latest = max(latest, state.latest)
+        for carried in state.minutes {
+            var minute = Minute(bucket: carried.bucket, carried: true)
+            for (name, client) in carried.clients {
+                let id = clientID(name) ?? Array(name.utf8).withUnsafeBytes { clients.add($0) }
+                for path in client.paths {
+                    let pathID = Array(path.utf8).withUnsafeBytes { paths.add($0) }
+                    minute.pairs.insert(id << 32 | pathID)
+                }
+                minute.perClient[id] = (client.requests, Int64(client.paths.count))
+            }
+            open[carried.bucket.start] = minute
+        }
+    }
 
     /// Counts one parsed line; `line` is the bytes `parsed` refers to. `clientID` is the line's
     /// client as a dense id already computed by the caller (``RuleEvaluator/add(_:line:)``); it
@@ -40,7 +65,7 @@ public struct FeatureAccumulator {
         }
         if t > latest {
             latest = t
-            closeMinutes(before: latest - 2 * Self.bucketSeconds)
+            closeMinutes(before: latest - Self.disorderSeconds)
         }
     }
 
@@ -61,14 +86,23 @@ public struct FeatureAccumulator {
         if newPath { counts.paths += 1 }
     }
 
-    /// Every minute seen, in time order.
-    public mutating func finish() -> [FeatureBucket] {
+    /// Every minute seen, in time order, and the minutes to carry to the next run: those that
+    /// lines up to ``disorderSeconds`` late may still reach. `clientName` names the client ids
+    /// that came with the lines (`nil` when none did).
+    public mutating func finish(clientName: ((Int) -> String)? = nil) -> (minutes: [MeasuredMinute], carried: CarriedMinutes?) {
         if let previous = current {
             open[previous.bucket.start] = previous
             current = nil
         }
+        guard latest != .min else { return ([], nil) }
+        let stillOpen = open.filter { $0.key + Self.bucketSeconds > latest - Self.disorderSeconds }
+        for start in stillOpen.keys { open[start] = nil }
         closeMinutes(before: .max)
-        return closed.sorted { $0.start < $1.start }
+        let name = clientName ?? { [clients] in clients.key(id: $0) }
+        let carried = stillOpen.values.sorted { $0.bucket.start < $1.bucket.start }.map { carry($0, name) }
+        for minute in stillOpen.values { closed.append(MeasuredMinute(bucket: summary(minute), replacesStored: minute.carried, isOpen: true)) }
+        let minutes = closed.sorted { ($0.bucket.start, $0.replacesStored ? 0 : 1) < ($1.bucket.start, $1.replacesStored ? 0 : 1) }
+        return (minutes, CarriedMinutes(latest: latest, minutes: carried))
     }
 
     /// Minutes whose end is long past (lines are at most a couple of minutes out of order) are
@@ -76,13 +110,28 @@ public struct FeatureAccumulator {
     private mutating func closeMinutes(before limit: Int64) {
         guard !open.isEmpty else { return }
         for (start, minute) in open where start + Self.bucketSeconds <= limit {
-            var b = minute.bucket
-            b.distinctClients = Int64(minute.perClient.count)
-            b.busiestClient = minute.perClient.values.map(\.requests).max() ?? 0
-            b.pathsPerClient = minute.perClient.values.map(\.paths).max() ?? 0
-            closed.append(b)
+            closed.append(MeasuredMinute(bucket: summary(minute), replacesStored: minute.carried, isOpen: false))
             open[start] = nil
         }
+    }
+
+    private func summary(_ minute: Minute) -> FeatureBucket {
+        var b = minute.bucket
+        b.distinctClients = Int64(minute.perClient.count)
+        b.busiestClient = minute.perClient.values.map(\.requests).max() ?? 0
+        b.pathsPerClient = minute.perClient.values.map(\.paths).max() ?? 0
+        return b
+    }
+
+    /// An open minute with its clients and their paths by name.
+    private func carry(_ minute: Minute, _ name: (Int) -> String) -> CarriedMinutes.Minute {
+        var pathsByClient: [Int: [String]] = [:]
+        for pair in minute.pairs { pathsByClient[pair >> 32, default: []].append(paths.key(id: pair & 0xFFFF_FFFF)) }
+        var clients: [String: CarriedMinutes.Client] = [:]
+        for (id, counts) in minute.perClient {
+            clients[name(id)] = CarriedMinutes.Client(requests: counts.requests, paths: (pathsByClient[id] ?? []).sorted())
+        }
+        return CarriedMinutes.Minute(bucket: minute.bucket, clients: clients)
     }
 
     /// The target without its query string.

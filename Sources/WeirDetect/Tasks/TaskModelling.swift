@@ -75,44 +75,93 @@ public enum TaskModelling {
         ]
     }
 
-    /// Scores the buckets of `minutes` that start at or after `from` and are complete (every
-    /// bucket but the last, which may still be filling), after warming each feature's detector
-    /// on the buckets before. Returns one anomaly per incident and feature, and the start of the
-    /// first bucket left unscored.
-    public static func score(_ model: TaskModel, minutes: [FeatureBucket], from: Int64) -> (anomalies: [TrafficAnomaly], next: Int64) {
-        let series = FeatureBucket.series(minutes, seconds: model.bucketSeconds)
-        guard series.count >= 2 else { return ([], from) }
-        let complete = series.dropLast()
+    /// Detectors start afresh at fixed instants, every week from the Unix epoch, and score the
+    /// buckets of one week after warming on the week before. A bucket's score then depends only
+    /// on the buckets since the start of the week before it, never on where a run began, so that
+    /// scoring a task's minutes in one run or in many gives the same anomalies.
+    public static let epochSeconds: Int64 = 7 * 86_400
+
+    /// The epoch length for buckets of `bucketSeconds`: a week, rounded up to whole buckets.
+    public static func epochLength(bucketSeconds: Int) -> Int64 {
+        let length = Int64(max(bucketSeconds, 60))
+        return (epochSeconds + length - 1) / length * length
+    }
+
+    /// The first instant whose minutes scoring buckets from `from` on needs: the start of the
+    /// epoch before `from`'s.
+    public static func warmStart(from: Int64, bucketSeconds: Int) -> Int64 {
+        let e = epochLength(bucketSeconds: bucketSeconds)
+        return (floorDivision(from, e) - 1) * e
+    }
+
+    /// Scores the complete buckets of `minutes` (those that end by `before`) from `from` on (or
+    /// from the first when `nil`); `minutes` must go back to ``warmStart(from:bucketSeconds:)``.
+    /// Each epoch's buckets are scored by detectors warmed on the epoch before. Returns one
+    /// anomaly per incident and feature: those that reach `from` or later (marked
+    /// ``TrafficAnomaly/continued`` when they began before it), and the end of the last bucket
+    /// scored.
+    public static func score(
+        _ model: TaskModel,
+        minutes: [FeatureBucket],
+        from: Int64?,
+        before: Int64
+    ) -> (
+        anomalies: [TrafficAnomaly], next: Int64?
+    ) {
+        let length = Int64(max(model.bucketSeconds, 60))
+        let complete = FeatureBucket.series(minutes, seconds: model.bucketSeconds).prefix { $0.start <= before - length }
+        guard let first = from ?? complete.first?.start, let last = complete.last, last.start >= first else { return ([], from) }
+        let e = epochLength(bucketSeconds: model.bucketSeconds)
         var found: [TrafficAnomaly] = []
-        let length = Int64(model.bucketSeconds)
-        for f in model.features {
-            let pipeline = DetectionPipeline(f.choice, period: f.period)
-            var current: TrafficAnomaly?
-            for b in complete {
-                let x = b.value(f.feature)
-                let p = pipeline.score(x)
-                guard b.start >= from else { continue }
-                if p.label {
-                    if let c = current { found.append(c) }
-                    current = TrafficAnomaly(
-                        feature: f.feature,
-                        bucketSeconds: model.bucketSeconds,
-                        first: b.start,
-                        last: b.start + length - 1,
-                        observed: x,
-                        expectedLow: p.expectedLow,
-                        expectedHigh: p.expectedHigh,
-                        score: p.score,
-                        method: f.choice
-                    )
-                } else if p.isAnomalous, var c = current {
-                    c.last = b.start + length - 1
-                    if p.score > c.score { (c.observed, c.score, c.expectedLow, c.expectedHigh) = (x, p.score, p.expectedLow, p.expectedHigh) }
-                    current = c
-                }
+        var epoch = floorDivision(first, e)
+        while epoch * e <= last.start {
+            let span = complete.drop { $0.start < (epoch - 1) * e }.prefix { $0.start < (epoch + 1) * e }
+            for f in model.features {
+                found += anomalies(f, in: span, scoredFrom: epoch * e, bucketSeconds: model.bucketSeconds).filter { $0.last >= first }
             }
-            if let c = current { found.append(c) }
+            epoch += 1
         }
-        return (found.sorted { ($0.first, $0.feature.rawValue) < ($1.first, $1.feature.rawValue) }, max(from, complete.last!.start + length))
+        for i in found.indices { found[i].continued = found[i].first < first }
+        return (found.sorted { ($0.first, $0.feature.rawValue) < ($1.first, $1.feature.rawValue) }, last.start + length)
+    }
+
+    /// One feature's anomalies among `buckets` from `scoredFrom` on, the buckets before only
+    /// warming the detector.
+    static func anomalies(_ f: FeatureModel, in buckets: some Sequence<FeatureBucket>, scoredFrom: Int64, bucketSeconds: Int) -> [TrafficAnomaly] {
+        let pipeline = DetectionPipeline(f.choice, period: f.period)
+        let length = Int64(max(bucketSeconds, 60))
+        var found: [TrafficAnomaly] = []
+        var current: TrafficAnomaly?
+        for b in buckets {
+            let x = b.value(f.feature)
+            let p = pipeline.score(x)
+            guard b.start >= scoredFrom else { continue }
+            if p.label {
+                if let c = current { found.append(c) }
+                current = TrafficAnomaly(
+                    feature: f.feature,
+                    bucketSeconds: bucketSeconds,
+                    first: b.start,
+                    last: b.start + length - 1,
+                    observed: x,
+                    expectedLow: p.expectedLow,
+                    expectedHigh: p.expectedHigh,
+                    score: p.score,
+                    method: f.choice
+                )
+            } else if p.isAnomalous, var c = current {
+                c.last = b.start + length - 1
+                if p.score > c.score { (c.observed, c.score, c.expectedLow, c.expectedHigh) = (x, p.score, p.expectedLow, p.expectedHigh) }
+                current = c
+            }
+        }
+        if let c = current { found.append(c) }
+        return found
+    }
+
+    /// `a / b` rounded towards minus infinity (`b` > 0).
+    static func floorDivision(_ a: Int64, _ b: Int64) -> Int64 {
+        let quotient = a / b
+        return a % b != 0 && a < 0 ? quotient - 1 : quotient
     }
 }

@@ -9,4 +9,7 @@ public struct TrafficAnomaly: Sendable, Equatable {
     public var expectedHigh: Double
     public var score: Double
     public var method: MethodChoice
+    /// Whether the anomaly began in buckets an earlier run scored: it then extends the finding
+    /// that run made, with the same start.
+    public var continued = false
 }

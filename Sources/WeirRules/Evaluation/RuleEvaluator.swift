@@ -110,6 +110,22 @@ public struct RuleEvaluator {
         return countsEveryClient ? clientID : nil
     }
 
+    /// The dense id ``add(_:line:)`` returns for the client `name`, or `nil` when it returns none
+    /// (the rules do not hash every line's client): for a caller that carries per-client state
+    /// of its own across runs.
+    public func clientID(named name: String) -> Int? {
+        guard countsEveryClient else { return nil }
+        return Array(name.utf8).withUnsafeBytes { clients.add($0, 0) }
+    }
+
+    /// Whether ``add(_:line:)`` returns the client's dense id for every line.
+    public var givesClientIDs: Bool { countsEveryClient }
+
+    /// The client of a dense id that ``add(_:line:)`` or ``clientID(named:)`` returned.
+    public func clientName(id: Int) -> String {
+        clients.key(id: id)
+    }
+
     /// Ends the open bursts and returns every finding, in time order.
     public mutating func finish() -> RuleOutcome {
         for i in overall.indices {
@@ -164,7 +180,8 @@ public struct RuleEvaluator {
     private mutating func countClient(_ id: Int, at t: Int64) {
         let limits = rules.clientRequestLimits
         let base = id * limits.count
-        if base == clientWindows.count {
+        // Ids without lines yet (named by ``clientID(named:)``) get empty windows on the way.
+        while base >= clientWindows.count {
             for limit in limits {
                 clientWindows.append(SlidingWindow(length: limit.seconds))
                 clientTrackers.append(BurstTracker(limit: limit))

@@ -67,9 +67,10 @@ extension RuleFinding {
         )
     }
 
-    /// What identifies a rate finding's burst across runs: rule, client, window, limit, start.
+    /// What identifies a rate finding's burst, or an anomaly, across runs: rule, client (or the
+    /// anomaly's feature), window, limit, start.
     public var burstKey: String {
-        "\(rule)|\(client ?? "")|\(windowSeconds ?? 0)|\(limit ?? 0)|\(first)"
+        "\(rule)|\(client ?? anomaly?.feature ?? "")|\(windowSeconds ?? 0)|\(limit ?? 0)|\(first)"
     }
 
     /// Whether `later`, found by a later run, continues this burst: the same rate rule, client and

@@ -7,31 +7,50 @@ import WeirStore
 /// The anomaly-detection part of a run: merges the run's minutes of traffic with the stored
 /// ones, scores the complete buckets not scored yet with the task's model (or the default model
 /// until the expert system has chosen one), and turns each incident into an `anomaly` finding.
-/// Everything it returns is committed with the run, in one transaction.
+/// Everything it returns is committed with the run, in one transaction. With the minutes a run
+/// leaves open carried to the next (``CarriedMinutes``) and detectors that restart at fixed
+/// instants (``TaskModelling/score(_:minutes:from:before:)``), the minutes, the anomalies and
+/// their incidents do not depend on where runs end.
 enum AnomalyScan {
     struct Result {
         var findings: [RuleFinding] = []
         /// The run's minutes, merged with the stored minutes of the same start.
         var minutes: [FeatureBucket] = []
         var scoredThrough: Int64?
+        /// The burst keys of anomalies that extend an earlier run's finding.
+        var continued: Set<String> = []
     }
 
-    static func run(task: MonitoringTask, settings: DetectionSettings, minutes new: [FeatureBucket], store: any WeirStore) async throws -> Result {
-        guard let first = new.first else { return Result() }
-        let history = try await store.trafficMinutes(taskID: task.id, since: first.start - Int64(TaskModelling.historyMinutes) * 60)
-        var byStart = Dictionary(history.map { ($0.start, $0) }, uniquingKeysWith: { a, _ in a })
-        var merged: [FeatureBucket] = []
-        for m in new {
-            let combined = byStart[m.start].map { $0.merged(with: m) } ?? m
-            byStart[m.start] = combined
-            merged.append(combined)
-        }
-        let all = byStart.values.sorted { $0.start < $1.start }
+    /// - Parameter latest: the latest request time counted, in this run or the runs before.
+    static func run(
+        task: MonitoringTask,
+        settings: DetectionSettings,
+        measured: [MeasuredMinute],
+        latest: Int64,
+        store: any WeirStore
+    )
+        async throws -> Result
+    {
+        guard let earliest = measured.first?.bucket.start, latest > Int64.min / 2 else { return Result() }
         let stored = try await store.model(taskID: task.id)
         let model = stored?.current(for: settings)?.model ?? TaskModelling.defaultModel(settings)
-        let from = try await store.scoredThrough(taskID: task.id) ?? .min
-        let (anomalies, next) = TaskModelling.score(model, minutes: all, from: from)
-        return Result(findings: anomalies.map(finding), minutes: merged, scoredThrough: next)
+        let from = try await store.scoredThrough(taskID: task.id)
+        let warm = TaskModelling.warmStart(from: from ?? earliest, bucketSeconds: model.bucketSeconds)
+        let history = try await store.trafficMinutes(taskID: task.id, since: min(warm, earliest))
+        var byStart = Dictionary(history.map { ($0.start, $0) }, uniquingKeysWith: { a, _ in a })
+        var merged: [FeatureBucket] = []
+        for m in measured {
+            let stored = m.replacesStored ? nil : byStart[m.bucket.start]
+            let combined = stored.map { $0.merged(with: m.bucket) } ?? m.bucket
+            byStart[m.bucket.start] = combined
+            merged.append(combined)
+        }
+        let all = byStart.values.filter { $0.start >= warm }.sorted { $0.start < $1.start }
+        let before = latest - FeatureAccumulator.disorderSeconds
+        let (anomalies, next) = TaskModelling.score(model, minutes: all, from: from, before: before)
+        let findings = anomalies.map(finding)
+        let continued = Set(zip(anomalies, findings).filter { $0.0.continued }.map { $0.1.burstKey })
+        return Result(findings: findings, minutes: merged, scoredThrough: next, continued: continued)
     }
 
     static func finding(_ a: TrafficAnomaly) -> RuleFinding {

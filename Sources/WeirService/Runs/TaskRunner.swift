@@ -72,12 +72,15 @@ public struct TaskRunner: Sendable {
         let detection = task.detection.settings
         let (read, finishedCounter) = try await StopSignal.whileRunning { stop in
             var counter = RunCounter(
-                evaluator: RuleEvaluator(rules: rules, carried: carried, listGap: listGap),
+                evaluator: RuleEvaluator(rules: rules, carried: carried?.rules, listGap: listGap),
                 measuresFeatures: detection.enabled,
                 runID: run.id,
                 stop: stop,
                 progress: onProgress
             )
+            if detection.enabled, let minutes = carried?.minutes {
+                counter.features.resume(from: minutes, clientID: { [evaluator = counter.evaluator] in evaluator.clientID(named: $0) })
+            }
             let read = try await source.read(after: checkpoint, shouldStop: { stop.isSet }, into: &counter)
             return (read, counter)
         }
@@ -86,10 +89,13 @@ public struct TaskRunner: Sendable {
         let lines = counter.lines
         let malformed = counter.malformed
         let outcome = counter.evaluator.finish()
+        let evaluator = counter.evaluator
+        let (measured, openMinutes) = counter.features.finish(clientName: evaluator.givesClientIDs ? { evaluator.clientName(id: $0) } : nil)
         let scan =
             detection.enabled
-            ? try await AnomalyScan.run(task: task, settings: detection, minutes: counter.features.finish(), store: store)
+            ? try await AnomalyScan.run(task: task, settings: detection, measured: measured, latest: openMinutes?.latest ?? .min, store: store)
             : AnomalyScan.Result()
+        let state = CarriedRunState(rules: outcome.carried, minutes: detection.enabled ? openMinutes ?? carried?.minutes : nil)
         let findings = outcome.findings + scan.findings
         try await store.completeRun(
             RunCompletion(
@@ -106,8 +112,8 @@ public struct TaskRunner: Sendable {
                 scoredThrough: scan.scoredThrough,
                 latestRecord: counter.evaluator.latest,
                 incidentPolicy: task.incidentPolicy,
-                ruleState: outcome.carried.flatMap { try? JSONCoding.string($0) },
-                continuedBursts: outcome.continued
+                ruleState: state == CarriedRunState() ? nil : try? JSONCoding.string(state),
+                continuedBursts: outcome.continued.union(scan.continued)
             )
         )
         if let counts = try? await store.openIncidentCounts() { metrics.openIncidents(counts) }
@@ -123,12 +129,12 @@ public struct TaskRunner: Sendable {
         }
     }
 
-    /// The rate windows the task's last run left; a state that does not decode (written by
-    /// another version) is logged and the windows start empty.
-    static func carriedState(_ store: any WeirStore, _ taskID: Int64, _ logger: Logger) async throws -> CarriedRuleState? {
+    /// The rate windows and open minutes the task's last run left; a state that does not decode
+    /// (written by another version) is logged and the windows and minutes start empty.
+    static func carriedState(_ store: any WeirStore, _ taskID: Int64, _ logger: Logger) async throws -> CarriedRunState? {
         guard let text = try await store.ruleState(taskID: taskID) else { return nil }
         do {
-            return try JSONDecoder().decode(CarriedRuleState.self, from: Data(text.utf8))
+            return try JSONDecoder().decode(CarriedRunState.self, from: Data(text.utf8))
         } catch {
             logger.warning("the rate windows the last run left do not decode; they start empty", metadata: ["error": "\(error)"])
             return nil

@@ -23,10 +23,10 @@ extension SQLStore: IncidentStore {
         let ids = try await saveIncidents(ledger, now: c.finishedAt, tx)
         for e in extended {
             try await tx.query(
-                "UPDATE findings SET first_seen = ?, last_seen = ?, peak = ?, message = ?, incident_id = ? WHERE id = ?",
+                "UPDATE findings SET first_seen = ?, last_seen = ?, peak = ?, message = ?, detail = ?, incident_id = ? WHERE id = ?",
                 [
                     .integer(e.merged.first), .integer(e.merged.last), .integer(Int64(e.merged.peak)), .text(e.merged.message),
-                    .integer(ids[e.incident]), .integer(e.id),
+                    .optional(e.merged.anomaly.map(JSONText.encode)), .integer(ids[e.incident]), .integer(e.id),
                 ]
             )
         }

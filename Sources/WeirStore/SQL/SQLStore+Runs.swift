@@ -84,9 +84,23 @@ extension SQLStore: RunStore {
     /// A burst still going when the previous run ended is one finding, not two: the evaluator
     /// carries the open burst into the next run (``CarriedRuleState``) and reports it again, with
     /// the same start, when it grows; that finding extends the earlier run's finding with the same
-    /// rule, client, window, limit and start. Returns that finding's id and the extended burst.
+    /// rule, client, window, limit and start. An anomaly that goes on past the buckets the previous
+    /// run scored is reported again whole, with the same start, and replaces the earlier run's
+    /// finding with the same feature and start. Returns that finding's id and the extended finding.
     static func earlierBurst(_ f: RuleFinding, _ c: RunCompletion, _ tx: any SQLDatabase) async throws -> (id: Int64, merged: RuleFinding)? {
-        guard let window = f.windowSeconds, let limit = f.limit, f.anomaly == nil, c.continuedBursts.contains(f.burstKey) else { return nil }
+        guard c.continuedBursts.contains(f.burstKey) else { return nil }
+        if let anomaly = f.anomaly {
+            let rows = try await tx.query(
+                "SELECT * FROM findings WHERE task_id = ? AND rule = ? AND first_seen = ? AND run_id <> ? ORDER BY id DESC",
+                [.integer(c.taskID), .text(f.rule), .integer(f.first), .integer(c.runID)]
+            )
+            for row in rows {
+                let earlier = try finding(row)
+                if earlier.anomaly?.feature == anomaly.feature, earlier.windowSeconds == f.windowSeconds { return (row.int("id"), f) }
+            }
+            return nil
+        }
+        guard let window = f.windowSeconds, let limit = f.limit else { return nil }
         let rows = try await tx.query(
             """
             SELECT * FROM findings WHERE task_id = ? AND rule = ? AND first_seen = ? AND COALESCE(client, '') = ?
