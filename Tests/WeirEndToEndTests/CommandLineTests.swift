@@ -45,6 +45,14 @@ struct CommandLineTests {
         #expect(text.status == 0)
         #expect(text.stdout.contains("lines      10000    parsed 10000    malformed 0"))
         #expect(text.stdout.contains("482  66.249.73.135"))
+        // The sample (2.3 MB) is cut into parts from --jobs 2 on; the report is the same.
+        for jobs in ["1", "2", "5"] {
+            let parallel = try await WeirProcess.runAwaiting(["analyze", samplePath, "--jobs", jobs])
+            #expect(parallel.status == 0 && parallel.stdout == text.stdout, "--jobs \(jobs)")
+        }
+        let oneJSON = try await WeirProcess.runAwaiting(["analyze", samplePath, "--json", "--jobs", "1"])
+        let threeJSON = try await WeirProcess.runAwaiting(["analyze", samplePath, "--json", "--jobs", "3"])
+        #expect(oneJSON.stdout == threeJSON.stdout && oneJSON.stdout.hasPrefix("{"))
 
         let dir = try WeirProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -56,6 +64,18 @@ struct CommandLineTests {
         zip.waitUntilExit()
         let fromGzip = try json(WeirProcess.run(["analyze", gz, "--json"]).stdout)
         let fromStdin = try json(WeirProcess.run(["analyze", "-", "--json"], stdin: Data(contentsOf: URL(fileURLWithPath: samplePath))).stdout)
+        // Read by one thread, parsed by several: the same report.
+        let sample = try Data(contentsOf: URL(fileURLWithPath: samplePath))
+        let gzipOne = try await WeirProcess.runAwaiting(["analyze", gz, "--json", "--jobs", "1"])
+        for jobs in ["1", "3"] {
+            let gzip = try await WeirProcess.runAwaiting(["analyze", gz, "--json", "--jobs", jobs])
+            let stdin = try await WeirProcess.runAwaiting(["analyze", "-", "--json", "--jobs", jobs], stdin: sample)
+            #expect(gzip.stdout == gzipOne.stdout && gzip.stdout.hasPrefix("{"), "gzip, --jobs \(jobs)")
+            #expect(
+                stdin.stdout.replacingOccurrences(of: "\"name\":\"-\"", with: "")
+                    == gzip.stdout.replacingOccurrences(of: "\"name\":\"\(gz)\"", with: "")
+            )
+        }
         for report in [fromGzip, fromStdin] {
             #expect(report["lines"] as? Int == 10_000)
             #expect((report["status"] as? [String: Int])?["200"] == 9126)
@@ -90,6 +110,7 @@ struct CommandLineTests {
         (["analyze", "/tmp", "--format", "combined"], "cannot read /tmp: it is a directory"),
         (["analyze", "x.log", "--format", "bogus"], "unknown log format 'bogus'"),
         (["analyze", "x.log", "--top", "0"], "--top must be a positive number"),
+        (["analyze", "x.log", "--jobs", "0"], "--jobs must be between 1 and 1024, got 0"),
         (
             ["generate", "--profile", "calm"],
             "'calm' is invalid for '--profile <profile>'. Please provide one of 'steady', 'spike', 'attack' or 'mixed'"

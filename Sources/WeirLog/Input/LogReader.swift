@@ -85,4 +85,33 @@ public struct LogReader {
         try splitter.finish(route)
         if parser == nil, !sample.isEmpty { _ = try detectAndDrain() }
     }
+
+    /// The format ``read(_:)`` would detect from the first lines of `source` (the same sample:
+    /// the first ``FormatDetector/sampleSize`` lines, truncated ones left out), reading no further
+    /// than those lines.
+    public static func detectFormat(
+        of source: any ByteSource,
+        name: String,
+        maxLineLength: Int = LineSplitter.defaultMaxLineLength
+    ) throws -> LogFormat {
+        struct Enough: Error {}
+        var source = source
+        var splitter = LineSplitter(maxLineLength: maxLineLength)
+        var sample: [(bytes: [UInt8], truncated: Bool)] = []
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 64)
+        defer { buffer.deallocate() }
+        func collect(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool) throws {
+            sample.append((Array(bytes), truncated))
+            if sample.count >= FormatDetector.sampleSize { throw Enough() }
+        }
+        do {
+            while true {
+                let n = try source.read(into: buffer)
+                if n == 0 { break }
+                try splitter.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), collect)
+            }
+            try splitter.finish(collect)
+        } catch is Enough {}
+        return try FormatDetector.format(of: sample.filter { !$0.truncated }.map(\.bytes), source: name)
+    }
 }

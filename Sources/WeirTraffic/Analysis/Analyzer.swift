@@ -24,11 +24,11 @@ public struct Analyzer {
     }
 
     public let options: Options
-    private var tally = TrafficTally()
-    private var report = AnalyzeReport()
-    private var firstSeen = Int64.max
-    private var lastSeen = Int64.min
-    private var minutes = MinuteCounter()
+    var tally = TrafficTally()
+    var report = AnalyzeReport()
+    var firstSeen = Int64.max
+    var lastSeen = Int64.min
+    var minutes = MinuteCounter()
 
     public init(options: Options) {
         self.options = options
@@ -41,6 +41,12 @@ public struct Analyzer {
 
     /// Reads one input from an open source.
     public mutating func add(source: any ByteSource, name: String) throws {
+        finishInput(try count(source, name: name))
+    }
+
+    /// Counts the lines of `source`, numbered from `firstLine` in the input `name`, and returns
+    /// what was read of it (the caller records the input).
+    mutating func count(_ source: any ByteSource, name: String, firstLine: Int = 1) throws -> AnalyzeReport.Input {
         var reader = LogReader(source: source, name: name, format: options.format)
         var input = AnalyzeReport.Input(name: name, format: nil, lines: 0, parsed: 0, malformed: 0)
         let from = options.from ?? .min
@@ -49,7 +55,7 @@ public struct Analyzer {
             input.lines += 1
             if let failure = line.failure {
                 input.malformed += 1
-                noteMalformed(failure, file: name, line: line.number)
+                noteMalformed(failure, file: name, line: line.number + firstLine - 1)
                 return
             }
             input.parsed += 1
@@ -64,10 +70,31 @@ public struct Analyzer {
             minutes.add(t)
         }
         input.format = reader.format?.name
+        return input
+    }
+
+    /// Records one input read to its end.
+    mutating func finishInput(_ input: AnalyzeReport.Input) {
         report.inputs.append(input)
         report.lines += input.lines
         report.parsed += input.parsed
         report.malformed += input.malformed
+    }
+
+    /// Adds what `part` counted of one input's lines (its own ``finishInput(_:)`` aside), its
+    /// malformed lines numbered from `lineOffset + 1` in that input (left out when `nil`).
+    mutating func absorb(_ part: Analyzer, lineOffset: Int?) {
+        tally.merge(part.tally)
+        firstSeen = min(firstSeen, part.firstSeen)
+        lastSeen = max(lastSeen, part.lastSeen)
+        minutes.merge(part.minutes)
+        report.outsideTimeRange += part.report.outsideTimeRange
+        for (kind, n) in part.report.malformedReasons { report.malformedReasons[kind, default: 0] += n }
+        guard let lineOffset else { return }
+        for var line in part.report.malformedLines where report.malformedLines.count < options.malformedSampleLimit {
+            line.line += lineOffset
+            report.malformedLines.append(line)
+        }
     }
 
     private mutating func noteMalformed(_ failure: ParseFailure, file: String, line: Int) {

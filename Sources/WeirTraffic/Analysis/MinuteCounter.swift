@@ -17,10 +17,20 @@ struct MinuteCounter {
         currentHits = 1
     }
 
-    /// The minute with the most hits; the earliest wins a tie.
-    var peak: (minute: Int64, hits: Int)? {
+    /// Hits per minute.
+    private var all: [Int64: Int] {
         var all = done
         if currentHits > 0 { all[current, default: 0] += currentHits }
-        return all.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }.map { ($0.key, $0.value) }
+        return all
+    }
+
+    /// The minute with the most hits; the earliest wins a tie.
+    var peak: (minute: Int64, hits: Int)? {
+        all.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// Adds the hits `other` counted.
+    mutating func merge(_ other: MinuteCounter) {
+        for (minute, hits) in other.all { done[minute, default: 0] += hits }
     }
 }

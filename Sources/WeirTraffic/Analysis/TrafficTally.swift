@@ -82,6 +82,17 @@ public struct TrafficTally {
         Dictionary(methods.entries.map { ($0.key, $0.count) }, uniquingKeysWith: +)
     }
 
+    /// Adds what `other` counted (another part of the same input, read on another thread).
+    public mutating func merge(_ other: TrafficTally) {
+        hits &+= other.hits
+        bytes &+= other.bytes
+        for (i, n) in other.statusCodes.enumerated() where n > 0 { statusCodes[i] &+= n }
+        for (i, n) in other.statusClasses.enumerated() { statusClasses[i] &+= n }
+        for (mine, theirs) in [(methods, other.methods), (sections, other.sections), (paths, other.paths), (hosts, other.hosts)] {
+            for entry in theirs.entries { mine.add(entry.key, entry.count) }
+        }
+    }
+
     /// Forgets everything, keeping capacity: ready for the next interval.
     public mutating func reset() {
         hits = 0

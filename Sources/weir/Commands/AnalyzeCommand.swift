@@ -17,6 +17,7 @@ struct AnalyzeCommand: ParsableCommand {
             Examples:
               weir analyze /var/log/nginx/access.log /var/log/nginx/access.log.1.gz
               weir analyze access.log --from 2026-01-01T00:00:00Z --to 2026-01-02T00:00:00Z --top 20
+              weir analyze huge.log --jobs 1        # one thread, e.g. beside other work
               zcat old.gz | weir analyze - --json | jq .status
               weir analyze app.log --format '$remote_addr [$time_local] "$request" $status $body_bytes_sent'
             """
@@ -48,10 +49,23 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Length of the top lists.")
     var top = 10
 
+    @Option(
+        help: ArgumentHelp(
+            """
+            Threads to count with (default: every core). Each file is cut at line boundaries and its \
+            parts counted at once; the report is the same as with --jobs 1. Standard input, pipes, \
+            gzip files and files under 1 MiB are read by one thread.
+            """,
+            valueName: "N"
+        )
+    )
+    var jobs: Int?
+
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one FILE to analyze (or - for standard input)") }
         guard top > 0 else { throw ValidationError("--top must be a positive number, got \(top)") }
         if let from, let to, from.seconds >= to.seconds { throw ValidationError("--from must be before --to") }
+        if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be between 1 and 1024, got \(jobs)") }
     }
 
     func run() throws {
@@ -63,7 +77,8 @@ struct AnalyzeCommand: ParsableCommand {
                 top: top
             )
         )
-        for file in files { try analyzer.add(path: file) }
+        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        for file in files { try analyzer.add(path: file, jobs: jobs) }
         let report = analyzer.finish()
         if json {
             FileHandle.standardOutput.write(try JSONCoding.snakeCaseEncoder.encode(report) + Data("\n".utf8))

@@ -5,14 +5,16 @@ import Darwin
 #endif
 
 /// The bytes `[start, end)` of a file, read with `pread(2)`; asks `shouldStop` before each chunk.
-final class RangeSource: ByteSource {
+/// A followed file's new bytes, or one part of a file that several threads read at once.
+public final class RangeSource: ByteSource {
     private let fd: Int32
     private let path: String
     private var offset: Int64
     private let end: Int64
     private let shouldStop: () -> Bool
 
-    init(path: String, start: Int64, end: Int64, shouldStop: @escaping () -> Bool) throws(InputError) {
+    /// Opens `path` to read `[start, end)`; a file that ends before `end` is a read error.
+    public init(path: String, start: Int64, end: Int64, shouldStop: @escaping () -> Bool = { false }) throws(InputError) {
         fd = try RegularFile.open(path)
         self.path = path
         offset = start
@@ -22,7 +24,7 @@ final class RangeSource: ByteSource {
 
     deinit { close(fd) }
 
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(InputError) -> Int {
         if shouldStop() { throw InputError.stopped }
         let want = Int(min(Int64(buffer.count), end - offset))
         guard want > 0 else { return 0 }

@@ -1,0 +1,103 @@
+import WeirCore
+import WeirLog
+
+extension Analyzer {
+    /// Reads one input with up to `jobs` threads, giving the report ``add(path:)`` gives, byte
+    /// for byte. A regular, uncompressed file is cut at line boundaries (``FileParts``) and each
+    /// part counted with its own tables, then merged in file order; standard input, pipes and
+    /// gzip files are read by one thread and parsed by `jobs` (``add(stream:name:jobs:chunkSize:)``);
+    /// files under `minimumSize` bytes are read by one thread.
+    public mutating func add(path: String, jobs: Int, minimumSize: Int64 = FileParts.minimumSize) throws {
+        guard jobs > 1 else { return try add(path: path) }
+        if try LogInput.isStream(path) { return try add(stream: LogInput.open(path), name: path, jobs: jobs) }
+        guard let parts = try FileParts.cut(path, into: jobs, minimumSize: minimumSize), parts.ranges.count > 1 else {
+            return try add(path: path)
+        }
+        let format: LogFormat
+        if let given = options.format {
+            format = given
+        } else {
+            // The same sample as one reader would take; an input it cannot recognise is read
+            // by one reader, which says why in its own words.
+            let first = parts.ranges[0]
+            let head = try RangeSource(path: path, start: first.lowerBound, end: first.upperBound)
+            guard let detected = try? LogReader.detectFormat(of: head, name: path) else { return try add(path: path) }
+            format = detected
+        }
+        var partOptions = options
+        partOptions.format = format
+        let (ranges, fixed) = (parts.ranges, partOptions)
+        let counted = try ThreadFanOut.run(ranges.count) { i in
+            var part = Analyzer(options: fixed)
+            try part.add(source: RangeSource(path: path, start: ranges[i].lowerBound, end: ranges[i].upperBound), name: path)
+            return part
+        }
+        var input = AnalyzeReport.Input(name: path, format: format.name, lines: 0, parsed: 0, malformed: 0)
+        for part in counted {
+            absorb(part, lineOffset: input.lines)
+            for i in part.report.inputs {
+                input.lines += i.lines
+                input.parsed += i.parsed
+                input.malformed += i.malformed
+            }
+        }
+        finishInput(input)
+    }
+}
+
+extension Analyzer {
+    /// Reads a stream (standard input, a pipe, a gzip file) on the calling thread, cut into
+    /// chunks of whole lines (``LineChunker``) that `jobs` threads parse, each with its own
+    /// tables, merged at the end: the report of ``add(source:name:)``, byte for byte.
+    public mutating func add(stream source: any ByteSource, name: String, jobs: Int, chunkSize: Int = 4 << 20) throws {
+        var chunker = LineChunker(source: source, chunkSize: chunkSize)
+        var head: [LineChunker.Chunk] = []
+        var format = options.format
+        if format == nil {
+            // The first lines, as one reader would sample them.
+            while head.reduce(0, { $0 + $1.lines }) < FormatDetector.sampleSize, let chunk = try chunker.next() { head.append(chunk) }
+            format = try LogReader.detectFormat(of: MemorySource(head.flatMap(\.bytes)), name: name)
+        }
+        var partOptions = options
+        partOptions.format = format
+        let (fixed, sample) = (partOptions, head)
+        let queue = BoundedQueue<LineChunker.Chunk>(capacity: 2 * jobs)
+        // Read by the first job only, the calling thread.
+        nonisolated(unsafe) var reader = chunker
+        let results = try ThreadFanOut.run(jobs + 1) { i -> (part: Analyzer, input: AnalyzeReport.Input)? in
+            guard i > 0 else {
+                defer { queue.close(consumers: jobs) }
+                for chunk in sample { queue.push(chunk) }
+                while let chunk = try reader.next() { queue.push(chunk) }
+                return nil
+            }
+            var part = Analyzer(options: fixed)
+            var input = AnalyzeReport.Input(name: name, format: fixed.format?.name, lines: 0, parsed: 0, malformed: 0)
+            do {
+                while let chunk = queue.pop() {
+                    let counted = try part.count(MemorySource(chunk.bytes), name: name, firstLine: chunk.firstLine)
+                    input.lines += counted.lines
+                    input.parsed += counted.parsed
+                    input.malformed += counted.malformed
+                }
+            } catch {
+                while queue.pop() != nil {}  // the reader never waits on a queue no one empties
+                throw error
+            }
+            return (part, input)
+        }
+        var input = AnalyzeReport.Input(name: name, format: format?.name, lines: 0, parsed: 0, malformed: 0)
+        var malformed: [AnalyzeReport.MalformedLine] = []
+        for (part, counted) in results.compactMap({ $0 }) {
+            absorb(part, lineOffset: nil)
+            malformed += part.report.malformedLines
+            input.lines += counted.lines
+            input.parsed += counted.parsed
+            input.malformed += counted.malformed
+        }
+        for line in malformed.sorted(by: { $0.line < $1.line }) where report.malformedLines.count < options.malformedSampleLimit {
+            report.malformedLines.append(line)
+        }
+        finishInput(input)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import WeirCore
+import WeirGenerator
+import WeirLog
+
+@testable import WeirTraffic
+
+/// `weir analyze --jobs N` gives the report of one thread, byte for byte: every generated format
+/// with junk lines among the good ones, a file without a final newline, the real sample with a
+/// time range, and several files in one report.
+struct ParallelAnalysisTests {
+    static func temporaryFile(_ bytes: [UInt8]) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("weir-parallel-\(UUID().uuidString).log").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// The layouts tested: the generator's two, a virtual-host one and JSON lines.
+    enum Layout: String, CaseIterable, Sendable {
+        case combined, common, vhostCombined, json
+
+        /// 20,000 lines, a junk line every 997 lines (20 in all), and no final newline.
+        var bytes: [UInt8] {
+            var lines: [[UInt8]] = []
+            switch self {
+            case .combined, .common, .vhostCombined:
+                var generator = TrafficGenerator(format: self == .common ? .common : .combined, profile: .mixed, seed: 9, utcOffset: -7_200)
+                var bytes: [UInt8] = []
+                for i in 0..<20_000 { generator.appendLine(timestamp: 1_700_000_000 + Int64(i / 7), elapsed: Int64(i / 7), to: &bytes) }
+                lines = bytes.split(separator: 10).map { self == .vhostCombined ? Array("www.example.org:443 ".utf8) + $0 : Array($0) }
+            case .json:
+                lines = (0..<20_000).map { i in
+                    let time = Timestamps.rfc3339(1_700_000_000 + Int64(i / 7))
+                    return Array(
+                        #"{"time":"\#(time)","remote_addr":"10.0.\#(i % 7).\#(i % 251)","request":"GET /p/\#(i % 313)?q=\#(i) HTTP/1.1","#.utf8
+                    ) + Array(#""status":\#(i % 17 == 0 ? 404 : 200),"body_bytes_sent":\#(i % 5000),"http_user_agent":"ua \"\#(i % 3)\""}"#.utf8)
+                }
+            }
+            var out: [UInt8] = []
+            for (i, line) in lines.enumerated() {
+                out += line + [10]
+                if i % 997 == 500 { out += Array("junk line \(i) \"unterminated\n".utf8) }
+            }
+            out.removeLast()
+            return out
+        }
+    }
+    /// The JSON and text of the report on `paths` read with `jobs` threads (parts from 64 KiB).
+    static func report(_ paths: [String], jobs: Int, options: Analyzer.Options = .init()) throws -> String {
+        var analyzer = Analyzer(options: options)
+        for path in paths { try analyzer.add(path: path, jobs: jobs, minimumSize: 64 * 1024) }
+        let report = analyzer.finish()
+        return String(decoding: try JSONCoding.snakeCaseEncoder.encode(report), as: UTF8.self) + "\n" + report.renderText()
+    }
+
+    @Test(arguments: Layout.allCases)
+    func everyFormatGivesTheOneThreadReport(layout: Layout) throws {
+        let path = try Self.temporaryFile(layout.bytes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let one = try Self.report([path], jobs: 1)
+        #expect(one.contains("\"malformed\":20,"), "junk lines are counted: \(one.prefix(600))")
+        #expect(one.contains("\"parsed\":20000,"), "\(one.prefix(600))")
+        for jobs in [2, 3, 7] {
+            #expect((try FileParts.cut(path, into: jobs, minimumSize: 64 * 1024)?.ranges.count ?? 0) == jobs)
+            #expect(try Self.report([path], jobs: jobs) == one, "\(layout) with \(jobs) jobs")
+        }
+    }
+
+    /// A stream (standard input, gzip) read by one thread in chunks and parsed by several: the
+    /// one-thread report too, with small chunks and a line far over the 1 MiB limit among them.
+    @Test(arguments: Layout.allCases)
+    func aStreamParsedByThreadsGivesTheOneThreadReport(layout: Layout) throws {
+        var bytes = layout.bytes
+        let cut = bytes.count / 2
+        let at = bytes[cut...].firstIndex(of: 10)! + 1
+        bytes.insert(contentsOf: [UInt8](repeating: UInt8(ascii: "x"), count: 1_300_000) + [10], at: at)
+        func report(_ analyzer: Analyzer) throws -> String {
+            String(decoding: try JSONCoding.snakeCaseEncoder.encode(analyzer.finish()), as: UTF8.self)
+        }
+        var one = Analyzer(options: .init())
+        try one.add(source: MemorySource(bytes), name: "-")
+        let expected = try report(one)
+        #expect(expected.contains("\"malformed\":21,"), "\(expected.prefix(400))")
+        for (jobs, chunk) in [(2, 4_096), (3, 65_536), (5, 1 << 20)] {
+            var parallel = Analyzer(options: .init())
+            try parallel.add(stream: MemorySource(bytes), name: "-", jobs: jobs, chunkSize: chunk)
+            #expect(try report(parallel) == expected, "\(layout), \(jobs) jobs, chunks of \(chunk)")
+        }
+    }
+
+    @Test func theRealSampleWithATimeRangeAndSeveralFiles() throws {
+        let options = Analyzer.Options(from: Timestamps.parse("2015-05-18T00:00:00Z"), to: Timestamps.parse("2015-05-19T12:00:00Z"), top: 5)
+        let extra = try Self.temporaryFile(Layout.combined.bytes)
+        defer { try? FileManager.default.removeItem(atPath: extra) }
+        let one = try Self.report([AnalyzerTests.samplePath, extra], jobs: 1, options: options)
+        for jobs in [2, 4] {
+            #expect(try Self.report([AnalyzerTests.samplePath, extra], jobs: jobs, options: options) == one, "\(jobs) jobs")
+        }
+    }
+
+    @Test func partsStartAfterANewlineAndCoverTheFile() throws {
+        let bytes = Layout.common.bytes
+        let path = try Self.temporaryFile(bytes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let parts = try #require(try FileParts.cut(path, into: 5, minimumSize: 1))
+        #expect(parts.ranges.first?.lowerBound == 0 && parts.ranges.last?.upperBound == Int64(bytes.count))
+        for (a, b) in zip(parts.ranges, parts.ranges.dropFirst()) {
+            #expect(a.upperBound == b.lowerBound && bytes[Int(b.lowerBound) - 1] == 10)
+        }
+        #expect(try FileParts.cut(path, into: 5) == nil || bytes.count >= 1 << 20)
+        #expect(try FileParts.cut("-", into: 5) == nil)
+    }
+}
