@@ -34,7 +34,11 @@ struct ParallelAnalysisTests {
                     let time = Timestamps.rfc3339(1_700_000_000 + Int64(i / 7))
                     return Array(
                         #"{"time":"\#(time)","remote_addr":"10.0.\#(i % 7).\#(i % 251)","request":"GET /p/\#(i % 313)?q=\#(i) HTTP/1.1","#.utf8
-                    ) + Array(#""status":\#(i % 17 == 0 ? 404 : 200),"body_bytes_sent":\#(i % 5000),"http_user_agent":"ua \"\#(i % 3)\""}"#.utf8)
+                    )
+                        + Array(
+                            #""status":\#(i % 17 == 0 ? 404 : 200),"body_bytes_sent":\#(i % 5000),"request_time":0.\#(100 + i % 900),"http_user_agent":"ua \"\#(i % 3)\""}"#
+                                .utf8
+                        )
                 }
             }
             var out: [UInt8] = []
@@ -61,6 +65,8 @@ struct ParallelAnalysisTests {
         let one = try Self.report([path], jobs: 1)
         #expect(one.contains("\"malformed\":20,"), "junk lines are counted: \(one.prefix(600))")
         #expect(one.contains("\"parsed\":20000,"), "\(one.prefix(600))")
+        if layout == .json { #expect(one.contains("\"response_times\":{"), "durations are merged too") }
+        if layout == .vhostCombined { #expect(one.contains("\"virtual_hosts\":[{"), "virtual hosts are merged too") }
         for jobs in [2, 3, 7] {
             #expect((try FileParts.cut(path, into: jobs, minimumSize: 64 * 1024)?.ranges.count ?? 0) == jobs)
             #expect(try Self.report([path], jobs: jobs) == one, "\(layout) with \(jobs) jobs")

@@ -90,6 +90,23 @@ public final class ByteKeyCounter {
         return id
     }
 
+    /// The id of `key` (see ``key(id:)``), or `nil` when it was never added.
+    public func id(of key: String) -> Int? {
+        var bytes = Array(key.utf8)
+        return bytes.withUnsafeMutableBytes { raw -> Int? in
+            let p = UnsafeRawPointer(raw.baseAddress ?? UnsafeMutableRawPointer(bitPattern: 1)!)
+            let n = raw.count
+            let h = Self.hash(p, n)
+            var i = Int(truncatingIfNeeded: h) & mask
+            while slots[i].hash != 0 {
+                let slot = slots[i]
+                if slot.hash == h, Int(slot.length) == n, memcmp(arena + slot.offset, p, n) == 0 { return Int(slot.id) }
+                i = (i &+ 1) & mask
+            }
+            return nil
+        }
+    }
+
     /// The count of `key`, 0 when never seen.
     public func count(of key: String) -> Int {
         entries.first { $0.key == key }?.count ?? 0

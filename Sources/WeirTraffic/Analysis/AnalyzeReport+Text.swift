@@ -30,14 +30,9 @@ extension AnalyzeReport {
                 .map { "\($0.key) \($0.value)" }.joined(separator: "  ")
         )
         for (title, list) in [("Top sections", sections), ("Top paths", paths), ("Top client hosts", hosts)] where !list.isEmpty {
-            out.append("")
-            out.append("\(title):")
-            let width = String(list.map(\.hits).max() ?? 0).count
-            for item in list {
-                let hits = String(item.hits)
-                out.append("  " + String(repeating: " ", count: width - hits.count) + hits + "  " + item.name)
-            }
+            out += Self.table(title, list.map { (String($0.hits), $0.name) })
         }
+        out += panelsText()
         if malformed > 0 {
             out.append("")
             out.append("Malformed lines (\(malformed); first \(malformedLines.count) shown):")
@@ -45,6 +40,42 @@ extension AnalyzeReport {
         }
         return out.joined(separator: "\n") + "\n"
     }
+
+    /// The GoAccess-style panels: visitors per day, hours, 404s, agents, referrers, virtual
+    /// hosts, response times; empty panels are left out.
+    func panelsText() -> [String] {
+        var out: [String] = []
+        if !days.isEmpty {
+            let rows = days.map { ("\($0.visitors) visitors", "\($0.day)  \($0.hits) requests  \($0.bytes) bytes") }
+            out += Self.table("Unique visitors per day (\(visitors) in all)", rows)
+        }
+        if hours.contains(where: { $0.hits > 0 }) {
+            out += Self.table("Requests per hour of day", hours.map { (String($0.hits), Self.twoDigits($0.hour) + ":00  \($0.bytes) bytes") })
+        }
+        let lists = [
+            ("404s by path", notFound), ("Browsers", browsers), ("Operating systems", operatingSystems), ("Crawlers", crawlers),
+            ("Referring sites", referringSites), ("Referrers", referrers), ("Virtual hosts", virtualHosts),
+        ]
+        for (title, list) in lists where !list.isEmpty { out += Self.table(title, list.map { (String($0.hits), $0.name) }) }
+        if let t = responseTimes {
+            out.append("")
+            out.append(
+                "Response times (\(t.requests) requests): mean \(Self.decimal(t.meanMs)) ms  p50 \(Self.decimal(t.p50Ms))  "
+                    + "p95 \(Self.decimal(t.p95Ms))  p99 \(Self.decimal(t.p99Ms))  max \(Self.decimal(t.maxMs)) ms"
+            )
+            out += Self.table("Slowest paths (mean ms)", t.slowestPaths.map { (Self.decimal($0.meanMs), "\($0.name)  (\($0.hits) requests)") })
+                .dropFirst()
+        }
+        return out
+    }
+
+    /// A titled list of right-aligned numbers and names, after a blank line.
+    static func table(_ title: String, _ rows: [(number: String, name: String)]) -> [String] {
+        let width = rows.map(\.number.count).max() ?? 0
+        return ["", "\(title):"] + rows.map { "  " + String(repeating: " ", count: width - $0.number.count) + $0.number + "  " + $0.name }
+    }
+
+    static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     static func decimal(_ value: Double) -> String {
         DecimalText.fixed(value, places: 2)

@@ -21,6 +21,41 @@ public struct AnalyzeReport: Codable, Sendable, Equatable {
         public var hits: Int
     }
 
+    /// One day (in the log's own time zone): unique visitors (client and user agent), requests, bytes.
+    public struct DayCount: Codable, Sendable, Equatable {
+        public var day: String
+        public var visitors: Int
+        public var hits: Int
+        public var bytes: Int64
+    }
+
+    /// One hour of the day (0–23, in the log's own time zone), over every day.
+    public struct HourCount: Codable, Sendable, Equatable {
+        public var hour: Int
+        public var hits: Int
+        public var bytes: Int64
+    }
+
+    /// A path with its mean response time.
+    public struct TimedPath: Codable, Sendable, Equatable {
+        public var name: String
+        public var hits: Int
+        public var meanMs: Double
+    }
+
+    /// Response times, when the format logs them (`%D`, `%T`, `$request_time`). Quantiles are
+    /// within 1% of the exact value (``DurationSketch``); mean and maximum are exact.
+    public struct ResponseTimes: Codable, Sendable, Equatable {
+        public var requests: Int
+        public var meanMs: Double
+        public var p50Ms: Double
+        public var p95Ms: Double
+        public var p99Ms: Double
+        public var maxMs: Double
+        /// The paths with the highest mean time.
+        public var slowestPaths: [TimedPath]
+    }
+
     /// One input file and what was read from it.
     public struct Input: Codable, Sendable, Equatable {
         public var name: String
@@ -53,6 +88,24 @@ public struct AnalyzeReport: Codable, Sendable, Equatable {
     public var bytes: Int64 = 0
     public var meanBytes: Double = 0
     public var peakMinute: Peak?
+    /// Unique visitors (client, day and user agent, as GoAccess counts them), over every day.
+    public var visitors = 0
+    /// The last `--top` days, in time order.
+    public var days: [DayCount] = []
+    /// Hours 0 to 23.
+    public var hours: [HourCount] = []
+    /// Paths answered 404.
+    public var notFound: [NamedCount] = []
+    public var browsers: [NamedCount] = []
+    public var operatingSystems: [NamedCount] = []
+    public var crawlers: [NamedCount] = []
+    /// Referrers by host (`https://example.org/a` counts under `example.org`).
+    public var referringSites: [NamedCount] = []
+    public var referrers: [NamedCount] = []
+    /// Empty when the format has no virtual host.
+    public var virtualHosts: [NamedCount] = []
+    /// `nil` when the format has no response time.
+    public var responseTimes: ResponseTimes?
     /// The first malformed lines, up to the report's sample limit.
     public var malformedLines: [MalformedLine] = []
     /// Malformed lines per kind of failure.

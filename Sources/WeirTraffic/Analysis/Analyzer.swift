@@ -29,6 +29,7 @@ public struct Analyzer {
     var firstSeen = Int64.max
     var lastSeen = Int64.min
     var minutes = MinuteCounter()
+    var panels = PanelTally()
 
     public init(options: Options) {
         self.options = options
@@ -64,7 +65,8 @@ public struct Analyzer {
                 report.outsideTimeRange += 1
                 return
             }
-            tally.add(parsed, line: line.bytes)
+            let ids = tally.add(parsed, line: line.bytes)
+            panels.add(parsed, line.bytes, host: ids.host, path: ids.path)
             if t < firstSeen { firstSeen = t }
             if t > lastSeen { lastSeen = t }
             minutes.add(t)
@@ -85,6 +87,7 @@ public struct Analyzer {
     /// malformed lines numbered from `lineOffset + 1` in that input (left out when `nil`).
     mutating func absorb(_ part: Analyzer, lineOffset: Int?) {
         tally.merge(part.tally)
+        panels.merge(part.panels, theirs: part.tally, mine: tally)
         firstSeen = min(firstSeen, part.firstSeen)
         lastSeen = max(lastSeen, part.lastSeen)
         minutes.merge(part.minutes)
@@ -125,6 +128,7 @@ public struct Analyzer {
         r.bytes = tally.bytes
         r.meanBytes = tally.hits > 0 ? (Double(tally.bytes) / Double(tally.hits) * 100).rounded() / 100 : 0
         r.peakMinute = minutes.peak.map { .init(minute: Timestamps.rfc3339($0.minute * 60), hits: $0.hits) }
+        PanelReport.fill(&r, panels, tally: tally, top: top)
         return r
     }
 }

@@ -27,12 +27,14 @@ public struct TrafficTally {
         self.tracksPaths = tracksPaths
     }
 
-    /// Counts one parsed request of `line`.
-    public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer) {
+    /// Counts one parsed request of `line`; returns the ids of its client host and of its path
+    /// in ``hosts`` and ``paths`` (the path's id is -1 when paths are not tracked).
+    @discardableResult
+    public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer) -> (host: Int, path: Int) {
         hits &+= 1
         bytes &+= parsed.bytes
         addStatus(parsed.status)
-        addKeys(parsed, line)
+        return addKeys(parsed, line)
     }
 
     mutating func addStatus(_ status: Int) {
@@ -41,24 +43,22 @@ public struct TrafficTally {
         statusClasses.withUnsafeMutableBufferPointer { $0[(c >= 1 && c <= 5) ? c : 0] &+= 1 }
     }
 
-    func addKeys(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer) {
+    func addKeys(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer) -> (host: Int, path: Int) {
         if parsed.method.isEmpty { Self.noPath.withUnsafeBytes { methods.add($0) } } else { methods.add(line.slice(parsed.method)) }
-        hosts.add(line.slice(parsed.client))
+        let host = hosts.add(line.slice(parsed.client))
         if let path = RequestTarget.path(line, parsed.target) {
             if path.isEmpty {
-                Self.root.withUnsafeBytes {
+                return Self.root.withUnsafeBytes {
                     sections.add($0)
-                    if tracksPaths { paths.add($0) }
+                    return (host, tracksPaths ? paths.add($0) : -1)
                 }
-            } else {
-                sections.add(line.slice(RequestTarget.section(line, path: path)))
-                if tracksPaths { paths.add(line.slice(path)) }
             }
-        } else {
-            Self.noPath.withUnsafeBytes {
-                sections.add($0)
-                if tracksPaths { paths.add($0) }
-            }
+            sections.add(line.slice(RequestTarget.section(line, path: path)))
+            return (host, tracksPaths ? paths.add(line.slice(path)) : -1)
+        }
+        return Self.noPath.withUnsafeBytes {
+            sections.add($0)
+            return (host, tracksPaths ? paths.add($0) : -1)
         }
     }
 
