@@ -48,12 +48,16 @@ public struct LogFormat: Sendable, CustomStringConvertible {
     public static let json = LogFormat(name: "json", json: JSONFieldNames())
 
     /// The formats tried, in order of preference, when the format is detected automatically.
-    public static let detectable: [LogFormat] = namedApacheFormats.map { named($0.name)! } + [json]
+    /// Traefik's lines are Combined lines with fields after, so they are read as Combined unless
+    /// `traefik` is given.
+    public static let detectable: [LogFormat] =
+        namedApacheFormats.map { named($0.name)! } + [json] + ["aws-alb", "aws-elb", "s3"].compactMap(vendor)
 
     /// A format known by name: `combined`, `common`, `vhost_combined`, `vhost_common`,
-    /// `vcombined`, `vcommon`, `json`.
+    /// `vcombined`, `vcommon`, `json`, and the vendors' (``vendorTemplates``).
     public static func named(_ name: String) -> LogFormat? {
         if name == "json" { return json }
+        if let format = vendor(name) { return format }
         guard let entry = namedApacheFormats.first(where: { $0.name == name }),
             var format = try? apache(entry.format)
         else { return nil }
@@ -76,7 +80,7 @@ public struct LogFormat: Sendable, CustomStringConvertible {
         if text.contains("%") { return try apache(text) }
         if text.contains("$") { return try nginx(text) }
         throw LogFormatError(
-            "unknown log format '\(text)': use auto, \(namedApacheFormats.map(\.name).joined(separator: ", ")), json, json:FIELD=KEY,…, an Apache LogFormat string or an nginx log_format string"
+            "unknown log format '\(text)': use auto, \((namedApacheFormats.map(\.name) + vendorTemplates.map(\.name)).joined(separator: ", ")), json, json:FIELD=KEY,…, an Apache LogFormat string or an nginx log_format string"
         )
     }
 

@@ -310,7 +310,8 @@ public struct LineParser: Sendable {
             out.port = Int(v)
             out.fields.insert(.port)
         case .durationMicros, .durationSeconds, .durationMillis:
-            if r.count == 1, base[r.start] == UInt8(ascii: "-") { return nil }
+            // `-` is no time, and so is a negative one (`-1`: a load balancer that found no target).
+            if r.count >= 1, base[r.start] == UInt8(ascii: "-") { return nil }
             let scale: Int64 = kind == .durationMicros ? 1 : kind == .durationMillis ? 1000 : 1_000_000
             guard let v = Self.decimal(base, r, scale: scale) else { return invalid(kind, r, base) }
             out.durationMicros = v

@@ -52,7 +52,10 @@ struct PanelTally {
             let referrer = line.slice(parsed.referrer)
             if !(referrer.isEmpty || (referrer.count == 1 && referrer[0] == UInt8(ascii: "-"))) { referrers.add(referrer) }
         }
-        if parsed.fields.contains(.host) { virtualHosts.add(line.slice(parsed.host)) }
+        if parsed.fields.contains(.host) {
+            let host = line.slice(parsed.host)
+            if !(host.isEmpty || (host.count == 1 && host[0] == UInt8(ascii: "-"))) { virtualHosts.add(host) }
+        }
         guard path >= 0, parsed.status == 404 || parsed.fields.contains(.duration) else { return }
         Self.grow(&notFound, to: path, 0)
         if parsed.status == 404 { notFound[path] &+= 1 }

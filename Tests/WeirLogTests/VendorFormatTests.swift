@@ -1,0 +1,75 @@
+import Testing
+
+@testable import WeirLog
+
+/// The vendors' formats, on lines written from their published examples and field lists: AWS
+/// Classic and Application Load Balancers, S3 server access logs, Traefik's common log format.
+struct VendorFormatTests {
+    static let elb = [
+        #"2015-05-13T23:39:43.945958Z my-loadbalancer 192.168.131.39:2817 10.0.0.1:80 0.000073 0.001048 0.000057 200 200 0 29 "GET http://www.example.com:80/ HTTP/1.1" "curl/7.38.0" - -"#,
+        #"2015-05-13T23:39:43.945958Z my-loadbalancer 192.168.131.39:2817 10.0.0.1:80 0.000086 0.001048 0.001337 200 200 0 57 "GET https://www.example.com:443/ HTTP/1.1" "curl/7.38.0" DHE-RSA-AES128-SHA TLSv1.2"#,
+    ]
+    static let elbTCP =
+        #"2015-05-13T23:39:43.945958Z my-loadbalancer 192.168.131.39:2817 10.0.0.1:80 0.001069 0.000028 0.000041 - - 82 305 "- - - " "-" - -"#
+    static let alb = [
+        #"http 2018-07-02T22:23:00.186641Z app/my-loadbalancer/50dc6c495c0c9188 192.168.131.39:2817 10.0.0.1:80 0.000 0.001 0.000 200 200 34 366 "GET http://www.example.com:80/ HTTP/1.1" "curl/7.46.0" - - arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067 "Root=1-58337262-36d228ad5d99923122bbe354" "-" "-" 0 2018-07-02T22:22:48.364000Z "forward" "-" "-" "10.0.0.1:80" "200" "-" "-""#,
+        #"https 2018-07-02T22:23:00.186641Z app/my-loadbalancer/50dc6c495c0c9188 192.168.131.39:2817 10.0.0.1:80 0.086 0.048 0.037 200 200 0 57 "GET https://www.example.com:443/ HTTP/1.1" "curl/7.46.0" ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2 arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067 "Root=1-58337281-1d84f3d73c47ec4e58577259" "www.example.com" "arn:aws:acm:us-east-2:123456789012:certificate/12345678-1234-1234-1234-123456789012" 1 2018-07-02T22:22:48.364000Z "authenticate,forward" "-" "-" "10.0.0.1:80" "200" "-" "-" TID_1234abcd5678ef90"#,
+        #"https 2018-11-30T22:23:00.186641Z app/my-loadbalancer/50dc6c495c0c9188 192.168.131.39:2817 - -1 -1 -1 301 - 34 366 "GET https://www.example.com:443/ HTTP/1.1" "curl/7.46.0" ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2 - "Root=1-58337364-23a8c76965a2ef7629b185e3" "www.example.com" "arn:aws:acm:us-east-2:123456789012:certificate/12345678-1234-1234-1234-123456789012" 0 2018-11-30T22:22:48.364000Z "redirect" "https://www.example.com:443/" "-" "-" "-" "-" "-""#,
+    ]
+    static let s3 =
+        #"79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be DOC-EXAMPLE-BUCKET1 [06/Feb/2019:00:00:38 +0000] 192.0.2.3 79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be 3E57427F3EXAMPLE REST.GET.VERSIONING - "GET /DOC-EXAMPLE-BUCKET1?versioning HTTP/1.1" 200 - 113 - 7 - "-" "S3Console/0.4" - s9lzHYrFp76ZVxRcpX9+5cjAnEH2ROuNkd2BHfIa6UkFVdtjf5mKR3/eTPFvsiP/XV/VLi31234= SigV4 ECDHE-RSA-AES128-GCM-SHA256 AuthHeader DOC-EXAMPLE-BUCKET1.s3.us-west-1.amazonaws.com TLSV1.2 arn:aws:s3:us-west-1:123456789012:accesspoint/example-AP Yes"#
+    static let traefik =
+        #"192.168.1.10 - - [10/Oct/2023:13:55:36 +0000] "GET /api/v1/items?page=2 HTTP/1.1" 200 2326 "https://example.org/" "curl/8.4.0" 42 "api@docker" "http://172.18.0.5:8080" 12ms"#
+
+    func record(_ name: String, _ line: String) throws -> LogRecord {
+        try LineParser(format: try #require(LogFormat.named(name))).parse(line).get()
+    }
+
+    @Test func classicLoadBalancer() throws {
+        let r = try record("aws-elb", Self.elb[0])
+        #expect(r.client == "192.168.131.39" && r.timestamp == Timestamps.parse("2015-05-13T23:39:43Z"))
+        #expect(r.method == "GET" && r.target == "http://www.example.com:80/" && r.section == "/")
+        #expect(r.status == 200 && r.bytes == 29 && r.userAgent == "curl/7.38.0" && r.durationMicros == 1_048)
+        #expect(try record("aws-elb", Self.elb[1]).bytes == 57, "TLS fields after the agent are accepted")
+        // A TCP listener's line has no HTTP status: malformed, and said why.
+        guard case .failure(.invalidField(let field, _, _)) = LineParser(format: LogFormat.named("aws-elb")!).parse(Self.elbTCP) else {
+            Issue.record("a TCP line is not a request")
+            return
+        }
+        #expect(field == "status")
+    }
+
+    @Test func applicationLoadBalancer() throws {
+        let plain = try record("aws-alb", Self.alb[0])
+        #expect(plain.scheme == "http" && plain.client == "192.168.131.39" && plain.status == 200 && plain.bytes == 366)
+        #expect(plain.durationMicros == 1_000 && plain.host == "-")
+        let tls = try record("aws-alb", Self.alb[1])
+        #expect(tls.scheme == "https" && tls.host == "www.example.com" && tls.durationMicros == 48_000)
+        #expect(tls.timestamp == Timestamps.parse("2018-07-02T22:23:00Z") && tls.userAgent == "curl/7.46.0")
+        let redirect = try record("aws-alb", Self.alb[2])
+        #expect(redirect.status == 301 && redirect.durationMicros == nil, "-1: no target, no time")
+    }
+
+    @Test func s3ServerAccessLog() throws {
+        let r = try record("s3", Self.s3)
+        #expect(r.client == "192.0.2.3" && r.timestamp == Timestamps.parse("2019-02-06T00:00:38Z"))
+        #expect(r.method == "GET" && r.target == "/DOC-EXAMPLE-BUCKET1?versioning" && r.section == "/DOC-EXAMPLE-BUCKET1")
+        #expect(r.status == 200 && r.bytes == 113 && r.durationMicros == 7_000)
+        #expect(r.referrer == "-" && r.userAgent == "S3Console/0.4")
+    }
+
+    @Test func traefikCommonLogFormat() throws {
+        let r = try record("traefik", Self.traefik)
+        #expect(r.client == "192.168.1.10" && r.status == 200 && r.bytes == 2_326 && r.durationMicros == 12_000)
+        #expect(r.referrer == "https://example.org/" && r.userAgent == "curl/8.4.0")
+        // Without the name it reads as Combined, whose trailing fields are allowed.
+        #expect(FormatDetector.detect([Array(Self.traefik.utf8)])?.name == "combined")
+    }
+
+    @Test func detectedWhereUnambiguous() {
+        #expect(FormatDetector.detect(Self.elb.map { Array($0.utf8) })?.name == "aws-elb")
+        #expect(FormatDetector.detect(Self.alb.map { Array($0.utf8) })?.name == "aws-alb")
+        #expect(FormatDetector.detect([Array(Self.s3.utf8)])?.name == "s3")
+        #expect(FormatDetector.detect([Array(#"127.0.0.1 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 200 5"#.utf8)])?.name == "common")
+    }
+}
