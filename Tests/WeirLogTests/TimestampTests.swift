@@ -54,4 +54,16 @@ struct TimestampTests {
         #expect(Timestamps.rfc3339(Int64.min).hasPrefix("-"))
         #expect(Timestamps.rfc3339(Int64.max).hasSuffix("Z"))
     }
+
+    @Test func commonLogTimeWithMillisecondsOrWithoutAZone() {
+        func parse(_ text: String) -> (seconds: Int64, offset: Int32)? {
+            Array(text.utf8).withUnsafeBytes { Timestamps.parseCommonLogTime($0, ByteRange(start: 0, end: $0.count)) }
+        }
+        #expect(parse("06/Feb/2009:12:14:14.655")?.seconds == Timestamps.parse("2009-02-06T12:14:14Z"))
+        #expect(parse("06/Feb/2009:12:14:14.655 +0100")?.seconds == Timestamps.parse("2009-02-06T11:14:14Z"))
+        #expect(parse("06/Feb/2009:12:14:14 -0700")?.offset == -25_200)
+        for bad in ["06/Feb/2009:12:14:14.", "06/Feb/2009:12:14:14.5x", "06/Feb/2009:12:14:14 +01", "06/Feb/2009:12:14:14.5 +0100 "] {
+            #expect(parse(bad) == nil, "\(bad)")
+        }
+    }
 }

@@ -3,7 +3,8 @@ import Testing
 @testable import WeirLog
 
 /// The vendors' formats, on lines written from their published examples and field lists: AWS
-/// Classic and Application Load Balancers, S3 server access logs, Traefik's common log format.
+/// Classic and Application Load Balancers, S3 server access logs, Traefik's common log format,
+/// HAProxy's HTTP log.
 struct VendorFormatTests {
     static let elb = [
         #"2015-05-13T23:39:43.945958Z my-loadbalancer 192.168.131.39:2817 10.0.0.1:80 0.000073 0.001048 0.000057 200 200 0 29 "GET http://www.example.com:80/ HTTP/1.1" "curl/7.38.0" - -"#,
@@ -20,6 +21,11 @@ struct VendorFormatTests {
         #"79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be DOC-EXAMPLE-BUCKET1 [06/Feb/2019:00:00:38 +0000] 192.0.2.3 79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be 3E57427F3EXAMPLE REST.GET.VERSIONING - "GET /DOC-EXAMPLE-BUCKET1?versioning HTTP/1.1" 200 - 113 - 7 - "-" "S3Console/0.4" - s9lzHYrFp76ZVxRcpX9+5cjAnEH2ROuNkd2BHfIa6UkFVdtjf5mKR3/eTPFvsiP/XV/VLi31234= SigV4 ECDHE-RSA-AES128-GCM-SHA256 AuthHeader DOC-EXAMPLE-BUCKET1.s3.us-west-1.amazonaws.com TLSV1.2 arn:aws:s3:us-west-1:123456789012:accesspoint/example-AP Yes"#
     static let traefik =
         #"192.168.1.10 - - [10/Oct/2023:13:55:36 +0000] "GET /api/v1/items?page=2 HTTP/1.1" 200 2326 "https://example.org/" "curl/8.4.0" 42 "api@docker" "http://172.18.0.5:8080" 12ms"#
+
+    static let haproxy = [
+        #"Feb  6 12:14:14 localhost haproxy[14389]: 10.0.1.2:33317 [06/Feb/2009:12:14:14.655] http-in static/srv1 10/0/30/69/109 200 2750 - - ---- 1/1/1/1/0 0/0 {1wt.eu} {} "GET /index.html HTTP/1.1""#,
+        #"10.0.1.2:33318 [06/Feb/2009:12:14:15.001] http-in static/srv1 10/0/-1/-1/9 503 212 - - SC-- 2/2/0/0/3 0/0 "GET /admin?x=1 HTTP/1.1""#,
+    ]
 
     func record(_ name: String, _ line: String) throws -> LogRecord {
         try LineParser(format: try #require(LogFormat.named(name))).parse(line).get()
@@ -66,7 +72,16 @@ struct VendorFormatTests {
         #expect(FormatDetector.detect([Array(Self.traefik.utf8)])?.name == "combined")
     }
 
+    @Test func haproxyHTTPLog() throws {
+        let r = try record("haproxy", Self.haproxy[0])
+        #expect(r.client == "10.0.1.2" && r.timestamp == Timestamps.parse("2009-02-06T12:14:14Z") && r.utcOffset == 0)
+        #expect(r.method == "GET" && r.target == "/index.html" && r.status == 200 && r.bytes == 2_750 && r.durationMicros == 109_000)
+        let bare = try record("haproxy", Self.haproxy[1])
+        #expect(bare.client == "10.0.1.2" && bare.status == 503 && bare.target == "/admin?x=1" && bare.durationMicros == 9_000)
+    }
+
     @Test func detectedWhereUnambiguous() {
+        #expect(FormatDetector.detect(Self.haproxy.map { Array($0.utf8) })?.name == "haproxy")
         #expect(FormatDetector.detect(Self.elb.map { Array($0.utf8) })?.name == "aws-elb")
         #expect(FormatDetector.detect(Self.alb.map { Array($0.utf8) })?.name == "aws-alb")
         #expect(FormatDetector.detect([Array(Self.s3.utf8)])?.name == "s3")

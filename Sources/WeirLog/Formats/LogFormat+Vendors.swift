@@ -12,6 +12,10 @@ extension LogFormat {
     ///   operation key "request" status error bytes_sent object_size total_time turnaround
     ///   "referer" "agent" …`; the duration is `total_time`, in milliseconds.
     /// - `traefik`: Traefik's common log format, Combined plus `count "router" "server" 12ms`.
+    /// - `haproxy`: HAProxy's HTTP log (`option httplog`), with or without the syslog prefix:
+    ///   `client:port [accept_date] frontend backend/server TR/Tw/Tc/Tr/Ta status bytes cookies
+    ///   state conns queues {captured headers} "request"`; the duration is `Ta`, the accept date
+    ///   is read as UTC (HAProxy writes no zone).
     public static let vendorTemplates: [(name: String, template: String)] = [
         (
             "aws-alb",
@@ -29,12 +33,18 @@ extension LogFormat {
             "traefik",
             #"{client} {ident} {user} [{timeLocal}] "{request}" {status} {bytes} "{referrer}" "{userAgent}" {ignored} "{ignored}" "{ignored}" {durationMillis}ms"#
         ),
+        (
+            "haproxy",
+            #"{client}:{ignored} [{timeLocal}] {ignored} {ignored} {ignored}/{ignored}/{ignored}/{ignored}/{durationMillis} {status} {bytes} {ignored} {ignored} {ignored} {ignored} {ignored}"{request}""#
+        ),
     ]
 
     /// The vendor format `name`, or `nil`.
     static func vendor(_ name: String) -> LogFormat? {
         guard let template = vendorTemplates.first(where: { $0.name == name })?.template else { return nil }
-        return LogFormat(name: name, steps: steps(of: template), allowsTrailingFields: true)
+        var format = LogFormat(name: name, steps: steps(of: template), allowsTrailingFields: true)
+        format.skipsSyslogPrefix = name == "haproxy"
+        return format
     }
 
     /// The steps of a template: `{kind}` fields between literals.

@@ -10,6 +10,9 @@ public struct LogFormat: Sendable, CustomStringConvertible {
     /// Whether bytes after the last field are accepted when they start with a space
     /// (servers that append fields to the combined format).
     let allowsTrailingFields: Bool
+    /// Whether a syslog prefix (`Feb  6 12:14:14 host prog[pid]: `) before the first field is
+    /// skipped, for programs that log through syslog (HAProxy).
+    var skipsSyslogPrefix = false
 
     enum Layout: Sendable {
         case pattern([FormatStep])
@@ -51,7 +54,7 @@ public struct LogFormat: Sendable, CustomStringConvertible {
     /// Traefik's lines are Combined lines with fields after, so they are read as Combined unless
     /// `traefik` is given.
     public static let detectable: [LogFormat] =
-        namedApacheFormats.map { named($0.name)! } + [json] + ["aws-alb", "aws-elb", "s3"].compactMap(vendor)
+        namedApacheFormats.map { named($0.name)! } + [json] + ["aws-alb", "aws-elb", "s3", "haproxy"].compactMap(vendor)
 
     /// A format known by name: `combined`, `common`, `vhost_combined`, `vhost_common`,
     /// `vcombined`, `vcommon`, `json`, and the vendors' (``vendorTemplates``).

@@ -18,6 +18,7 @@ public struct LineParser: Sendable {
     private let jsonKeys: [JSONKey]
     private let isJSON: Bool
     private let allowsTrailingFields: Bool
+    private let skipsSyslogPrefix: Bool
 
     /// One compiled step. Plain data, so walking the array costs no reference counting.
     struct Op {
@@ -45,6 +46,7 @@ public struct LineParser: Sendable {
     public init(format: LogFormat) {
         self.format = format
         self.allowsTrailingFields = format.allowsTrailingFields
+        self.skipsSyslogPrefix = format.skipsSyslogPrefix
         var ops: [Op] = []
         var pool: [UInt8] = []
         var keys: [JSONKey] = []
@@ -124,7 +126,9 @@ public struct LineParser: Sendable {
         _ out: inout ParsedLine
     ) -> ParseFailure? {
         pool.withUnsafeBufferPointer { lit in
-            isJSON ? parseJSON(base, n, line, lit.baseAddress!, &out) : parsePattern(base, n, line, lit.baseAddress!, &out)
+            isJSON
+                ? parseJSON(base, n, line, lit.baseAddress!, &out)
+                : parsePattern(base, n, line, lit.baseAddress!, &out, from: skipsSyslogPrefix ? Self.syslogPrefixLength(base, n) : 0)
         }
     }
 
@@ -135,9 +139,10 @@ public struct LineParser: Sendable {
         _ n: Int,
         _ line: UnsafeRawBufferPointer,
         _ lit: UnsafePointer<UInt8>,
-        _ out: inout ParsedLine
+        _ out: inout ParsedLine,
+        from start: Int = 0
     ) -> ParseFailure? {
-        var pos = 0
+        var pos = start
         var i = 0
         let count = ops.count
         while i < count {
@@ -195,6 +200,19 @@ public struct LineParser: Sendable {
         }
         if pos < n, !(allowsTrailingFields && base[pos] == 32) { return .trailingData(column: pos + 1) }
         return nil
+    }
+
+    /// The length of a syslog prefix (`Feb  6 12:14:14 host prog[pid]: `): through the first
+    /// `]: ` in the line's first 256 bytes when the line does not begin with a digit (an address)
+    /// or `[`; 0 otherwise.
+    static func syslogPrefixLength(_ base: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        guard n > 0, !(base[0] >= 0x30 && base[0] <= 0x39), base[0] != UInt8(ascii: "[") else { return 0 }
+        var i = 0
+        while i + 2 < min(n, 256) {
+            if base[i] == UInt8(ascii: "]"), base[i + 1] == UInt8(ascii: ":"), base[i + 2] == 32 { return i + 3 }
+            i += 1
+        }
+        return 0
     }
 
     private func nextLabel(_ i: Int) -> String {

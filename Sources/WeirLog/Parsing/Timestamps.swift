@@ -175,10 +175,19 @@ public enum Timestamps {
             let day = digits2(p), let month = monthNumber(p + 3), let year = digits4(p + 7),
             let hour = digits2(p + 12), let minute = digits2(p + 15), let second = digits2(p + 18)
         else { return nil }
+        // Milliseconds and no zone, as HAProxy writes its accept date, are allowed; the fraction
+        // is dropped and a missing zone is UTC.
+        var i = 20
+        if i < r.count, p[i] == UInt8(ascii: ".") {
+            i += 1
+            let fraction = i
+            while i < r.count, p[i] >= 0x30, p[i] <= 0x39 { i += 1 }
+            guard i > fraction else { return nil }
+        }
         var offset = 0
-        if r.count > 20 {
-            guard r.count == 26, p[20] == UInt8(ascii: " "),
-                let off = parseNumericOffset(p + 21, colon: false)
+        if i < r.count {
+            guard r.count == i + 6, p[i] == UInt8(ascii: " "),
+                let off = parseNumericOffset(p + i + 1, colon: false)
             else { return nil }
             offset = off
         }
