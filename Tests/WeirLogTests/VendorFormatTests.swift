@@ -4,7 +4,7 @@ import Testing
 
 /// The vendors' formats, on lines written from their published examples and field lists: AWS
 /// Classic and Application Load Balancers, S3 server access logs, Traefik's common log format,
-/// HAProxy's HTTP log.
+/// HAProxy's HTTP log, Caddy's JSON access log.
 struct VendorFormatTests {
     static let elb = [
         #"2015-05-13T23:39:43.945958Z my-loadbalancer 192.168.131.39:2817 10.0.0.1:80 0.000073 0.001048 0.000057 200 200 0 29 "GET http://www.example.com:80/ HTTP/1.1" "curl/7.38.0" - -"#,
@@ -26,6 +26,9 @@ struct VendorFormatTests {
         #"Feb  6 12:14:14 localhost haproxy[14389]: 10.0.1.2:33317 [06/Feb/2009:12:14:14.655] http-in static/srv1 10/0/30/69/109 200 2750 - - ---- 1/1/1/1/0 0/0 {1wt.eu} {} "GET /index.html HTTP/1.1""#,
         #"10.0.1.2:33318 [06/Feb/2009:12:14:15.001] http-in static/srv1 10/0/-1/-1/9 503 212 - - SC-- 2/2/0/0/3 0/0 "GET /admin?x=1 HTTP/1.1""#,
     ]
+
+    static let caddy =
+        #"{"level":"info","ts":1646861401.5241024,"logger":"http.log.access","msg":"handled request","request":{"remote_ip":"10.0.0.9","remote_port":"41342","client_ip":"127.0.0.1","proto":"HTTP/1.1","method":"GET","host":"localhost","uri":"/docs/?q=1","headers":{"User-Agent":["curl/7.82.0"],"Accept":["*/*"],"Referer":["https://example.org/"]},"tls":{"resumed":false,"version":772,"proto":"h2","server_name":"example.com"}},"bytes_read":0,"user_id":"","duration":0.000929675,"size":10900,"status":200,"resp_headers":{"Server":["Caddy"],"Content-Type":["text/html; charset=utf-8"]}}"#
 
     func record(_ name: String, _ line: String) throws -> LogRecord {
         try LineParser(format: try #require(LogFormat.named(name))).parse(line).get()
@@ -80,7 +83,20 @@ struct VendorFormatTests {
         #expect(bare.client == "10.0.1.2" && bare.status == 503 && bare.target == "/admin?x=1" && bare.durationMicros == 9_000)
     }
 
+    @Test func caddyJSONAccessLog() throws {
+        let r = try record("caddy", Self.caddy)
+        #expect(r.client == "127.0.0.1", "client_ip (after trusted proxies) wins over remote_ip")
+        #expect(r.timestamp == 1_646_861_401 && r.method == "GET" && r.target == "/docs/?q=1" && r.protocolVersion == "HTTP/1.1")
+        #expect(r.status == 200 && r.bytes == 10_900 && r.host == "localhost" && r.durationMicros == 929)
+        #expect(r.userAgent == "curl/7.82.0" && r.referrer == "https://example.org/", "the first value of a header list")
+        // A flat JSON line is not Caddy's: it lacks the nested request, so `json` reads it.
+        let flat = #"{"ts":1646861401,"remote_addr":"1.2.3.4","request":"GET / HTTP/1.1","status":200}"#
+        #expect(LineParser(format: .caddy).parse(flat) == .failure(.missingField("client", column: 1)))
+        #expect(FormatDetector.detect([Array(flat.utf8)])?.name == "json")
+    }
+
     @Test func detectedWhereUnambiguous() {
+        #expect(FormatDetector.detect([Array(Self.caddy.utf8)])?.name == "caddy")
         #expect(FormatDetector.detect(Self.haproxy.map { Array($0.utf8) })?.name == "haproxy")
         #expect(FormatDetector.detect(Self.elb.map { Array($0.utf8) })?.name == "aws-elb")
         #expect(FormatDetector.detect(Self.alb.map { Array($0.utf8) })?.name == "aws-alb")

@@ -24,6 +24,18 @@ public struct JSONFieldNames: Sendable {
 
     public init() {}
 
+    /// Caddy's access log: the request's fields nested under `request`, headers as lists.
+    static var caddy: JSONFieldNames {
+        var names = JSONFieldNames()
+        names.keys = [
+            "time": ["ts"], "client": ["request.remote_ip", "request.client_ip"], "user": ["user_id"], "method": ["request.method"],
+            "target": ["request.uri"], "protocol": ["request.proto"], "status": ["status"], "bytes": ["size"],
+            "referrer": ["request.headers.Referer"], "user_agent": ["request.headers.User-Agent"], "host": ["request.host"],
+            "duration": ["duration"],
+        ]
+        return names
+    }
+
     /// Parses `field=key,field=key` overrides, e.g. `time=ts,client=ip`.
     public init(spec: String) throws(LogFormatError) {
         for pair in spec.split(separator: ",") {

@@ -13,6 +13,9 @@ public struct LogFormat: Sendable, CustomStringConvertible {
     /// Whether a syslog prefix (`Feb  6 12:14:14 host prog[pid]: `) before the first field is
     /// skipped, for programs that log through syslog (HAProxy).
     var skipsSyslogPrefix = false
+    /// Fields every line must have besides its time, so that a JSON layout is not mistaken for
+    /// another (Caddy's nested request, for the flat `json`).
+    var requiredFields: LogFields = []
 
     enum Layout: Sendable {
         case pattern([FormatStep])
@@ -49,18 +52,25 @@ public struct LogFormat: Sendable, CustomStringConvertible {
     public static let common = named("common")!
     /// JSON lines with the default field names (see ``JSONFieldNames``).
     public static let json = LogFormat(name: "json", json: JSONFieldNames())
+    /// Caddy's structured access log (`http.log.access`), with the request's fields nested.
+    public static let caddy: LogFormat = {
+        var format = LogFormat(name: "caddy", json: .caddy)
+        format.requiredFields = [.client, .method, .status]
+        return format
+    }()
 
     /// The formats tried, in order of preference, when the format is detected automatically.
     /// Traefik's lines are Combined lines with fields after, so they are read as Combined unless
     /// `traefik` is given.
     public static let detectable: [LogFormat] =
-        namedApacheFormats.map { named($0.name)! } + [json] + ["aws-alb", "aws-elb", "s3", "haproxy"].compactMap(vendor)
+        namedApacheFormats.map { named($0.name)! } + [caddy, json] + ["aws-alb", "aws-elb", "s3", "haproxy"].compactMap(vendor)
 
     /// A format known by name: `combined`, `common`, `vhost_combined`, `vhost_common`,
     /// `vcombined`, `vcommon`, `json`, and the vendors' (``vendorTemplates``).
     public static func named(_ name: String) -> LogFormat? {
         if name == "json" { return json }
         if let format = vendor(name) { return format }
+        if name == "caddy" { return caddy }
         guard let entry = namedApacheFormats.first(where: { $0.name == name }),
             var format = try? apache(entry.format)
         else { return nil }
@@ -83,7 +93,7 @@ public struct LogFormat: Sendable, CustomStringConvertible {
         if text.contains("%") { return try apache(text) }
         if text.contains("$") { return try nginx(text) }
         throw LogFormatError(
-            "unknown log format '\(text)': use auto, \((namedApacheFormats.map(\.name) + vendorTemplates.map(\.name)).joined(separator: ", ")), json, json:FIELD=KEY,…, an Apache LogFormat string or an nginx log_format string"
+            "unknown log format '\(text)': use auto, \((namedApacheFormats.map(\.name) + vendorTemplates.map(\.name) + ["caddy"]).joined(separator: ", ")), json, json:FIELD=KEY,…, an Apache LogFormat string or an nginx log_format string"
         )
     }
 

@@ -19,6 +19,10 @@ public struct LineParser: Sendable {
     private let isJSON: Bool
     private let allowsTrailingFields: Bool
     private let skipsSyslogPrefix: Bool
+    /// Whether some JSON key is a dotted path into nested objects (Caddy's `request.uri`).
+    private let hasNestedKeys: Bool
+    /// Fields a line must have besides its time (``LogFormat/requiredFields``).
+    private let requiredFields: LogFields
 
     /// One compiled step. Plain data, so walking the array costs no reference counting.
     struct Op {
@@ -47,6 +51,8 @@ public struct LineParser: Sendable {
         self.format = format
         self.allowsTrailingFields = format.allowsTrailingFields
         self.skipsSyslogPrefix = format.skipsSyslogPrefix
+        self.requiredFields = format.requiredFields
+        var nested = false
         var ops: [Op] = []
         var pool: [UInt8] = []
         var keys: [JSONKey] = []
@@ -98,8 +104,10 @@ public struct LineParser: Sendable {
             for (key, kind) in names.table {
                 keys.append(JSONKey(start: pool.count, count: key.count, first: key.first ?? 0, kind: kind))
                 pool.append(contentsOf: key)
+                if key.contains(UInt8(ascii: ".")) { nested = true }
             }
         }
+        self.hasNestedKeys = nested
         self.ops = ops
         self.pool = pool
         self.jsonKeys = keys
@@ -428,30 +436,87 @@ public struct LineParser: Sendable {
         guard scanner.consume(UInt8(ascii: "{")) else { return .invalidJSON("a JSON-lines record must be an object", column: scanner.pos + 1) }
         scanner.skipSpace()
         if scanner.consume(UInt8(ascii: "}")) { return .missingField("timestamp", column: scanner.pos + 1) }
+        if let failure = scanJSONObject(&scanner, path: [], base, line, lit, &out) { return failure }
+        scanner.skipSpace()
+        guard scanner.pos == n else { return .trailingData(column: scanner.pos + 1) }
+        guard out.fields.contains(.time) else { return .missingField("timestamp", column: 1) }
+        guard out.fields.isSuperset(of: requiredFields) else { return .missingField(Self.label(requiredFields.subtracting(out.fields)), column: 1) }
+        return nil
+    }
+
+    /// The members of the object the scanner has just entered, to its closing brace. `path` is
+    /// the keys of the objects around it; objects are entered only when some key is a path.
+    private func scanJSONObject(
+        _ scanner: inout JSONScanner,
+        path: [ByteRange],
+        _ base: UnsafePointer<UInt8>,
+        _ line: UnsafeRawBufferPointer,
+        _ lit: UnsafePointer<UInt8>,
+        _ out: inout ParsedLine
+    ) -> ParseFailure? {
+        scanner.skipSpace()
+        if scanner.consume(UInt8(ascii: "}")) { return nil }
         while true {
             scanner.skipSpace()
             guard let key = scanner.string() else { return .invalidJSON("expected a quoted key", column: scanner.pos + 1) }
             scanner.skipSpace()
             guard scanner.consume(UInt8(ascii: ":")) else { return .invalidJSON("expected ':'", column: scanner.pos + 1) }
             scanner.skipSpace()
-            guard let value = scanner.value() else { return .invalidJSON("unreadable value", column: scanner.pos + 1) }
-            if let kind = jsonField(base, key.range, lit), value.isScalar {
-                if value.escaped { out.hasJSONEscapes = true }
-                if kind == .timeISO {
-                    if !out.fields.contains(.time), let failure = assignJSONTime(value, base, line, &out) { return failure }
-                } else if let failure = assign(kind, value.range, base, line, &out) {
-                    return failure
+            if hasNestedKeys, path.count < 4, scanner.pos < scanner.count, base[scanner.pos] == UInt8(ascii: "{") {
+                scanner.pos += 1
+                if let failure = scanJSONObject(&scanner, path: path + [key.range], base, line, lit, &out) { return failure }
+            } else {
+                let start = scanner.pos
+                guard var value = scanner.value() else { return .invalidJSON("unreadable value", column: scanner.pos + 1) }
+                let kind = path.isEmpty ? jsonField(base, key.range, lit) : nestedField(base, path, key.range, lit)
+                if let kind, !value.isScalar, base[start] == UInt8(ascii: "["), let first = Self.firstString(base, scanner.count, at: start) {
+                    value = first  // a header logged as a list of values: its first
+                }
+                if let kind, value.isScalar {
+                    if value.escaped { out.hasJSONEscapes = true }
+                    if kind == .timeISO {
+                        if !out.fields.contains(.time), let failure = assignJSONTime(value, base, line, &out) { return failure }
+                    } else if let failure = assign(kind, value.range, base, line, &out) {
+                        return failure
+                    }
                 }
             }
             scanner.skipSpace()
             if scanner.consume(UInt8(ascii: ",")) { continue }
             guard scanner.consume(UInt8(ascii: "}")) else { return .invalidJSON("expected ',' or '}'", column: scanner.pos + 1) }
-            break
+            return nil
         }
+    }
+
+    /// The first element of the array at `start` when it is a string.
+    private static func firstString(_ base: UnsafePointer<UInt8>, _ count: Int, at start: Int) -> JSONScanner.Value? {
+        var scanner = JSONScanner(base: base, count: count)
+        scanner.pos = start + 1
         scanner.skipSpace()
-        guard scanner.pos == n else { return .trailingData(column: scanner.pos + 1) }
-        guard out.fields.contains(.time) else { return .missingField("timestamp", column: 1) }
+        return scanner.string()
+    }
+
+    /// The field of the key `key` inside the objects `path`: a configured key written as the
+    /// dotted path (`request.headers.User-Agent`).
+    private func nestedField(_ base: UnsafePointer<UInt8>, _ path: [ByteRange], _ key: ByteRange, _ lit: UnsafePointer<UInt8>) -> FieldKind? {
+        let length = path.reduce(key.count) { $0 + $1.count + 1 }
+        candidates: for k in jsonKeys where k.count == length {
+            var offset = k.start
+            for segment in path {
+                guard memcmp(base + segment.start, lit + offset, segment.count) == 0, lit[offset + segment.count] == UInt8(ascii: ".") else {
+                    continue candidates
+                }
+                offset += segment.count + 1
+            }
+            if memcmp(base + key.start, lit + offset, key.count) == 0 { return k.kind }
+        }
         return nil
+    }
+
+    /// The name of the first of `fields`, for a missing-field message.
+    private static func label(_ fields: LogFields) -> String {
+        let names: [(LogFields, String)] = [(.client, "client"), (.method, "method"), (.target, "target"), (.status, "status")]
+        return names.first { fields.contains($0.0) }?.1 ?? "field"
     }
 
     private func assignJSONTime(

@@ -30,8 +30,8 @@ struct AnalyzeCommand: ParsableCommand {
         help: ArgumentHelp(
             """
             auto, combined, common, vhost_combined, vhost_common, vcombined, vcommon, json, \
-            json:FIELD=KEY,…, aws-alb, aws-elb, s3, traefik, haproxy, an Apache LogFormat string or an \
-            nginx log_format string. auto also recognises aws-alb, aws-elb, s3 and haproxy.
+            json:FIELD=KEY,…, caddy, aws-alb, aws-elb, s3, traefik, haproxy, an Apache LogFormat string \
+            or an nginx log_format string. auto also recognises caddy, aws-alb, aws-elb, s3 and haproxy.
             """,
             valueName: "FORMAT"
         )
