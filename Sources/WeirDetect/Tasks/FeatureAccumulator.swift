@@ -100,7 +100,7 @@ public struct FeatureAccumulator {
         closeMinutes(before: .max)
         let name = clientName ?? { [clients] in clients.key(id: $0) }
         let carried = stillOpen.values.sorted { $0.bucket.start < $1.bucket.start }.map { carry($0, name) }
-        for minute in stillOpen.values { closed.append(MeasuredMinute(bucket: summary(minute), replacesStored: minute.carried, isOpen: true)) }
+        for minute in stillOpen.values { closed.append(MeasuredMinute(bucket: summary(minute), replacesStored: minute.carried)) }
         let minutes = closed.sorted { ($0.bucket.start, $0.replacesStored ? 0 : 1) < ($1.bucket.start, $1.replacesStored ? 0 : 1) }
         return (minutes, CarriedMinutes(latest: latest, minutes: carried))
     }
@@ -110,7 +110,7 @@ public struct FeatureAccumulator {
     private mutating func closeMinutes(before limit: Int64) {
         guard !open.isEmpty else { return }
         for (start, minute) in open where start + Self.bucketSeconds <= limit {
-            closed.append(MeasuredMinute(bucket: summary(minute), replacesStored: minute.carried, isOpen: false))
+            closed.append(MeasuredMinute(bucket: summary(minute), replacesStored: minute.carried))
             open[start] = nil
         }
     }

@@ -7,12 +7,9 @@ public struct MeasuredMinute: Sendable, Equatable {
     /// which that run saved while it was open. Otherwise it merges with any stored minute (lines
     /// that came after their minute had closed).
     public var replacesStored: Bool
-    /// Whether the minute may still grow (it is carried to the next run) and is not scored yet.
-    public var isOpen: Bool
 
-    public init(bucket: FeatureBucket, replacesStored: Bool, isOpen: Bool) {
+    public init(bucket: FeatureBucket, replacesStored: Bool) {
         self.bucket = bucket
         self.replacesStored = replacesStored
-        self.isOpen = isOpen
     }
 }
