@@ -5,6 +5,11 @@ public struct AnalyzeReport: Codable, Sendable, Equatable {
     public struct NamedCount: Codable, Sendable, Equatable {
         public var name: String
         public var hits: Int
+
+        /// A counter's ranked keys (``ByteKeyCounter/top(_:)``) as a top list.
+        static func list(_ ranked: [(key: String, count: Int)]) -> [NamedCount] {
+            ranked.map { NamedCount(name: $0.key, hits: $0.count) }
+        }
     }
 
     /// One malformed line: where it is and why it failed.
@@ -64,6 +69,13 @@ public struct AnalyzeReport: Codable, Sendable, Equatable {
         public var lines: Int
         public var parsed: Int
         public var malformed: Int
+
+        /// Adds the line counts of `other`, another part of the same input.
+        mutating func add(_ other: Input) {
+            lines += other.lines
+            parsed += other.parsed
+            malformed += other.malformed
+        }
     }
 
     public var inputs: [Input] = []

@@ -35,11 +35,7 @@ extension Analyzer {
         var input = AnalyzeReport.Input(name: path, format: format.name, lines: 0, parsed: 0, malformed: 0)
         for part in counted {
             absorb(part, lineOffset: input.lines)
-            for i in part.report.inputs {
-                input.lines += i.lines
-                input.parsed += i.parsed
-                input.malformed += i.malformed
-            }
+            for counted in part.report.inputs { input.add(counted) }
         }
         finishInput(input)
     }
@@ -75,10 +71,7 @@ extension Analyzer {
             var input = AnalyzeReport.Input(name: name, format: fixed.format?.name, lines: 0, parsed: 0, malformed: 0)
             do {
                 while let chunk = queue.pop() {
-                    let counted = try part.count(MemorySource(chunk.bytes), name: name, firstLine: chunk.firstLine)
-                    input.lines += counted.lines
-                    input.parsed += counted.parsed
-                    input.malformed += counted.malformed
+                    input.add(try part.count(MemorySource(chunk.bytes), name: name, firstLine: chunk.firstLine))
                 }
             } catch {
                 while queue.pop() != nil {}  // the reader never waits on a queue no one empties
@@ -91,9 +84,7 @@ extension Analyzer {
         for (part, counted) in results.compactMap({ $0 }) {
             absorb(part, lineOffset: nil)
             malformed += part.report.malformedLines
-            input.lines += counted.lines
-            input.parsed += counted.parsed
-            input.malformed += counted.malformed
+            input.add(counted)
         }
         for line in malformed.sorted(by: { $0.line < $1.line }) where report.malformedLines.count < options.malformedSampleLimit {
             report.malformedLines.append(line)

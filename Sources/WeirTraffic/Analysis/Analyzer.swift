@@ -111,18 +111,15 @@ public struct Analyzer {
     public func finish() -> AnalyzeReport {
         var r = report
         let top = options.top
-        func named(_ list: [(key: String, count: Int)]) -> [AnalyzeReport.NamedCount] {
-            list.map { .init(name: $0.key, hits: $0.count) }
-        }
         r.requests = tally.hits
         r.first = tally.hits > 0 ? Timestamps.rfc3339(firstSeen) : nil
         r.last = tally.hits > 0 ? Timestamps.rfc3339(lastSeen) : nil
         r.status = tally.statusCodeCounts
         r.statusClasses = tally.statusClassCounts
         r.methods = tally.methodCounts
-        r.sections = named(tally.sections.top(top))
-        r.hosts = named(tally.hosts.top(top))
-        r.paths = named(tally.paths.top(top))
+        r.sections = AnalyzeReport.NamedCount.list(tally.sections.top(top))
+        r.hosts = AnalyzeReport.NamedCount.list(tally.hosts.top(top))
+        r.paths = AnalyzeReport.NamedCount.list(tally.paths.top(top))
         r.distinctHosts = tally.hosts.distinctCount
         r.distinctPaths = tally.paths.distinctCount
         r.bytes = tally.bytes

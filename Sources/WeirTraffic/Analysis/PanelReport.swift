@@ -27,8 +27,8 @@ enum PanelReport {
         var sites: [String: Int] = [:]
         for (referrer, count) in p.referrers.entries { sites[site(of: referrer), default: 0] += count }
         r.referringSites = ranked(sites.map { ($0.key, $0.value) }, top)
-        r.referrers = ranked(p.referrers.top(top).map { ($0.key, $0.count) }, top)
-        r.virtualHosts = ranked(p.virtualHosts.top(top).map { ($0.key, $0.count) }, top)
+        r.referrers = AnalyzeReport.NamedCount.list(p.referrers.top(top))
+        r.virtualHosts = AnalyzeReport.NamedCount.list(p.virtualHosts.top(top))
         r.responseTimes = responseTimes(p, tally: tally, top: top)
     }
 
