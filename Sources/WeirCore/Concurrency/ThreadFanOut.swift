@@ -25,8 +25,8 @@ public enum ThreadFanOut {
 
     /// Carries a result that is not `Sendable` from the thread that made it to the caller, which
     /// reads it only after that thread has ended.
-    public final class Box<Value>: @unchecked Sendable {
-        public let value: Value
-        public init(_ value: Value) { self.value = value }
+    final class Box<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
     }
 }

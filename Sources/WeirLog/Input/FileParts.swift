@@ -17,9 +17,9 @@ public struct FileParts {
     /// Cuts `path` into up to `count` parts, or returns `nil` when it should be read whole:
     /// standard input, a pipe or another non-regular file, a gzip file, or a small file.
     public static func cut(_ path: String, into count: Int, minimumSize: Int64 = minimumSize) throws(InputError) -> FileParts? {
-        guard count > 1, try !LogInput.isStream(path) else { return nil }
+        guard count > 1, path != "-" else { return nil }
         let file = try FileDescriptorSource(path: path)
-        guard let size = LogInput.regularFileSize(file.fd), size >= minimumSize else { return nil }
+        guard let size = LogInput.regularFileSize(file.fd), size >= minimumSize, !LogInput.startsWithGzipMagic(file.fd) else { return nil }
         var starts: [Int64] = [0]
         for i in 1..<count {
             let guess = size / Int64(count) * Int64(i)
