@@ -61,15 +61,10 @@ public final class ByteKeyCounter {
     @discardableResult
     package func add(_ p: UnsafeRawPointer, _ n: Int, _ amount: Int) -> Int {
         let h = Self.hash(p, n)
-        var i = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let slot = slots[i]
-            if slot.hash == 0 { break }
-            if slot.hash == h, Int(slot.length) == n, memcmp(arena + slot.offset, p, n) == 0 {
-                slots[i].count &+= amount
-                return Int(slot.id)
-            }
-            i = (i &+ 1) & mask
+        let i = slotIndex(p, n, h)
+        if slots[i].hash != 0 {
+            slots[i].count &+= amount
+            return Int(slots[i].id)
         }
         if arenaUsed + n > arenaCapacity {
             var grown = arenaCapacity * 2
@@ -95,15 +90,19 @@ public final class ByteKeyCounter {
         var bytes = Array(key.utf8)
         return bytes.withUnsafeMutableBytes { raw -> Int? in
             let p = UnsafeRawPointer(raw.baseAddress ?? UnsafeMutableRawPointer(bitPattern: 1)!)
-            let n = raw.count
-            let h = Self.hash(p, n)
-            var i = Int(truncatingIfNeeded: h) & mask
-            while slots[i].hash != 0 {
-                let slot = slots[i]
-                if slot.hash == h, Int(slot.length) == n, memcmp(arena + slot.offset, p, n) == 0 { return Int(slot.id) }
-                i = (i &+ 1) & mask
-            }
-            return nil
+            let i = slotIndex(p, raw.count, Self.hash(p, raw.count))
+            return slots[i].hash == 0 ? nil : Int(slots[i].id)
+        }
+    }
+
+    /// The slot holding the `n` bytes at `p` (hash `h`), or the empty slot where they would go.
+    @inline(__always)
+    private func slotIndex(_ p: UnsafeRawPointer, _ n: Int, _ h: UInt64) -> Int {
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let slot = slots[i]
+            if slot.hash == 0 || (slot.hash == h && Int(slot.length) == n && memcmp(arena + slot.offset, p, n) == 0) { return i }
+            i = (i &+ 1) & mask
         }
     }
 
