@@ -53,7 +53,7 @@ public struct FeatureAccumulator {
     /// must be given for every line of a run or for none, so that ids never mix.
     public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer, clientID: Int? = nil) {
         let t = parsed.timestamp
-        let start = t - ((t % Self.bucketSeconds) + Self.bucketSeconds) % Self.bucketSeconds
+        let start = t.floorDivided(by: Self.bucketSeconds) * Self.bucketSeconds
         let client = clientID ?? clients.add(line.slice(parsed.client))
         let path = paths.add(Self.pathPart(line.slice(parsed.target)))
         if current?.bucket.start == start {

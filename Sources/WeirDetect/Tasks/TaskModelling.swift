@@ -1,3 +1,5 @@
+import WeirCore
+
 /// The expert system for tasks: chooses a model from the task's minutes of traffic, and scores
 /// new minutes with it.
 public enum TaskModelling {
@@ -91,7 +93,7 @@ public enum TaskModelling {
     /// epoch before `from`'s.
     public static func warmStart(from: Int64, bucketSeconds: Int) -> Int64 {
         let e = epochLength(bucketSeconds: bucketSeconds)
-        return (floorDivision(from, e) - 1) * e
+        return (from.floorDivided(by: e) - 1) * e
     }
 
     /// Scores the complete buckets of `minutes` (those that end by `before`) from `from` on (or
@@ -113,7 +115,7 @@ public enum TaskModelling {
         guard let first = from ?? complete.first?.start, let last = complete.last, last.start >= first else { return ([], from) }
         let e = epochLength(bucketSeconds: model.bucketSeconds)
         var found: [TrafficAnomaly] = []
-        var epoch = floorDivision(first, e)
+        var epoch = first.floorDivided(by: e)
         while epoch * e <= last.start {
             let span = complete.drop { $0.start < (epoch - 1) * e }.prefix { $0.start < (epoch + 1) * e }
             for f in model.features {
@@ -157,11 +159,5 @@ public enum TaskModelling {
         }
         if let c = current { found.append(c) }
         return found
-    }
-
-    /// `a / b` rounded towards minus infinity (`b` > 0).
-    static func floorDivision(_ a: Int64, _ b: Int64) -> Int64 {
-        let quotient = a / b
-        return a % b != 0 && a < 0 ? quotient - 1 : quotient
     }
 }

@@ -1,3 +1,4 @@
+import WeirCore
 import WeirLog
 
 /// Hits per minute, cheap for logs in time order (one running bucket) and exact for any order.
@@ -7,7 +8,7 @@ struct MinuteCounter {
     private var done: [Int64: Int] = [:]
 
     mutating func add(_ seconds: Int64) {
-        let minute = seconds >= 0 ? seconds / 60 : (seconds - 59) / 60
+        let minute = seconds.floorDivided(by: 60)
         if minute == current {
             currentHits += 1
             return

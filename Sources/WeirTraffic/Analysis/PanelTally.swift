@@ -35,7 +35,7 @@ struct PanelTally {
     /// Counts one request whose client and path ids in the tally are `host` and `path`.
     mutating func add(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer, host: Int, path: Int) {
         let local = parsed.timestamp &+ Int64(parsed.utcOffset)
-        let number = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let number = local.floorDivided(by: 86_400)
         let hour = Int((local - number * 86_400) / 3_600)
         hourHits[hour] &+= 1
         hourBytes[hour] &+= parsed.bytes
