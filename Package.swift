@@ -135,8 +135,8 @@ let package = Package(
             name: "WeirTestSupport",
             dependencies: [
                 "WeirCore", "WeirStore", "WeirService", "WeirNotify", .product(name: "Logging", package: "swift-log"),
-                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Tests/WeirTestSupport"
         ),

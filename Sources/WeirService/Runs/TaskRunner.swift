@@ -136,7 +136,7 @@ public struct TaskRunner: Sendable {
         do {
             return try JSONDecoder().decode(CarriedRunState.self, from: Data(text.utf8))
         } catch {
-            logger.warning("the rate windows the last run left do not decode; they start empty", metadata: ["error": "\(error)"])
+            logger.warning("the rate windows and open minutes the last run left do not decode; they start empty", metadata: ["error": "\(error)"])
             return nil
         }
     }
