@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-configuration", from: "1.0.2", traits: []),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -83,16 +85,27 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        /// The dashboard's presentation: Mustache templates of its pages, their view models, charts
+        /// as SVG, the stylesheet and script it serves, and signed session cookies.
+        .target(
+            name: "WeirWeb",
+            dependencies: [
+                "WeirCore", "WeirDetect", "WeirLog", "WeirSources", "WeirStore",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         /// The monitoring service: settings, the HTTP API, runs, background services, metrics; one
         /// composition root (`WeirServer`) for `weir serve`, the demo and the tests.
         .target(
             name: "WeirService",
             dependencies: [
-                "WeirCore", "WeirLog", "WeirRules", "WeirStore", "WeirDetect", "WeirSources", "WeirNotify",
+                "WeirCore", "WeirLog", "WeirRules", "WeirStore", "WeirDetect", "WeirSources", "WeirNotify", "WeirWeb",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -151,13 +164,15 @@ let package = Package(
             name: "WeirServiceTests",
             dependencies: [
                 "WeirCore", "WeirService", "WeirSources", "WeirStore", "WeirRules", "WeirLog", "WeirGenerator",
-                "WeirDetect", "WeirNotify", "WeirTraffic", "WeirTestSupport",
+                "WeirDetect", "WeirNotify", "WeirTraffic", "WeirTestSupport", "WeirWeb",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        .testTarget(name: "WeirWebTests", dependencies: ["WeirCore", "WeirWeb", "WeirDetect", "WeirRules", "WeirSources", "WeirStore"]),
         .testTarget(name: "WeirEndToEndTests", dependencies: ["WeirLog", "WeirTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

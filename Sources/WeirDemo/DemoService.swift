@@ -16,7 +16,10 @@ struct DemoService {
 
     /// Starts the service; `endpoints` become channels the demo task notifies.
     static func start(directory: String, log: String, endpoints: [Endpoint] = []) async throws -> DemoService {
+        var generator = SystemRandomNumberGenerator()
+        let token = HexText.lowercase((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
         let settings = try Settings(values: [
+            "WEIR_API_TOKEN": token,
             "WEIR_DATABASE_URL": "sqlite://\(directory)/weir.sqlite",
             "WEIR_LOG_DIR": "\(directory)/weir-logs",
             "WEIR_PORT": "0",
@@ -46,7 +49,11 @@ struct DemoService {
         let app = server.makeApplication { port in
             Console.err(
                 "weir demo: service on http://127.0.0.1:\(port) with task \(task.id) on the demo log; "
-                    + "try: curl -s http://127.0.0.1:\(port)/tasks/\(task.id)/incidents"
+                    + "try: curl -s -H 'Authorization: Bearer \(token)' http://127.0.0.1:\(port)/tasks/\(task.id)/incidents"
+            )
+            Console.err(
+                "weir demo: dashboard: open http://127.0.0.1:\(port)\(server.oneTimeLoginPath()) "
+                    + "(a link that logs in once, within 10 minutes; the token is \(token))"
             )
         }
         let events = server.events.subscribe()
@@ -80,6 +87,8 @@ struct DemoService {
                     seenFinding = record.id
                     Console.err("weir demo: service finding \(record.id): \(record.finding.message)")
                 }
+            case .incidentsResolved:
+                break  // the demo never pauses its task
             }
         }
     }

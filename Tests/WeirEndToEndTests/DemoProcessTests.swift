@@ -16,6 +16,7 @@ struct DemoProcessTests {
         #expect(hits > 50)
         // The service ran beside them: its address, and its first run over the demo log.
         #expect(result.stderr.contains("weir demo: service on http://127.0.0.1:"))
+        #expect(result.stderr.contains("weir demo: dashboard: open http://127.0.0.1:"), "\(result.stderr)")
         #expect(result.stderr.contains("weir demo: service run 1 (scheduled) succeeded:"), "\(result.stderr)")
     }
 

@@ -6,6 +6,7 @@ import WeirCore
 import WeirNotify
 import WeirSources
 import WeirStore
+import WeirWeb
 
 /// The composition root of `weir serve`: builds the store, the runner, the coordinator, the
 /// scheduler and the HTTP router from settings, for `main`, `weir demo` and the tests alike, and
@@ -34,6 +35,8 @@ public struct WeirServer: Sendable {
     public let events: CommitEvents
     /// Seals and opens OpenSearch passwords; `nil` without `WEIR_SECRET`.
     let vault: PasswordVault?
+    /// The dashboard's sessions and one-time login links.
+    let sessions: DashboardSessions
 
     /// Builds the service over an open, migrated store. `sources` defaults to the shared HTTP
     /// client, standard retries and a vault keyed by `WEIR_SECRET`. `onProgress` is
@@ -54,6 +57,7 @@ public struct WeirServer: Sendable {
         self.logger = logger
         let events = CommitEvents()
         self.events = events
+        sessions = DashboardSessions(token: settings.apiToken, publicURL: settings.publicURL, clock: clock)
         let vault = settings.secret.map(PasswordVault.init(secret:))
         self.vault = vault
         trainer = ModelTrainer(store: store, clock: clock, retuneMinutes: settings.modelRetuneMinutes, logger: logger)
@@ -161,26 +165,31 @@ public struct WeirServer: Sendable {
         open.addRoutes(HealthController(store: store, version: Self.version).routes)
         open.addRoutes(MetricsController(metrics: metrics).routes)
         let api = router.group().add(middleware: BearerAuthMiddleware(token: settings.apiToken))
+        var tasks = TaskController(store: store, clock: clock, vault: vault, policy: settings.sourcePolicy)
+        tasks.events = events
+        let runs = RunController(store: store, coordinator: coordinator)
+        let channels = ChannelController(
+            store: store,
+            clock: clock,
+            vault: vault,
+            sender: sender,
+            builder: messages,
+            receivers: settings.receiverPolicy
+        )
         let controllers: [any APIController] = [
             OpenAPIController(),
             RuleController(store: store),
-            TaskController(store: store, clock: clock, vault: vault, policy: settings.sourcePolicy),
-            RunController(store: store, coordinator: coordinator),
+            tasks,
+            runs,
             FindingController(store: store),
             IncidentController(store: store),
-            ChannelController(
-                store: store,
-                clock: clock,
-                vault: vault,
-                sender: sender,
-                builder: messages,
-                receivers: settings.receiverPolicy
-            ),
+            channels,
             NotificationController(store: store),
             BlocklistController(store: store),
             ModelController(store: store, retuneMinutes: settings.modelRetuneMinutes),
         ]
         for controller in controllers { api.addRoutes(controller.routes) }
+        addDashboard(to: router, tasks: tasks, runs: runs, channels: channels)
         table.record(router.routes)
         metrics.prepareRequests(
             router.routes.map { route in
@@ -192,6 +201,25 @@ public struct WeirServer: Sendable {
         )
         return router
     }
+
+    /// The dashboard's route groups: the login page and assets open to anyone, the pages, forms
+    /// and live stream behind a session; all with the dashboard's security headers.
+    private func addDashboard(to router: Router<BasicRequestContext>, tasks: TaskController, runs: RunController, channels: ChannelController) {
+        let renderer = DashboardRenderer(pages: PageRenderer(), sessions: sessions)
+        let open = router.group().add(middleware: DashboardHeadersMiddleware())
+        open.addRoutes(SessionController(renderer: renderer).routes)
+        open.addRoutes(AssetController(assets: DashboardAssets()).routes)
+        let guarded = router.group().add(middleware: DashboardHeadersMiddleware()).add(middleware: DashboardSessionMiddleware(sessions: sessions))
+        let pages = DashboardPageController(store: store, renderer: renderer)
+        guarded.addRoutes(pages.routes)
+        let forms = DashboardFormController(store: store, renderer: renderer, pages: pages, tasks: tasks, runs: runs, channels: channels)
+        guarded.addRoutes(forms.routes)
+        guarded.addRoutes(LiveEventsController(events: events).routes)
+    }
+
+    /// The path of a link that logs into the dashboard once, within ten minutes (`/` when the
+    /// service has no token and the dashboard needs no login).
+    public func oneTimeLoginPath() -> String { sessions.oneTimeLoginPath() }
 
     /// The HTTP server on the settings' host and port; `onListening` receives the bound port.
     public func makeApplication(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {

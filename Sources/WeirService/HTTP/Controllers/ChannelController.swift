@@ -35,13 +35,17 @@ struct ChannelController: APIController {
     static func noChannel(_ id: Int64) -> APIError { .notFound("no channel with id \(id); GET /channels lists them") }
 
     func create(_ request: Request) async throws -> Response {
-        let body = try await request.jsonBody()
-        let draft: Channel
-        do { draft = try ChannelPayload.create(body, vault: vault, receivers: receivers) } catch { throw APIError.invalid(error) }
-        let created = try await store.createChannel(draft, now: clock.now())
+        let created = try await createChannel(try await request.jsonBody())
         var response = try Response.json(ChannelResponse(created), status: .created)
         response.headers[.location] = "/channels/\(created.id)"
         return response
+    }
+
+    /// Validates a create body and stores the channel; invalid fields throw ``APIError/invalid(_:)``.
+    func createChannel(_ body: JSONValue) async throws -> Channel {
+        let draft: Channel
+        do { draft = try ChannelPayload.create(body, vault: vault, receivers: receivers) } catch { throw APIError.invalid(error) }
+        return try await store.createChannel(draft, now: clock.now())
     }
 
     func patch(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
@@ -61,16 +65,18 @@ struct ChannelController: APIController {
 
     /// Sends a `test` event now and answers with how the receiver answered.
     func test(_ context: BasicRequestContext) async throws -> Response {
-        let channel = try await channel(context)
+        try .json(try await sendTest(to: try await channel(context)))
+    }
+
+    /// Sends a `test` event to `channel` now; 409 when the channel cannot be used.
+    func sendTest(to channel: Channel) async throws -> TestResult {
         let endpoint: Endpoint
         do { endpoint = try ChannelEndpoint.of(channel, vault: vault, receivers: receivers) } catch {
             throw APIError(.conflict, code: "channel_unusable", message: "\(error)")
         }
         let event = NotificationEvent(event: "test", incident: nil, taskID: nil, taskName: "weir test")
         let result = await sender.send(builder.request(event, to: endpoint, deliveryID: "test-\(clock.now())", sentAt: clock.now()))
-        return try .json(
-            TestResult(delivered: result.succeeded, status: result.status, error: result.error, milliseconds: result.milliseconds)
-        )
+        return TestResult(delivered: result.succeeded, status: result.status, error: result.error, milliseconds: result.milliseconds)
     }
 
     struct TestResult: Encodable {

@@ -16,12 +16,18 @@ struct RunController: APIController {
 
     func runNow(_ context: BasicRequestContext) async throws -> Response {
         let id = try TaskLookup.id(context)
+        let run = try await start(taskID: id)
+        let accepted = RunAccepted(run_id: run.id, task_id: id, status: run.status.rawValue)
+        var response = try Response.json(accepted, status: .accepted)
+        response.headers[.location] = "/tasks/\(id)/runs"
+        return response
+    }
+
+    /// Starts a manual run of the task: 409 while it runs, 404 without it.
+    func start(taskID id: Int64) async throws -> RunRecord {
         switch try await coordinator.start(taskID: id, trigger: .manual) {
         case .started(let run):
-            let accepted = RunAccepted(run_id: run.id, task_id: id, status: run.status.rawValue)
-            var response = try Response.json(accepted, status: .accepted)
-            response.headers[.location] = "/tasks/\(id)/runs"
-            return response
+            return run
         case .alreadyRunning:
             throw APIError(.conflict, code: "already_running", message: "task \(id) is running now; GET /tasks/\(id)/runs shows its run")
         case .noSuchTask:

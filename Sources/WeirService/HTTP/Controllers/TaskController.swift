@@ -11,6 +11,8 @@ struct TaskController: APIController {
     let vault: PasswordVault?
     /// Where file sources may be (`WEIR_SOURCE_DIRS`).
     let policy: SourcePolicy
+    /// Told when a change of a task resolves its incidents.
+    var events: CommitEvents? = nil
 
     var routes: RouteCollection<BasicRequestContext> {
         let routes = RouteCollection(context: BasicRequestContext.self)
@@ -30,17 +32,21 @@ struct TaskController: APIController {
     }
 
     func create(_ request: Request) async throws -> Response {
-        let body = try await request.jsonBody()
+        let created = try await createTask(try await request.jsonBody())
+        var response = try Response.json(TaskResponse(created), status: .created)
+        response.headers[.location] = "/tasks/\(created.id)"
+        return response
+    }
+
+    /// Validates a create body and stores the task; invalid fields throw ``APIError/invalid(_:)``.
+    func createTask(_ body: JSONValue) async throws -> MonitoringTask {
         let now = clock.now()
         let draft: MonitoringTask
         let channels = try await channelIDs()
         do { draft = try TaskPayload.create(body, now: now, vault: vault, policy: policy, channels: channels) } catch {
             throw APIError.invalid(error)
         }
-        let created = try await store.createTask(draft, now: now)
-        var response = try Response.json(TaskResponse(created), status: .created)
-        response.headers[.location] = "/tasks/\(created.id)"
-        return response
+        return try await store.createTask(draft, now: now)
     }
 
     func list(_ request: Request) async throws -> Response {
@@ -60,7 +66,12 @@ struct TaskController: APIController {
 
     func patch(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let existing = try await lookup.task(context)
-        let body = try await request.jsonBody()
+        return try .json(TaskResponse(try await patchTask(existing, with: try await request.jsonBody())))
+    }
+
+    /// Applies a patch body to `existing` and stores it; a task that stops watching ends its
+    /// incidents. Invalid fields throw ``APIError/invalid(_:)``.
+    func patchTask(_ existing: MonitoringTask, with body: JSONValue) async throws -> MonitoringTask {
         let changed: MonitoringTask
         let channels = try await channelIDs()
         do {
@@ -70,15 +81,20 @@ struct TaskController: APIController {
         }
         guard let saved = try await store.updateTask(changed, now: clock.now()) else { throw TaskLookup.noTask(existing.id) }
         if existing.isActive && !saved.isActive {  // a task that stops watching ends its incidents
-            try await store.resolveIncidents(taskID: saved.id, policy: saved.incidentPolicy, at: clock.now())
+            try await resolveIncidents(of: saved)
         }
-        return try .json(TaskResponse(saved))
+        return saved
+    }
+
+    private func resolveIncidents(of task: MonitoringTask) async throws {
+        let resolved = try await store.resolveIncidents(taskID: task.id, policy: task.incidentPolicy, at: clock.now())
+        if !resolved.isEmpty { events?.publish(.incidentsResolved(taskID: task.id, count: resolved.count)) }
     }
 
     func delete(_ context: BasicRequestContext) async throws -> Response {
         let id = try TaskLookup.id(context)
         if let task = try await store.task(id: id) {  // its incidents end, and their channels are told
-            try await store.resolveIncidents(taskID: id, policy: task.incidentPolicy, at: clock.now())
+            try await resolveIncidents(of: task)
         }
         guard try await store.deleteTask(id: id) else { throw TaskLookup.noTask(id) }
         return Response(status: .noContent)

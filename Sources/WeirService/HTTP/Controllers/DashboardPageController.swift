@@ -1,0 +1,78 @@
+import Hummingbird
+import WeirCore
+import WeirDetect
+import WeirStore
+import WeirWeb
+
+/// The dashboard's pages: `/` (overview), `/ui/tasks/new`, `/ui/tasks/{id}`, `/ui/incidents`
+/// and `/ui/channels`, read from the store and rendered on the server.
+struct DashboardPageController: APIController {
+    let store: any WeirStore
+    let renderer: DashboardRenderer
+
+    var routes: RouteCollection<BasicRequestContext> {
+        let routes = RouteCollection(context: BasicRequestContext.self)
+        routes.get("/") { _, _ in try await overview() }
+        routes.get("/ui/tasks/new") { _, _ in renderer.response(NewTaskView(form: .blank())) }
+        routes.get("/ui/tasks/:id") { request, context in
+            let task = try await TaskLookup(store: store).task(context)
+            return renderer.response(try await taskPage(task, range: request.uri.queryParameters.get("range"), form: .editing(task)))
+        }
+        routes.get("/ui/incidents") { request, _ in try await incidents(request) }
+        routes.get("/ui/channels") { _, _ in renderer.response(ChannelsView(channels: try await store.channels())) }
+        return routes
+    }
+
+    /// The most tasks the overview lists.
+    static let overviewLimit = 200
+
+    func overview() async throws -> Response {
+        var rows: [OverviewView.Row] = []
+        for task in try await store.tasks(active: nil, after: nil, limit: Self.overviewLimit) {
+            let open = try await store.incidents(IncidentQuery(taskID: task.id, state: .open, limit: 1000)).count
+            rows.append(
+                OverviewView.row(
+                    task,
+                    lastRun: try await store.runs(taskID: task.id, limit: 1).first,
+                    openIncidents: open,
+                    minutes: try await store.latestTrafficMinutes(taskID: task.id, count: 60)
+                )
+            )
+        }
+        return renderer.response(OverviewView(tasks: rows))
+    }
+
+    /// A task's page over `range` (`1h`, `6h`, `24h`, `7d`; a day by default), ending at its
+    /// latest stored minute.
+    func taskPage(_ task: MonitoringTask, range rangeText: String?, form: TaskFormView, flash: String? = nil) async throws -> TaskView {
+        let range = rangeText.flatMap(ChartRange.init(rawValue:)) ?? .day
+        var minutes: [FeatureBucket] = []
+        if let latest = try await store.latestTrafficMinutes(taskID: task.id, count: 1).first?.start {
+            minutes = try await store.trafficMinutes(taskID: task.id, since: latest - range.seconds + 60)
+        }
+        let anomalies = try await store.findings(taskID: task.id, query: FindingQuery(rule: "anomaly", limit: 500)).map {
+            TimeSpan(first: $0.finding.first, last: $0.finding.last, label: $0.finding.message)
+        }
+        return TaskView(
+            task: task,
+            range: range,
+            minutes: minutes,
+            anomalies: anomalies,
+            runs: try await store.runs(taskID: task.id, limit: 20),
+            incidents: try await store.incidents(IncidentQuery(taskID: task.id, limit: 50)),
+            model: try await store.model(taskID: task.id),
+            form: form,
+            flash: flash
+        )
+    }
+
+    func incidents(_ request: Request) async throws -> Response {
+        let query = request.uri.queryParameters
+        let state = query.get("state").flatMap(IncidentState.init(rawValue:))
+        let taskID = query.get("task").flatMap { Int64($0) }
+        let tasks = try await store.tasks(active: nil, after: nil, limit: Self.overviewLimit)
+        let incidents = try await store.incidents(IncidentQuery(taskID: taskID, state: state, limit: 200))
+        let names = Dictionary(tasks.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return renderer.response(IncidentsView(incidents: incidents, taskNames: names, state: state, taskID: taskID))
+    }
+}

@@ -1,0 +1,68 @@
+import HTTPTypes
+import Hummingbird
+import WeirWeb
+
+/// The dashboard's sessions: the token exchanged for a signed cookie, checked on each request,
+/// and ended at logout. Without a token (a service open to anyone) no session is needed.
+struct DashboardSessions: Sendable {
+    let token: String?
+    let signer: SessionSigner?
+    let revocations = SessionRevocations()
+    let codes = OneTimeCodes()
+    let clock: any ServiceClock
+    /// Whether cookies get `Secure`: when the service's public URL is `https`.
+    let secureCookies: Bool
+
+    init(token: String?, publicURL: String?, clock: any ServiceClock) {
+        self.token = token
+        signer = token.map(SessionSigner.init(token:))
+        self.clock = clock
+        secureCookies = publicURL?.lowercased().hasPrefix("https://") ?? false
+    }
+
+    var isRequired: Bool { signer != nil }
+
+    /// The request's valid session, if any.
+    func session(of request: Request) -> SessionSigner.Session? {
+        guard let signer, let value = request.cookies[SessionSigner.cookieName]?.value,
+            let session = signer.verify(value, now: clock.now()), !revocations.isRevoked(session.id)
+        else { return nil }
+        return session
+    }
+
+    /// Whether `presented` is the service's token, compared in constant time.
+    func accepts(_ presented: String) -> Bool {
+        guard let token else { return false }
+        return BearerAuthMiddleware<BasicRequestContext>.constantTimeEqual(Array(presented.utf8), Array(token.utf8))
+    }
+
+    /// A one-time login link's path, or `/` when the dashboard needs no session.
+    func oneTimeLoginPath() -> String {
+        isRequired ? "/login/once/\(codes.issue(now: clock.now()))" : "/"
+    }
+
+    /// A new session's cookie.
+    func newCookie(for request: Request) -> Cookie? {
+        guard let signer else { return nil }
+        return cookie(signer.issue(now: clock.now()).value, maxAge: Int(SessionSigner.lifetime), request)
+    }
+
+    /// Ends the request's session and gives the cookie that clears it.
+    func end(_ request: Request) -> Cookie {
+        if let session = session(of: request) { revocations.revoke(session.id, expiry: session.expiry, now: clock.now()) }
+        return cookie("", maxAge: 0, request)
+    }
+
+    private func cookie(_ value: String, maxAge: Int, _ request: Request) -> Cookie {
+        let forwardedTLS = request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
+        return Cookie(
+            name: SessionSigner.cookieName,
+            value: value,
+            maxAge: maxAge,
+            path: "/",
+            secure: secureCookies || forwardedTLS,
+            httpOnly: true,
+            sameSite: .strict
+        )
+    }
+}
