@@ -86,11 +86,12 @@ let package = Package(
             ]
         ),
         /// The dashboard's presentation: Mustache templates of its pages, their view models, charts
-        /// as SVG, the stylesheet and script it serves, and signed session cookies.
+        /// as SVG, the stylesheet and script it serves, signed session cookies; and the one-file
+        /// HTML report of `weir analyze --html`, drawn with the same charts.
         .target(
             name: "WeirWeb",
             dependencies: [
-                "WeirCore", "WeirDetect", "WeirLog", "WeirSources", "WeirStore",
+                "WeirCore", "WeirDetect", "WeirLog", "WeirSources", "WeirStore", "WeirTraffic",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -136,7 +137,7 @@ let package = Package(
             name: "weir",
             dependencies: [
                 "WeirCore", "WeirLog", "WeirTraffic", "WeirGenerator", "WeirDetect", "WeirStore", "WeirService",
-                "WeirBench", "WeirDemo", "WeirNotify",
+                "WeirBench", "WeirDemo", "WeirNotify", "WeirWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

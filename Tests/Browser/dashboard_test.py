@@ -58,7 +58,7 @@ class Service:
         self.process = None
 
     def start(self):
-        env = dict(os.environ)
+        env = {key: value for key, value in os.environ.items() if not key.startswith("WEIR_")}  # weir refuses unknown keys
         env.update(
             WEIR_API_TOKEN=TOKEN,
             WEIR_SOURCE_DIRS=self.folder,
@@ -76,7 +76,8 @@ class Service:
                 return
             except (urllib.error.URLError, ConnectionError, OSError):
                 time.sleep(0.1)
-        raise Failure("weir serve did not answer /health within 30 s")
+        with open(f"{self.folder}/serve.log") as log:
+            raise Failure("weir serve did not answer /health within 30 s: " + " | ".join(log.read().splitlines()[-3:]))
 
     def stop(self):
         if self.process and self.process.poll() is None:
@@ -206,9 +207,9 @@ def test(args):
     log = os.path.join(folder, "access.log")
     generate(args.weir, log, hours=3, rate=2)
     service = Service(args.weir, folder, free_port())
-    service.start()
     driver = None
     try:
+        service.start()
         task_id = create_task(service, log)
         service.run_and_wait(task_id)
         expected = minutes_spanned(log)
@@ -296,15 +297,27 @@ def test(args):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def page_timing(driver):
+    """The loaded page's first contentful paint and load end (ms), bytes transferred and HTML size."""
+    wait(driver, 5, lambda d: d.execute_script(
+        "return performance.getEntriesByType('paint').length > 0 && performance.getEntriesByType('navigation')[0].loadEventEnd > 0"),
+        "the page's paint and load timings")
+    return driver.execute_script("""
+        const nav = performance.getEntriesByType('navigation')[0];
+        const paint = performance.getEntriesByType('paint').find(p => p.name === 'first-contentful-paint');
+        const bytes = [nav].concat(performance.getEntriesByType('resource')).reduce((s, e) => s + (e.transferSize || 0), 0);
+        return [paint ? paint.startTime : -1, nav.loadEventEnd, bytes, nav.decodedBodySize];""")
+
+
 def measure(args):
     """First paint, load and bytes of the task page with a week of minute data, median of 5."""
     folder = tempfile.mkdtemp(prefix="weir-browser-week.")
     log = os.path.join(folder, "access.log")
     generate(args.weir, log, hours=24 * 7, rate=args.rate)
     service = Service(args.weir, folder, free_port())
-    service.start()
     driver = None
     try:
+        service.start()
         task_id = create_task(service, log)
         service.run_and_wait(task_id)
         driver = browser(1280, 900)
@@ -314,11 +327,7 @@ def measure(args):
             paints, loads, sizes = [], [], []
             for _ in range(5):
                 driver.get(service.url + path)
-                timing = driver.execute_script("""
-                    const nav = performance.getEntriesByType('navigation')[0];
-                    const paint = performance.getEntriesByType('paint').find(p => p.name === 'first-contentful-paint');
-                    const bytes = [nav].concat(performance.getEntriesByType('resource')).reduce((s, e) => s + (e.transferSize || 0), 0);
-                    return [paint ? paint.startTime : -1, nav.loadEventEnd, bytes, nav.decodedBodySize];""")
+                timing = page_timing(driver)
                 paints.append(timing[0])
                 loads.append(timing[1])
                 sizes.append((timing[2], timing[3]))
@@ -333,16 +342,35 @@ def measure(args):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def measure_report(args):
+    """Load time of a `weir analyze --html` file from disk, median of 5."""
+    driver = browser(1280, 900)
+    try:
+        loads, paints = [], []
+        for _ in range(5):
+            driver.get("file://" + os.path.abspath(args.report))
+            timing = page_timing(driver)
+            paints.append(timing[0])
+            loads.append(timing[1])
+        size = os.path.getsize(args.report)
+        print(f"{args.report}: {size} bytes; first contentful paint {statistics.median(paints):.0f} ms, "
+              f"loaded {statistics.median(loads):.0f} ms (median of 5; each {', '.join(f'{l:.0f}' for l in loads)})")
+        no_console_problems(driver, "report")
+    finally:
+        driver.quit()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--weir", required=True)
     parser.add_argument("--artifacts", required=True)
     parser.add_argument("--week", action="store_true", help="measure the task page with a week of minute data instead")
     parser.add_argument("--rate", type=float, default=1.0, help="--week: lines a second of log time")
+    parser.add_argument("--report", help="measure the load time of this `weir analyze --html` file instead")
     args = parser.parse_args()
     os.makedirs(args.artifacts, exist_ok=True)
     try:
-        (measure if args.week else test)(args)
+        (measure_report if args.report else measure if args.week else test)(args)
     except Failure as failure:
         print(f"dashboard browser test: FAILED: {failure}", file=sys.stderr)
         sys.exit(1)

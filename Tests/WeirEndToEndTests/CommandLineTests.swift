@@ -88,6 +88,39 @@ struct CommandLineTests {
         #expect((ranged["first"] as? String ?? "") >= "2015-05-18T00:00:00Z")
     }
 
+    /// `--html`: one file with everything inline, the same with every `--jobs`, and escaped.
+    @Test func analyzeWritesASelfContainedHTMLReport() async throws {
+        let dir = try WeirProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("report.html").path
+        let result = try await WeirProcess.runAwaiting(["analyze", samplePath, "--html", out, "--json", "--jobs", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("timeline"), "the JSON report is the same as without --html")
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.hasPrefix("<!doctype html>"))
+        #expect(!html.contains("<script"), "no script")
+        #expect(!html.contains("src=\"http") && !html.contains("href=\"http"), "nothing fetched")
+        #expect(html.contains("<style>") && html.contains("Content-Security-Policy"))
+        #expect(html.components(separatedBy: "<figure class=\"chart\"").count - 1 == 3)
+        #expect(html.contains("<div class=\"value\">10000</div><div class=\"name\">requests</div>"))
+        for panel in ["Top paths", "404s by path", "Browsers", "Operating systems", "Crawlers", "Referring sites", "Unique visitors per day"] {
+            #expect(html.contains("<h2>\(panel)"), "no \(panel) panel")
+        }
+        let twoJobs = dir.appendingPathComponent("two.html").path
+        #expect(try await WeirProcess.runAwaiting(["analyze", samplePath, "--html", twoJobs, "--jobs", "2"]).status == 0)
+        let stamp = /, written [^<]*</
+        #expect(try String(contentsOfFile: twoJobs, encoding: .utf8).replacing(stamp, with: "") == html.replacing(stamp, with: ""))
+
+        let hostile = dir.appendingPathComponent("hostile.log")
+        let line = #"1.2.3.4 - - [17/May/2015:10:05:03 +0000] "GET /<script>alert(1)</script> HTTP/1.1" 404 1 "-" "<img src=x onerror=alert(2)>""#
+        try (line + "\n").write(to: hostile, atomically: true, encoding: .utf8)
+        let escaped = dir.appendingPathComponent("escaped.html").path
+        #expect(try await WeirProcess.runAwaiting(["analyze", hostile.path, "--html", escaped]).status == 0)
+        let page = try String(contentsOfFile: escaped, encoding: .utf8)
+        #expect(!page.contains("<script>") && !page.contains("<img"))
+        #expect(page.contains("/&lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
     @Test func malformedLinesAreReportedWithNumbers() async throws {
         let dir = try WeirProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

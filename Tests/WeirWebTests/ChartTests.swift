@@ -26,7 +26,7 @@ import WeirDetect
         #expect(charts.count == 4)
         for chart in charts {
             #expect(chart.pointCount <= ChartBuilder.maxPoints + 1)
-            #expect(chart.points.split(separator: " ").count == chart.pointCount)
+            #expect(chart.series[0].points.split(separator: " ").count == chart.pointCount)
         }
     }
 

@@ -122,6 +122,9 @@ public struct AnalyzeReport: Codable, Sendable, Equatable {
     public var malformedLines: [MalformedLine] = []
     /// Malformed lines per kind of failure.
     public var malformedReasons: [String: Int] = [:]
+    /// Every minute with a request, in time order; only when asked for (`--html`), absent from
+    /// the JSON otherwise.
+    public var timeline: [TimelineMinute]?
 
     public init() {}
 }

@@ -14,6 +14,8 @@ public struct Analyzer {
         public var top = 10
         /// How many malformed lines are listed with their reason.
         public var malformedSampleLimit = 10
+        /// Whether the report holds its per-minute ``AnalyzeReport/timeline`` (for `--html`).
+        public var timeline = false
 
         public init(format: LogFormat? = nil, from: Int64? = nil, to: Int64? = nil, top: Int = 10) {
             self.format = format
@@ -69,7 +71,7 @@ public struct Analyzer {
             panels.add(parsed, line.bytes, host: ids.host, path: ids.path)
             if t < firstSeen { firstSeen = t }
             if t > lastSeen { lastSeen = t }
-            minutes.add(t)
+            minutes.add(t, bytes: parsed.bytes, status: parsed.status)
         }
         input.format = reader.format?.name
         return input
@@ -126,6 +128,7 @@ public struct Analyzer {
         r.meanBytes = tally.hits > 0 ? (Double(tally.bytes) / Double(tally.hits) * 100).rounded() / 100 : 0
         r.peakMinute = minutes.peak.map { .init(minute: Timestamps.rfc3339($0.minute * 60), hits: $0.hits) }
         PanelReport.fill(&r, panels, tally: tally, top: top)
+        if options.timeline { r.timeline = minutes.timeline }
         return r
     }
 }

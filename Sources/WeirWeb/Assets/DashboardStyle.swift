@@ -48,6 +48,17 @@ enum DashboardStyle {
         .chart .band { fill: var(--band); stroke: none; }
         .chart .grid { stroke: var(--line); stroke-dasharray: 4 4; vector-effect: non-scaling-stroke; }
         .chart .mark { fill: var(--mark); }
+        .chart .line.c2xx { stroke: var(--ok); } .chart .line.c3xx { stroke: var(--accent); }
+        .chart .line.c4xx { stroke: var(--warn); } .chart .line.c5xx { stroke: var(--bad); }
+        .legend { display: flex; gap: 0.8rem; font-size: 0.8rem; }
+        .legend .c2xx { color: var(--ok); } .legend .c3xx { color: var(--accent); } .legend .c4xx { color: var(--warn); } .legend .c5xx { color: var(--bad); }
+        .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.6rem; margin: 0.6rem 0 1rem; }
+        .figure { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem 0.7rem; }
+        .figure .value { font-size: 1.2rem; font-weight: 600; font-variant-numeric: tabular-nums; }
+        .figure .name { font-size: 0.8rem; color: var(--muted); }
+        .panels { display: grid; grid-template-columns: repeat(auto-fit, minmax(320px, 1fr)); gap: 1rem; }
+        .panel h2 { margin-top: 0.6rem; }
+        .panel td.name { overflow-wrap: anywhere; }
         .sparkline { width: 120px; height: 24px; }
         .sparkline polyline { fill: none; stroke: var(--accent); stroke-width: 1.2; vector-effect: non-scaling-stroke; }
         .form { display: grid; gap: 0.3rem; max-width: 36rem; }

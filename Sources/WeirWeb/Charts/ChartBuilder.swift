@@ -15,50 +15,29 @@ enum ChartBuilder {
             slots.map { $0.requests == 0 ? 0 : 100 * Double($0[keyPath: count]) / Double($0.requests) }
         }
         let visible = anomalies.filter { $0.last >= slots[0].start && $0.first < slots[slots.count - 1].start + step }
+        func chart(_ key: String, _ title: String, _ caption: String, _ values: [Double], unit: String = "", band: Bool = false) -> ChartView {
+            ChartView(
+                key: key,
+                title: title,
+                caption: caption,
+                lines: [.init(values: values)],
+                unit: unit,
+                origin: slots[0].start,
+                step: step,
+                marks: visible,
+                withBand: band
+            )
+        }
         return [
-            ChartView(
-                key: "requests",
-                title: "Requests",
-                caption: "requests \(per)",
-                values: slots.map { Double($0.requests) },
-                unit: "",
-                slots: slots,
-                step: step,
-                marks: visible,
-                withBand: true
-            ),
-            ChartView(
-                key: "errors4xx",
-                title: "4xx share",
-                caption: "4xx responses, % of requests \(per)",
-                values: share(\.errors4xx),
-                unit: "%",
-                slots: slots,
-                step: step,
-                marks: visible,
-                withBand: false
-            ),
-            ChartView(
-                key: "errors5xx",
-                title: "5xx share",
-                caption: "5xx responses, % of requests \(per)",
-                values: share(\.errors5xx),
-                unit: "%",
-                slots: slots,
-                step: step,
-                marks: visible,
-                withBand: false
-            ),
-            ChartView(
-                key: "clients",
-                title: "Distinct clients",
-                caption: "distinct clients in a minute (the most in the slot)",
-                values: slots.map { Double($0.distinctClients) },
-                unit: "",
-                slots: slots,
-                step: step,
-                marks: visible,
-                withBand: true
+            chart("requests", "Requests", "requests \(per)", slots.map { Double($0.requests) }, band: true),
+            chart("errors4xx", "4xx share", "4xx responses, % of requests \(per)", share(\.errors4xx), unit: "%"),
+            chart("errors5xx", "5xx share", "5xx responses, % of requests \(per)", share(\.errors5xx), unit: "%"),
+            chart(
+                "clients",
+                "Distinct clients",
+                "distinct clients in a minute (the most in the slot)",
+                slots.map { Double($0.distinctClients) },
+                band: true
             ),
         ]
     }

@@ -55,6 +55,14 @@ enum ChartGeometry {
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
+    /// A chart's top value as people read it: 1.5k, 20M, 0.05.
+    static func label(_ value: Double) -> String {
+        for (suffix, size) in [("G", 1e9), ("M", 1e6), ("k", 1e3)] where value >= size {
+            return coordinate(value / size) + suffix
+        }
+        return value >= 0.1 || value == 0 ? coordinate(value) : "\(value)"
+    }
+
     /// A coordinate with one decimal, the way SVG reads it.
     static func coordinate(_ value: Double) -> String {
         guard value.isFinite else { return "0" }

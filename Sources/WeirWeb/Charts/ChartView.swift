@@ -1,7 +1,5 @@
-import WeirDetect
-
-/// One chart of a task page: a feature per slot as a line, the band it was expected in, and the
-/// anomalies found marked over their spans.
+/// One chart: lines of values per slot, the band the first was expected in, and spans marked
+/// (anomalies). The dashboard's task page and `weir analyze --html` draw theirs with it.
 public struct ChartView: Sendable {
     public let key: String
     public let title: String
@@ -9,8 +7,10 @@ public struct ChartView: Sendable {
     public let width = 720
     public let height = 160
     public let midY = 80
-    public let points: String
-    /// How many slots the line has: one per minute up to ``ChartBuilder/maxPoints``.
+    public let series: [Series]
+    /// Whether the chart names its lines (more than one).
+    public let hasLegend: Bool
+    /// How many slots each line has.
     public let pointCount: Int
     public let band: String?
     public let marks: [Mark]
@@ -18,37 +18,45 @@ public struct ChartView: Sendable {
     public let from: String
     public let to: String
 
-    /// An anomaly's span over the chart.
+    /// One line.
+    public struct Series: Sendable {
+        public let points: String
+        /// Its colour's class: empty for the first colour, `c2xx` … `c5xx`.
+        public let css: String
+        public let label: String
+    }
+
+    /// What a line is before it is drawn.
+    struct Line {
+        let values: [Double]
+        var css = ""
+        var label = ""
+    }
+
+    /// A span over the chart.
     public struct Mark: Sendable {
         public let x: String
         public let w: String
         public let label: String
     }
 
-    init(
-        key: String,
-        title: String,
-        caption: String,
-        values: [Double],
-        unit: String,
-        slots: [FeatureBucket],
-        step: Int64,
-        marks: [TimeSpan],
-        withBand: Bool
-    ) {
+    /// A chart of `lines` over slots of `step` seconds from `origin`; `unit` follows the top
+    /// label; `withBand` draws the first line's expected band.
+    init(key: String, title: String, caption: String, lines: [Line], unit: String, origin: Int64, step: Int64, marks: [TimeSpan], withBand: Bool) {
         self.key = key
         self.title = title
-        let top = ChartGeometry.niceCeiling(values.max() ?? 0)
+        let count = lines.first?.values.count ?? 0
+        let top = ChartGeometry.niceCeiling(lines.flatMap(\.values).max() ?? 0)
         let (w, h) = (Double(720), Double(160))
-        points = ChartGeometry.points(values, width: w, height: h, top: top)
-        pointCount = values.count
-        band = withBand ? ChartGeometry.band(values, width: w, height: h, top: top) : nil
+        series = lines.map { Series(points: ChartGeometry.points($0.values, width: w, height: h, top: top), css: $0.css, label: $0.label) }
+        hasLegend = lines.count > 1
+        pointCount = count
+        band = withBand ? lines.first.flatMap { ChartGeometry.band($0.values, width: w, height: h, top: top) } : nil
         self.caption = caption + (band == nil ? "" : "; shaded: the median of the previous 30 points ± 3 MAD")
-        maxLabel = ChartGeometry.coordinate(top) + unit
-        let origin = slots.first?.start ?? 0
-        from = slots.first.map { TaskText.instant($0.start) } ?? ""
-        to = slots.last.map { TaskText.instant($0.start + step) } ?? ""
-        let perSlot = values.count <= 1 ? w : w / Double(values.count - 1)
+        maxLabel = ChartGeometry.label(top) + unit
+        from = count > 0 ? TaskText.instant(origin) : ""
+        to = count > 0 ? TaskText.instant(origin + Int64(count) * step) : ""
+        let perSlot = count <= 1 ? w : w / Double(count - 1)
         self.marks = marks.map { span in
             let start = Double(span.first - origin) / Double(step)
             let length = Double(span.last - span.first) / Double(step)

@@ -17,6 +17,11 @@ public struct PageRenderer: Sendable {
         self.assets = assets
     }
 
+    /// `object` rendered with the template `name` alone (no layout).
+    func render(_ object: Any, template name: String) -> String {
+        library.render(object, withTemplate: name) ?? ""
+    }
+
     /// The whole HTML document of `page`. `signedIn` shows the menu; `canSignOut` the logout button
     /// (not when the service has no token).
     public func render(_ page: some PageView, signedIn: Bool, canSignOut: Bool) -> String {

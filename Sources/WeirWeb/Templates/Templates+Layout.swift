@@ -1,11 +1,6 @@
 extension Templates {
     static let layout = """
-        <!doctype html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="color-scheme" content="light dark">
+        {{> document-start}}
         <title>{{title}} · Weir</title>
         <link rel="icon" href="{{iconURL}}" type="image/svg+xml">
         <link rel="stylesheet" href="{{styleURL}}">
@@ -32,6 +27,16 @@ extension Templates {
         </body>
         </html>
 
+        """
+
+    /// The start of every document, the dashboard's pages and the HTML report alike.
+    static let documentStart = """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="color-scheme" content="light dark">
         """
 
     static let error = """

@@ -53,11 +53,12 @@ extension Templates {
         <svg viewBox="0 0 {{width}} {{height}}" preserveAspectRatio="none" role="img" aria-label="{{title}}">
         <line class="grid" x1="0" x2="{{width}}" y1="{{midY}}" y2="{{midY}}"/>
         {{#band}}<polygon class="band" points="{{.}}"><title>expected band</title></polygon>{{/band}}
-        <polyline class="line" points="{{points}}"/>
+        {{#series}}<polyline class="line {{css}}" points="{{points}}">{{#label}}<title>{{.}}</title>{{/label}}</polyline>{{/series}}
         {{#marks}}<rect class="mark" x="{{x}}" y="0" width="{{w}}" height="{{height}}"><title>{{label}}</title></rect>{{/marks}}
         </svg>
         </div>
         <div class="xaxis"><span>{{from}}</span><span>{{to}}</span></div>
+        {{#hasLegend}}<div class="legend">{{#series}}<span class="{{css}}">{{label}}</span>{{/series}}</div>{{/hasLegend}}
         </figure>
 
         """

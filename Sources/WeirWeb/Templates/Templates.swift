@@ -4,6 +4,7 @@
 enum Templates {
     /// Every template, registered in one ``PageRenderer``'s library; partials are found by name.
     static let all: [String: String] = [
+        "document-start": documentStart,
         "layout": layout,
         "login": login,
         "overview": overview,
@@ -16,5 +17,6 @@ enum Templates {
         "chart": chart,
         "sparkline": sparkline,
         "field-error": fieldError,
+        "report": report,
     ]
 }

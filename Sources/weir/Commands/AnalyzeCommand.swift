@@ -3,6 +3,7 @@ import Foundation
 import WeirCore
 import WeirLog
 import WeirTraffic
+import WeirWeb
 
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -62,6 +63,17 @@ struct AnalyzeCommand: ParsableCommand {
     )
     var jobs: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            """
+            Also write the report as one self-contained HTML file: its figures, requests, bytes and \
+            status classes over time, and every panel; readable offline, nothing fetched.
+            """,
+            valueName: "OUT.html"
+        )
+    )
+    var html: String?
+
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one FILE to analyze (or - for standard input)") }
         guard top > 0 else { throw ValidationError("--top must be a positive number, got \(top)") }
@@ -70,17 +82,19 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
-        var analyzer = Analyzer(
-            options: .init(
-                format: try FormatOption.resolve(format),
-                from: from?.seconds,
-                to: to?.seconds,
-                top: top
-            )
-        )
+        var options = Analyzer.Options(format: try FormatOption.resolve(format), from: from?.seconds, to: to?.seconds, top: top)
+        options.timeline = html != nil
+        var analyzer = Analyzer(options: options)
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         for file in files { try analyzer.add(path: file, jobs: jobs) }
-        let report = analyzer.finish()
+        var report = analyzer.finish()
+        if let html {
+            let page = ReportRenderer().render(report, written: Timestamps.rfc3339(Int64(Date().timeIntervalSince1970)))
+            do { try Data(page.utf8).write(to: URL(fileURLWithPath: html)) } catch {
+                throw ValidationError("cannot write the HTML report to \(html): \(error.localizedDescription)")
+            }
+            report.timeline = nil
+        }
         if json {
             FileHandle.standardOutput.write(try JSONCoding.snakeCaseEncoder.encode(report) + Data("\n".utf8))
         } else {
