@@ -226,6 +226,9 @@ def test(args):
             drawn = len(chart.find_element(By.CSS_SELECTOR, "polyline.line").get_attribute("points").split())
             check(points == expected and drawn == expected,
                   f"chart {chart.get_attribute('data-chart')}: {points} points ({drawn} drawn), the log spans {expected} minutes")
+        requests = driver.find_element(By.CSS_SELECTOR, 'figure[data-chart="requests"]')
+        check(requests.find_elements(By.CSS_SELECTOR, "polygon.band") and "model expected" in requests.text,
+              "the requests chart has no band of what the task's model expected")
         check("front <b>nginx</b>" in driver.find_element(By.TAG_NAME, "h1").text, "the task's name is not shown as text")
         driver.save_screenshot(os.path.join(args.artifacts, "task-1280.png"))
         driver.set_window_size(390, 844)

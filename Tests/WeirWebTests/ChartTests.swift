@@ -20,7 +20,7 @@ import WeirDetect
         #expect(ChartSeries.step(spanning: 3_600, maxPoints: 720) == 60)
     }
 
-    @Test func aWeekOfMinutesIsDrawnInAtMost720PointsEachWithTheSameCount() {
+    @Test func aWeekOfMinutesIsDrawnInAtMostMaxPointsEachWithTheSameCount() {
         let minutes = (0..<10_080).map { FeatureBucket(start: 1_800_000_000 + Int64($0) * 60, requests: Int64($0 % 50), distinctClients: 3) }
         let charts = ChartBuilder.charts(minutes: minutes, span: 604_800, anomalies: [])
         #expect(charts.count == 4)
@@ -43,6 +43,23 @@ import WeirDetect
         changed[39] = 1_000
         #expect(ChartGeometry.band(changed, width: 390, height: 50, top: 10) == band)  // the last point does not move its own band
         #expect(ChartGeometry.band(Array(values.prefix(10)), width: 390, height: 50, top: 10) == nil)
+    }
+
+    @Test func theModelsRangesAreTheBandWhereItsBucketsAreTheSlots() throws {
+        let minutes = (0..<60).map { FeatureBucket(start: 6_000 + Int64($0) * 60, requests: 10, errors4xx: 1) }
+        let ranges = minutes.map { ExpectedRange(start: $0.start, low: 8, high: 12) }
+        let shares = minutes.map { ExpectedRange(start: $0.start, low: 0.05, high: 0.15) }
+        let perMinute = ExpectedBands(bucketSeconds: 60, ranges: [.requests: ranges, .errors4xx: shares])
+        let charts = ChartBuilder.charts(minutes: minutes, span: 3_600, anomalies: [], expected: perMinute)
+        #expect(charts[0].caption.hasSuffix("shaded: the range the task's model expected"))
+        let band = try #require(charts[0].band)
+        #expect(band.split(separator: " ").count == 120)
+        #expect(band.hasPrefix("0,\(ChartGeometry.coordinate(ChartGeometry.y(12, height: 160, top: 10)))"))
+        #expect(charts[1].band?.contains(ChartGeometry.coordinate(ChartGeometry.y(15, height: 160, top: 10))) == true, "shares drawn in %")
+        #expect(charts[3].caption.contains("median of the previous 30 points"), "clients: no model range, the rolling band")
+        let fiveMinutes = ExpectedBands(bucketSeconds: 300, ranges: [.requests: ranges])
+        let other = ChartBuilder.charts(minutes: minutes, span: 3_600, anomalies: [], expected: fiveMinutes)
+        #expect(other[0].caption.contains("median of the previous 30 points"), "buckets that are not the slots are not drawn")
     }
 
     @Test func anomaliesAreMarkedOverTheirSpan() {

@@ -127,6 +127,31 @@ public enum TaskModelling {
         return (found.sorted { ($0.first, $0.feature.rawValue) < ($1.first, $1.feature.rawValue) }, last.start + length)
     }
 
+    /// The range each bucket of `minutes` from `from` on was expected in, per feature of the
+    /// model, by the same detectors, epochs and warm-up as ``score(_:minutes:from:before:)``
+    /// (the dashboard draws it as a band); `minutes` must go back to
+    /// ``warmStart(from:bucketSeconds:)``. The last bucket may be incomplete.
+    public static func expectedRanges(_ model: TaskModel, minutes: [FeatureBucket], from: Int64) -> [TrafficFeature: [ExpectedRange]] {
+        let buckets = FeatureBucket.series(minutes, seconds: model.bucketSeconds)
+        guard let last = buckets.last else { return [:] }
+        let e = epochLength(bucketSeconds: model.bucketSeconds)
+        var ranges: [TrafficFeature: [ExpectedRange]] = [:]
+        var epoch = from.floorDivided(by: e)
+        while epoch * e <= last.start {
+            let span = buckets.drop { $0.start < (epoch - 1) * e }.prefix { $0.start < (epoch + 1) * e }
+            for f in model.features {
+                let pipeline = DetectionPipeline(f.choice, period: f.period)
+                for b in span {
+                    let p = pipeline.score(b.value(f.feature))
+                    guard b.start >= epoch * e, b.start >= from else { continue }
+                    ranges[f.feature, default: []].append(ExpectedRange(start: b.start, low: p.expectedLow, high: p.expectedHigh))
+                }
+            }
+            epoch += 1
+        }
+        return ranges
+    }
+
     /// One feature's anomalies among `buckets` from `scoredFrom` on, the buckets before only
     /// warming the detector.
     static func anomalies(_ f: FeatureModel, in buckets: some Sequence<FeatureBucket>, scoredFrom: Int64, bucketSeconds: Int) -> [TrafficAnomaly] {

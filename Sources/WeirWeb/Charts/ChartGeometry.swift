@@ -35,17 +35,24 @@ enum ChartGeometry {
     /// points, or `nil` when the series is too short.
     static func band(_ values: [Double], width: Double, height: Double, top: Double, window: Int = 30, minimum: Int = 10) -> String? {
         guard values.count > minimum else { return nil }
-        var upper: [String] = []
-        var lower: [String] = []
-        for i in minimum..<values.count {
+        let ranges = (minimum..<values.count).map { i in
             let past = Array(values[max(0, i - window)..<i])
             let median = Self.median(past)
             let spread = 3 * 1.4826 * Self.median(past.map { abs($0 - median) })
-            let x = coordinate(Self.x(i, count: values.count, width: width))
-            upper.append("\(x),\(coordinate(y(median + spread, height: height, top: top)))")
-            lower.append("\(x),\(coordinate(y(max(0, median - spread), height: height, top: top)))")
+            return (index: i, low: median - spread, high: median + spread)
         }
-        return (upper + lower.reversed()).joined(separator: " ")
+        return polygon(ranges, count: values.count, width: width, height: height, top: top)
+    }
+
+    /// A band's polygon: the highs left to right, then the lows back, each at its point's x among
+    /// `count`; lows below 0 are drawn at 0. `nil` without ranges.
+    static func polygon(_ ranges: [(index: Int, low: Double, high: Double)], count: Int, width: Double, height: Double, top: Double) -> String? {
+        guard !ranges.isEmpty else { return nil }
+        let upper = ranges.map { "\(coordinate(x($0.index, count: count, width: width))),\(coordinate(y($0.high, height: height, top: top)))" }
+        let lower = ranges.reversed().map {
+            "\(coordinate(x($0.index, count: count, width: width))),\(coordinate(y(max(0, $0.low), height: height, top: top)))"
+        }
+        return (upper + lower).joined(separator: " ")
     }
 
     static func median(_ values: [Double]) -> Double {

@@ -33,6 +33,15 @@ public struct ChartView: Sendable {
         var label = ""
     }
 
+    /// Where the band comes from.
+    enum BandSource {
+        case none
+        /// The median of the previous 30 points ± 3 MAD of the first line.
+        case rolling
+        /// The ranges the task's model expected, by point index.
+        case expected([(index: Int, low: Double, high: Double)])
+    }
+
     /// A span over the chart.
     public struct Mark: Sendable {
         public let x: String
@@ -41,8 +50,8 @@ public struct ChartView: Sendable {
     }
 
     /// A chart of `lines` over slots of `step` seconds from `origin`; `unit` follows the top
-    /// label; `withBand` draws the first line's expected band.
-    init(key: String, title: String, caption: String, lines: [Line], unit: String, origin: Int64, step: Int64, marks: [TimeSpan], withBand: Bool) {
+    /// label; `band` says which band to draw under the first line.
+    init(key: String, title: String, caption: String, lines: [Line], unit: String, origin: Int64, step: Int64, marks: [TimeSpan], band: BandSource) {
         self.key = key
         self.title = title
         let count = lines.first?.values.count ?? 0
@@ -51,8 +60,17 @@ public struct ChartView: Sendable {
         series = lines.map { Series(points: ChartGeometry.points($0.values, width: w, height: h, top: top), css: $0.css, label: $0.label) }
         hasLegend = lines.count > 1
         pointCount = count
-        band = withBand ? lines.first.flatMap { ChartGeometry.band($0.values, width: w, height: h, top: top) } : nil
-        self.caption = caption + (band == nil ? "" : "; shaded: the median of the previous 30 points ± 3 MAD")
+        switch band {
+        case .none:
+            self.band = nil
+            self.caption = caption
+        case .rolling:
+            self.band = lines.first.flatMap { ChartGeometry.band($0.values, width: w, height: h, top: top) }
+            self.caption = caption + (self.band == nil ? "" : "; shaded: the median of the previous 30 points ± 3 MAD")
+        case .expected(let ranges):
+            self.band = ChartGeometry.polygon(ranges, count: count, width: w, height: h, top: top)
+            self.caption = caption + "; shaded: the range the task's model expected"
+        }
         maxLabel = ChartGeometry.label(top) + unit
         from = count > 0 ? TaskText.instant(origin) : ""
         to = count > 0 ? TaskText.instant(origin + Int64(count) * step) : ""

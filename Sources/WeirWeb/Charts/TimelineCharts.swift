@@ -28,7 +28,7 @@ enum TimelineCharts {
                 origin: origin,
                 step: step,
                 marks: [],
-                withBand: false
+                band: .none
             ),
             ChartView(
                 key: "bytes",
@@ -39,7 +39,7 @@ enum TimelineCharts {
                 origin: origin,
                 step: step,
                 marks: [],
-                withBand: false
+                band: .none
             ),
             ChartView(
                 key: "status",
@@ -53,7 +53,7 @@ enum TimelineCharts {
                 origin: origin,
                 step: step,
                 marks: [],
-                withBand: false
+                band: .none
             ),
         ]
     }

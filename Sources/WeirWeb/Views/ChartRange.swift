@@ -15,6 +15,9 @@ public enum ChartRange: String, CaseIterable, Sendable {
         }
     }
 
+    /// The length of a chart's slot over this range: a minute, or more past a day.
+    public var slotSeconds: Int64 { ChartSeries.step(spanning: seconds, maxPoints: ChartBuilder.maxPoints) }
+
     public var label: String {
         switch self {
         case .hour: "1 hour"

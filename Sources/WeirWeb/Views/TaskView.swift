@@ -56,12 +56,14 @@ public struct TaskView: PageView {
         }
     }
 
-    /// What the stored page shows of a task; `minutes` are the stored minutes of the range.
+    /// What the stored page shows of a task; `minutes` are the stored minutes of the range,
+    /// `expected` what its model expected of them.
     public init(
         task: MonitoringTask,
         range: ChartRange,
         minutes: [FeatureBucket],
         anomalies: [TimeSpan],
+        expected: ExpectedBands? = nil,
         runs: [RunRecord],
         incidents: [Incident],
         model: StoredModel?,
@@ -76,7 +78,7 @@ public struct TaskView: PageView {
         state = task.isActive ? "active" : "paused"
         stateClass = task.isActive ? "ok" : "muted"
         ranges = ChartRange.allCases.map { RangeLink(key: $0.rawValue, label: $0.label, selected: $0 == range) }
-        charts = ChartBuilder.charts(minutes: minutes, span: range.seconds, anomalies: anomalies)
+        charts = ChartBuilder.charts(minutes: minutes, span: range.seconds, anomalies: anomalies, expected: expected)
         self.incidents = incidents.map { IncidentRow($0, taskName: task.name) }
         self.runs = runs.map(RunRow.init)
         detection = DetectionSummary(task: task, model: model)

@@ -46,10 +46,38 @@ struct DashboardPageController: APIController {
     /// latest stored minute.
     func taskPage(_ task: MonitoringTask, range rangeText: String?, form: TaskFormView, flash: String? = nil) async throws -> TaskView {
         let range = rangeText.flatMap(ChartRange.init(rawValue:)) ?? .day
+        let stored = try await store.model(taskID: task.id)
         var minutes: [FeatureBucket] = []
+        var expected: ExpectedBands?
         if let latest = try await store.latestTrafficMinutes(taskID: task.id, count: 1).first?.start {
-            minutes = try await store.trafficMinutes(taskID: task.id, since: latest - range.seconds + 60)
+            let from = latest - range.seconds + 60
+            let model = stored?.current(for: task.detection.settings)?.model ?? TaskModelling.defaultModel(task.detection.settings)
+            let bucket = Int64(max(model.bucketSeconds, 60))
+            guard task.detection.settings.enabled, range.slotSeconds == bucket else {  // no band to draw from the model
+                minutes = try await store.trafficMinutes(taskID: task.id, since: from)
+                return try await taskView(task, range, minutes, nil, stored, form, flash)
+            }
+            // The model's band needs the detectors warmed as the runs warmed them.
+            let start = from.floorDivided(by: bucket) * bucket
+            let warm = try await store.trafficMinutes(
+                taskID: task.id,
+                since: TaskModelling.warmStart(from: start, bucketSeconds: model.bucketSeconds)
+            )
+            expected = ExpectedBands(bucketSeconds: model.bucketSeconds, ranges: TaskModelling.expectedRanges(model, minutes: warm, from: start))
+            minutes = warm.filter { $0.start >= from }
         }
+        return try await taskView(task, range, minutes, expected, stored, form, flash)
+    }
+
+    private func taskView(
+        _ task: MonitoringTask,
+        _ range: ChartRange,
+        _ minutes: [FeatureBucket],
+        _ expected: ExpectedBands?,
+        _ model: StoredModel?,
+        _ form: TaskFormView,
+        _ flash: String?
+    ) async throws -> TaskView {
         let anomalies = try await store.findings(taskID: task.id, query: FindingQuery(rule: "anomaly", limit: 500)).map {
             TimeSpan(first: $0.finding.first, last: $0.finding.last, label: $0.finding.message)
         }
@@ -58,9 +86,10 @@ struct DashboardPageController: APIController {
             range: range,
             minutes: minutes,
             anomalies: anomalies,
+            expected: expected,
             runs: try await store.runs(taskID: task.id, limit: 20),
             incidents: try await store.incidents(IncidentQuery(taskID: task.id, limit: 50)),
-            model: try await store.model(taskID: task.id),
+            model: model,
             form: form,
             flash: flash
         )
