@@ -246,6 +246,13 @@ def test(args):
         driver.save_screenshot(os.path.join(args.artifacts, "overview-1280.png"))
         no_console_problems(driver, "overview")
 
+        # The dark theme follows the system's setting.
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+        background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+        check(background == "rgb(13, 17, 23)", f"the dark theme's background is {background}")
+        driver.save_screenshot(os.path.join(args.artifacts, "overview-dark-1280.png"))
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "light"}]})
+
         # Live: an incident appears on the open page, which is not reloaded.
         driver.get(page)
         wait(driver, 10, lambda d: d.find_element(By.ID, "live-state").get_attribute("data-state") == "live", "the live stream")
@@ -298,6 +305,44 @@ def test(args):
             driver.quit()
         service.stop()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def demo_test(args):
+    """`weir demo` as a newcomer runs it: its one-time link opens the dashboard, whose demo task
+    page shows the traffic and then the burst's incident as it happens, without a reload."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("WEIR_")}
+    demo = subprocess.Popen([args.weir, "demo", "--duration", "90"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    driver = None
+    try:
+        link = None
+        deadline = time.time() + 30
+        while time.time() < deadline and link is None:
+            line = demo.stderr.readline()
+            match = re.search(r"dashboard: open (http://\S+)", line)
+            link = match.group(1) if match else None
+        check(link is not None, "weir demo printed no dashboard link within 30 s")
+        driver = browser(1280, 900)
+        driver.get(link)
+        wait(driver, 10, lambda d: d.find_elements(By.CSS_SELECTOR, "#tasks tr[data-task] a"), "the demo task on the overview")
+        driver.find_element(By.CSS_SELECTOR, "#tasks tr[data-task] a").click()
+        wait(driver, 10, lambda d: d.find_elements(By.ID, "live-state") and d.find_element(By.ID, "live-state").get_attribute("data-state") == "live",
+             "the demo task page, live")
+        driver.execute_script("window.weirMarker = 'kept';")
+        wait(driver, 90, lambda d: d.find_elements(By.CSS_SELECTOR, "tr[data-incident]"), "the demo burst's incident on the open page")
+        wait(driver, 15, lambda d: d.find_elements(By.CSS_SELECTOR, 'figure[data-chart="requests"]'), "the demo task's traffic chart")
+        check(driver.execute_script("return window.weirMarker") == "kept", "the demo page was reloaded")
+        driver.save_screenshot(os.path.join(args.artifacts, "demo-task-1280.png"))
+        no_console_problems(driver, "demo")
+        print("dashboard browser test: weir demo's link, traffic and incident seen live")
+    finally:
+        if driver:
+            driver.quit()
+        demo.send_signal(2)
+        try:
+            demo.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            demo.kill()
+            raise Failure("weir demo did not stop within 30 s of SIGINT")
 
 
 def page_timing(driver):
@@ -373,7 +418,13 @@ def main():
     args = parser.parse_args()
     os.makedirs(args.artifacts, exist_ok=True)
     try:
-        (measure_report if args.report else measure if args.week else test)(args)
+        if args.report:
+            measure_report(args)
+        elif args.week:
+            measure(args)
+        else:
+            test(args)
+            demo_test(args)
     except Failure as failure:
         print(f"dashboard browser test: FAILED: {failure}", file=sys.stderr)
         sys.exit(1)

@@ -56,6 +56,10 @@ import WeirWeb
             let overview = try await Self.page(client, "/", cookie: cookie)
             #expect(overview.status == .ok)
             #expect(overview.text.contains("<h1>Tasks</h1>"))
+            let missing = try await Self.page(client, "/ui/tasks/999", cookie: cookie)
+            #expect(missing.status == .notFound)
+            #expect(missing.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(missing.text.contains("no task with id 999"), "\(missing.text)")
 
             // The API keeps its bearer token: a session cookie is not enough there.
             #expect(try await client.execute(uri: "/tasks", method: .get, headers: [.cookie: cookie]).status == .unauthorized)

@@ -195,7 +195,9 @@ public struct WeirServer: Sendable {
             router.routes.map { route in
                 let method = route.method.rawValue
                 let path = route.path.description
-                let status = method == "DELETE" ? 204 : method == "POST" ? (path.hasSuffix("/run") ? 202 : 201) : 200
+                let status =
+                    Self.isDashboardRoute(path)
+                    ? (method == "POST" ? 303 : 200) : method == "DELETE" ? 204 : method == "POST" ? (path.hasSuffix("/run") ? 202 : 201) : 200
                 return (method, path, status)
             }
         )
@@ -206,15 +208,22 @@ public struct WeirServer: Sendable {
     /// and live stream behind a session; all with the dashboard's security headers.
     private func addDashboard(to router: Router<BasicRequestContext>, tasks: TaskController, runs: RunController, channels: ChannelController) {
         let renderer = DashboardRenderer(pages: PageRenderer(), sessions: sessions)
-        let open = router.group().add(middleware: DashboardHeadersMiddleware())
+        let open = router.group().add(middleware: DashboardHeadersMiddleware()).add(middleware: DashboardErrorMiddleware(renderer: renderer))
         open.addRoutes(SessionController(renderer: renderer).routes)
         open.addRoutes(AssetController(assets: DashboardAssets()).routes)
-        let guarded = router.group().add(middleware: DashboardHeadersMiddleware()).add(middleware: DashboardSessionMiddleware(sessions: sessions))
+        let guarded = router.group().add(middleware: DashboardHeadersMiddleware()).add(middleware: DashboardErrorMiddleware(renderer: renderer))
+            .add(middleware: DashboardSessionMiddleware(sessions: sessions))
         let pages = DashboardPageController(store: store, renderer: renderer)
         guarded.addRoutes(pages.routes)
         let forms = DashboardFormController(store: store, renderer: renderer, pages: pages, tasks: tasks, runs: runs, channels: channels)
         guarded.addRoutes(forms.routes)
         guarded.addRoutes(LiveEventsController(events: events).routes)
+    }
+
+    /// Whether a route's path is the dashboard's (HTML pages, forms, assets, sessions, the live
+    /// stream), which the OpenAPI document leaves out.
+    public static func isDashboardRoute(_ path: String) -> Bool {
+        path == "/" || path == "/logout" || path.hasPrefix("/ui/") || path.hasPrefix("/login") || path.hasPrefix("/assets/")
     }
 
     /// The path of a link that logs into the dashboard once, within ten minutes (`/` when the

@@ -46,6 +46,9 @@ enum DashboardStyle {
         .xaxis { display: flex; justify-content: space-between; font-size: 0.75rem; color: var(--muted); }
         .chart .line { fill: none; stroke: var(--accent); stroke-width: 1.5; vector-effect: non-scaling-stroke; }
         .chart .band { fill: var(--band); stroke: none; }
+        .chart .dot { stroke: var(--accent); stroke-width: 5; stroke-linecap: round; vector-effect: non-scaling-stroke; }
+        .chart .dot.c2xx { stroke: var(--ok); } .chart .dot.c3xx { stroke: var(--accent); }
+        .chart .dot.c4xx { stroke: var(--warn); } .chart .dot.c5xx { stroke: var(--bad); }
         .chart .grid { stroke: var(--line); stroke-dasharray: 4 4; vector-effect: non-scaling-stroke; }
         .chart .mark { fill: var(--mark); }
         .chart .line.c2xx { stroke: var(--ok); } .chart .line.c3xx { stroke: var(--accent); }

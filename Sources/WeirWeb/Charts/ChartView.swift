@@ -21,6 +21,9 @@ public struct ChartView: Sendable {
     /// One line.
     public struct Series: Sendable {
         public let points: String
+        /// The last point, drawn as a dot too (a line of one point shows nothing).
+        public let lastX: String
+        public let lastY: String
         /// Its colour's class: empty for the first colour, `c2xx` … `c5xx`.
         public let css: String
         public let label: String
@@ -57,7 +60,15 @@ public struct ChartView: Sendable {
         let count = lines.first?.values.count ?? 0
         let top = ChartGeometry.niceCeiling(lines.flatMap(\.values).max() ?? 0)
         let (w, h) = (Double(720), Double(160))
-        series = lines.map { Series(points: ChartGeometry.points($0.values, width: w, height: h, top: top), css: $0.css, label: $0.label) }
+        series = lines.map { line in
+            Series(
+                points: ChartGeometry.points(line.values, width: w, height: h, top: top),
+                lastX: ChartGeometry.coordinate(ChartGeometry.x(max(0, count - 1), count: count, width: w)),
+                lastY: ChartGeometry.coordinate(ChartGeometry.y(line.values.last ?? 0, height: h, top: top)),
+                css: line.css,
+                label: line.label
+            )
+        }
         hasLegend = lines.count > 1
         pointCount = count
         switch band {

@@ -53,7 +53,7 @@ extension Templates {
         <svg viewBox="0 0 {{width}} {{height}}" preserveAspectRatio="none" role="img" aria-label="{{title}}">
         <line class="grid" x1="0" x2="{{width}}" y1="{{midY}}" y2="{{midY}}"/>
         {{#band}}<polygon class="band" points="{{.}}"><title>expected band</title></polygon>{{/band}}
-        {{#series}}<polyline class="line {{css}}" points="{{points}}">{{#label}}<title>{{.}}</title>{{/label}}</polyline>{{/series}}
+        {{#series}}<polyline class="line {{css}}" points="{{points}}">{{#label}}<title>{{.}}</title>{{/label}}</polyline><line class="dot {{css}}" x1="{{lastX}}" y1="{{lastY}}" x2="{{lastX}}" y2="{{lastY}}"/>{{/series}}
         {{#marks}}<rect class="mark" x="{{x}}" y="0" width="{{w}}" height="{{height}}"><title>{{label}}</title></rect>{{/marks}}
         </svg>
         </div>
