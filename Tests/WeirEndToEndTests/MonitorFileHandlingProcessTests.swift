@@ -29,6 +29,47 @@ struct MonitorFileHandlingProcessTests {
         #expect(events.compactMap { $0["malformed"] as? Int }.reduce(0, +) == 0)
     }
 
+    /// An IIS log followed live: its directive lines are not malformed, its `#Fields:` line is
+    /// recognised with the first lines, and a second `#Fields:` line redefines the rest.
+    @Test func aW3CLogIsFollowedThroughItsDirectives() async throws {
+        let dir = try WeirProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("u_ex.log").path
+        let (status, data) = try await WeirProcess.onThread { () -> (Int32, Data) in
+            let mon = Process()
+            mon.executableURL = WeirProcess.executable
+            mon.arguments = ["monitor", "-f", log, "--json", "--duration", "3", "--interval", "1", "-t", "1000"]
+            let out = Pipe()
+            mon.standardOutput = out
+            mon.standardError = FileHandle.nullDevice
+            try mon.run()
+            usleep(300_000)
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX")
+            f.timeZone = TimeZone(identifier: "UTC")
+            f.dateFormat = "yyyy-MM-dd HH:mm:ss"
+            var text = "#Software: Microsoft Internet Information Services 10.0\n#Version: 1.0\n"
+            text += "#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) "
+            text += "sc-status sc-substatus sc-win32-status time-taken\n"
+            for i in 0..<10 { text += "\(f.string(from: Date())) 10.0.0.5 GET /p/\(i) - 443 - 203.0.113.\(i) curl/8 - 200 0 0 12\n" }
+            try TestFile.append(log, text)
+            usleep(1_200_000)
+            var more = "#Fields: date time c-ip cs-method cs-uri-stem sc-status sc-bytes time-taken\n"
+            for i in 0..<5 { more += "\(f.string(from: Date())) 203.0.113.\(i) GET /q/\(i) 404 100 3\n" }
+            try TestFile.append(log, more)
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            mon.waitUntilExit()
+            return (mon.terminationStatus, data)
+        }
+        #expect(status == 0)
+        let events = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let stats = events.filter { $0["event"] as? String == "stats" }
+        #expect(stats.map { ($0["hits"] as? Int ?? 0) + ($0["late"] as? Int ?? 0) }.reduce(0, +) == 15, "\(events)")
+        #expect(stats.compactMap { $0["malformed"] as? Int }.reduce(0, +) == 0, "\(events)")
+    }
+
     /// Runs the monitor on `log` for 5 s while lines are written, truncated and rotated under it,
     /// timed by blocking sleeps on the caller's thread; returns its exit status, its output and
     /// the number of lines written.

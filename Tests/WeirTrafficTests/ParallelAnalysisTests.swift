@@ -16,9 +16,10 @@ struct ParallelAnalysisTests {
         return path
     }
 
-    /// The layouts tested: the generator's two, a virtual-host one and JSON lines.
+    /// The layouts tested: the generator's two, a virtual-host one, JSON lines, and W3C logs
+    /// (CloudFront's tabs under one header; IIS's spaces, its header repeated as after a restart).
     enum Layout: String, CaseIterable, Sendable {
-        case combined, common, vhostCombined, json
+        case combined, common, vhostCombined, json, cloudfront, iis
 
         /// 20,000 lines, a junk line every 997 lines (20 in all), and no final newline.
         var bytes: [UInt8] {
@@ -40,6 +41,25 @@ struct ParallelAnalysisTests {
                                 .utf8
                         )
                 }
+            case .cloudfront, .iis:
+                lines = (0..<20_000).map { i in
+                    let instant = Timestamps.rfc3339(1_700_000_000 + Int64(i / 7))
+                    let (date, time) = (instant.prefix(10), instant.dropFirst(11).prefix(8))
+                    let fields =
+                        self == .cloudfront
+                        ? [
+                            "\(date)", "\(time)", "LAX1", "\(i % 5000)", "10.0.\(i % 7).\(i % 251)", "GET", "d1.cloudfront.net", "/p/\(i % 313)",
+                            i % 17 == 0 ? "404" : "200", "-", "Mozilla/5.0%20(X11;%20Linux)", "q=\(i)", "-", "Hit", "id\(i)",
+                            "www.example.org", "https", "23", "0.\(100 + i % 900)",
+                        ] + Array(repeating: "-", count: 14)
+                        : [
+                            "\(date)", "\(time)", "10.0.0.5", "GET", "/p/\(i % 313)", "q=\(i)", "443", "-", "10.0.\(i % 7).\(i % 251)",
+                            "Mozilla/5.0+(X11;+Linux)", "-", i % 17 == 0 ? "404" : "200", "0", "0", "\(i % 900)",
+                        ]
+                    let line = Array(fields.joined(separator: self == .cloudfront ? "\t" : " ").utf8)
+                    return self == .iis && i % 5_000 == 0 ? Array(ParallelAnalysisTests.iisHeader.utf8) + [10] + line : line
+                }
+                if self == .cloudfront { lines[0] = Array(ParallelAnalysisTests.cloudfrontHeader.utf8) + [10] + lines[0] }
             }
             var out: [UInt8] = []
             for (i, line) in lines.enumerated() {
@@ -50,6 +70,19 @@ struct ParallelAnalysisTests {
             return out
         }
     }
+    static let cloudfrontHeader = """
+        #Version: 1.0
+        #Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status cs(Referer) cs(User-Agent) \
+        cs-uri-query cs(Cookie) x-edge-result-type x-edge-request-id x-host-header cs-protocol cs-bytes time-taken x-forwarded-for \
+        ssl-protocol ssl-cipher x-edge-response-result-type cs-protocol-version fle-status fle-encrypted-fields c-port \
+        time-to-first-byte x-edge-detailed-result-type sc-content-type sc-content-len sc-range-start sc-range-end
+        """
+    static let iisHeader = """
+        #Software: Microsoft Internet Information Services 10.0
+        #Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status \
+        sc-substatus sc-win32-status time-taken
+        """
+
     /// The JSON and text of the report on `paths` read with `jobs` threads (parts from 64 KiB).
     static func report(_ paths: [String], jobs: Int, options: Analyzer.Options = .init()) throws -> String {
         var analyzer = Analyzer(options: options)
@@ -65,7 +98,8 @@ struct ParallelAnalysisTests {
         let one = try Self.report([path], jobs: 1)
         #expect(one.contains("\"malformed\":20,"), "junk lines are counted: \(one.prefix(600))")
         #expect(one.contains("\"parsed\":20000,"), "\(one.prefix(600))")
-        if layout == .json { #expect(one.contains("\"response_times\":{"), "durations are merged too") }
+        if [.json, .cloudfront, .iis].contains(layout) { #expect(one.contains("\"response_times\":{"), "durations are merged too") }
+        if layout == .cloudfront || layout == .iis { #expect(one.contains("\"directive_lines\":\(layout == .iis ? 8 : 2),"), "\(one.prefix(600))") }
         if layout == .vhostCombined { #expect(one.contains("\"virtual_hosts\":[{"), "virtual hosts are merged too") }
         for jobs in [2, 3, 7] {
             #expect((try FileParts.cut(path, into: jobs, minimumSize: 64 * 1024)?.ranges.count ?? 0) == jobs)

@@ -9,6 +9,8 @@ enum FieldKind: Sendable, Equatable {
     case timeEpochSeconds
     /// Unix milliseconds (`%{msec}t`).
     case timeEpochMillis
+    /// W3C's `date` and `time` fields with the one separator between them, in UTC.
+    case timeW3C
     /// The request line `METHOD target PROTOCOL`.
     case request
     case method
@@ -39,7 +41,7 @@ enum FieldKind: Sendable, Equatable {
         case .userAgent: "user agent"
         case .scheme: "scheme"
         case .host: "host"
-        case .timeLocal, .timeISO, .timeEpochSeconds, .timeEpochMillis: "timestamp"
+        case .timeLocal, .timeISO, .timeEpochSeconds, .timeEpochMillis, .timeW3C: "timestamp"
         case .request: "request line"
         case .method: "method"
         case .target, .path: "target"

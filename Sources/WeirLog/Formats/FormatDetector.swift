@@ -23,13 +23,26 @@ public enum FormatDetector {
     }
 
     /// The format of an input from its first lines (``sampleSize`` of them at most); throws an
-    /// ``InputError`` of kind `unknownFormat`, naming `source`, when none fits.
+    /// ``InputError`` of kind `unknownFormat`, naming `source`, when none fits. A W3C log is
+    /// recognised by its `#Fields:` line, which also gives its fields.
     public static func format(of sample: [[UInt8]], source: String) throws(InputError) -> LogFormat {
         let lines = Array(sample.prefix(sampleSize))
+        if let w3c = try w3cFormat(of: lines, source: source, flavor: nil) { return w3c }
         guard let format = detect(lines) else {
             throw InputError(.unknownFormat, failureMessage(source: source, sampled: lines.count))
         }
         return format
+    }
+
+    /// The format the first `#Fields:` line among `sample` declares (of `flavor`, or recognised),
+    /// or `nil` when there is none.
+    public static func w3cFormat(of sample: [[UInt8]], source: String, flavor: W3CFlavor?) throws(InputError) -> LogFormat? {
+        guard let index = sample.firstIndex(where: { $0.starts(with: Array("#Fields:".utf8)) }) else { return nil }
+        do {
+            return try LogFormat.w3c(directive: sample[index], flavor: flavor)
+        } catch {
+            throw InputError(.unknownFormat, "\(source):\(index + 1): \(error.description)")
+        }
     }
 
     /// The first ``sampleSize`` lines of `bytes` (looked for in its first 64 KiB), for ``format(of:source:)``.

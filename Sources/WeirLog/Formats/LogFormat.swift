@@ -16,6 +16,9 @@ public struct LogFormat: Sendable, CustomStringConvertible {
     /// Fields every line must have besides its time, so that a JSON layout is not mistaken for
     /// another (Caddy's nested request, for the flat `json`).
     var requiredFields: LogFields = []
+    /// For W3C extended logs: the flavor whose `#Fields:` lines redefine the format as it is
+    /// read (``LogReader``); `nil` for every other format.
+    public internal(set) var w3cFlavor: W3CFlavor?
 
     enum Layout: Sendable {
         case pattern([FormatStep])
@@ -71,6 +74,7 @@ public struct LogFormat: Sendable, CustomStringConvertible {
         if name == "json" { return json }
         if let format = vendor(name) { return format }
         if name == "caddy" { return caddy }
+        if let flavor = W3CFlavor(rawValue: name) { return w3c(flavor) }
         guard let entry = namedApacheFormats.first(where: { $0.name == name }),
             var format = try? apache(entry.format)
         else { return nil }
@@ -93,7 +97,7 @@ public struct LogFormat: Sendable, CustomStringConvertible {
         if text.contains("%") { return try apache(text) }
         if text.contains("$") { return try nginx(text) }
         throw LogFormatError(
-            "unknown log format '\(text)': use auto, \((namedApacheFormats.map(\.name) + vendorTemplates.map(\.name) + ["caddy"]).joined(separator: ", ")), json, json:FIELD=KEY,…, an Apache LogFormat string or an nginx log_format string"
+            "unknown log format '\(text)': use auto, \((namedApacheFormats.map(\.name) + vendorTemplates.map(\.name) + ["caddy", "cloudfront", "w3c"]).joined(separator: ", ")), json, json:FIELD=KEY,…, an Apache LogFormat string or an nginx log_format string"
         )
     }
 

@@ -1,6 +1,8 @@
 /// Reads a whole log input line by line: chunks from a ``ByteSource``, lines from a
 /// ``LineSplitter``, the format detected from the first lines when none was given, and every
-/// line handed on parsed or with the reason it is malformed, numbered from 1.
+/// line handed on parsed or with the reason it is malformed, numbered from 1. In a W3C log
+/// (``LogFormat/w3cFlavor``), `#` directive lines are counted in ``directives`` and not handed
+/// on, and each `#Fields:` line redefines the format for the lines after it.
 public struct LogReader {
     /// One line handed to the reader's consumer; the bytes are valid only during the call.
     public struct Line {
@@ -20,8 +22,11 @@ public struct LogReader {
 
     /// The input's name in messages (`-` is standard input).
     public let name: String
-    /// The format in use: the given one, or the detected one once detection has run.
+    /// The format in use: the given one, or the detected one once detection has run (for a W3C
+    /// log, as its last `#Fields:` line defined it).
     public private(set) var format: LogFormat?
+    /// W3C directive lines read (`#Version:`, `#Fields:`, …): neither requests nor malformed.
+    public private(set) var directives = 0
     private var source: any ByteSource
     private let chunkSize: Int
     private var splitter: LineSplitter
@@ -53,28 +58,37 @@ public struct LogReader {
         var splitter = self.splitter
         let limit = splitter.maxLineLength
         var detected: LogFormat?
+        var directives = 0
         defer {
             self.splitter = splitter
+            self.directives += directives
             if let detected { format = detected }
         }
 
-        func handle(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool, _ parser: LineParser) throws {
+        func handle(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool, _ current: LineParser) throws {
             number += 1
-            let failure = truncated ? .lineTooLong(limit: limit) : parser.parse(bytes, into: &parsed)
+            if let flavor = current.format.w3cFlavor, bytes.first == UInt8(ascii: "#") {
+                directives += 1
+                if let redefined = try W3CDirective.format(bytes, flavor: flavor, source: name, line: number) {
+                    parser = LineParser(format: redefined)
+                    detected = redefined
+                }
+                return
+            }
+            let failure = truncated ? .lineTooLong(limit: limit) : current.parse(bytes, into: &parsed)
             try body(Line(number: number, bytes: bytes, failure: failure), &parsed)
         }
-        func detectAndDrain() throws -> LineParser {
+        func detectAndDrain() throws {
             let found = try FormatDetector.format(of: sample.filter { !$0.truncated }.map(\.bytes), source: name)
             detected = found
-            let p = LineParser(format: found)
-            for line in sample { try line.bytes.withUnsafeBytes { try handle($0, line.truncated, p) } }
+            parser = LineParser(format: found)
+            for line in sample { try line.bytes.withUnsafeBytes { try handle($0, line.truncated, parser!) } }
             sample = []
-            return p
         }
         func route(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool) throws {
             if let p = parser { return try handle(bytes, truncated, p) }
             sample.append((Array(bytes), truncated))
-            if sample.count >= FormatDetector.sampleSize { parser = try detectAndDrain() }
+            if sample.count >= FormatDetector.sampleSize { try detectAndDrain() }
         }
 
         while true {
@@ -83,15 +97,17 @@ public struct LogReader {
             try splitter.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), route)
         }
         try splitter.finish(route)
-        if parser == nil, !sample.isEmpty { _ = try detectAndDrain() }
+        if parser == nil, !sample.isEmpty { try detectAndDrain() }
     }
 
     /// The format ``read(_:)`` would detect from the first lines of `source` (the same sample:
     /// the first ``FormatDetector/sampleSize`` lines, truncated ones left out), reading no further
-    /// than those lines.
+    /// than those lines. With a W3C format `given`, the format its `#Fields:` line among those
+    /// lines declares, or `given` without one.
     public static func detectFormat(
         of source: any ByteSource,
         name: String,
+        given: LogFormat? = nil,
         maxLineLength: Int = LineSplitter.defaultMaxLineLength
     ) throws -> LogFormat {
         struct Enough: Error {}
@@ -112,6 +128,11 @@ public struct LogReader {
             }
             try splitter.finish(collect)
         } catch is Enough {}
-        return try FormatDetector.format(of: sample.filter { !$0.truncated }.map(\.bytes), source: name)
+        let lines = sample.filter { !$0.truncated }.map(\.bytes)
+        if let given {
+            guard let flavor = given.w3cFlavor else { return given }
+            return try FormatDetector.w3cFormat(of: lines, source: name, flavor: flavor) ?? given
+        }
+        return try FormatDetector.format(of: lines, source: name)
     }
 }

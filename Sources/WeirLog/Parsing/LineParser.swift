@@ -37,6 +37,8 @@ public struct LineParser: Sendable {
         var terminatorIsFinal: Bool
         /// For a path directly followed by a query field (`%U%q`): the path ends at `?`.
         var stopsAtQuery = false
+        /// For W3C's date and time: the field holds one separator, after its 10-byte date.
+        var skipsDate = false
     }
 
     struct JSONKey {
@@ -84,6 +86,7 @@ public struct LineParser: Sendable {
                         isSingleSpace: false,
                         terminatorIsFinal: false
                     )
+                    op.skipsDate = kind == .timeW3C
                     // A path glued to its query (`%U%q`) ends where the query's own terminator is.
                     var next = i + 1
                     if kind == .path, next < steps.count, case .field(.query, _) = steps[next] {
@@ -190,11 +193,13 @@ public struct LineParser: Sendable {
                 // The last field: free text runs to the end, anything else stops at a space so
                 // that extra fields are reported as such.
                 end = n
-                if !op.kind.mayHoldSpaces, let hit = memchr(base + pos, 32, n - pos) {
+                let from = op.skipsDate ? min(pos + 11, n) : pos
+                if !op.kind.mayHoldSpaces, let hit = memchr(base + from, 32, n - from) {
                     end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
                 }
             } else {
-                guard pos < n, let hit = memchr(base + pos, Int32(lit[op.literalStart]), n - pos) else {
+                let from = op.skipsDate ? min(pos + 11, n) : pos
+                guard from < n, let hit = memchr(base + from, Int32(lit[op.literalStart]), n - from) else {
                     return .missingField(nextLabel(i), column: n + 1)
                 }
                 end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
@@ -314,7 +319,7 @@ public struct LineParser: Sendable {
             out.protocolVersion = r
             out.fields.insert(.protocolVersion)
         case .request: splitRequest(base, r, &out)
-        case .timeLocal, .timeISO, .timeEpochSeconds, .timeEpochMillis:
+        case .timeLocal, .timeISO, .timeEpochSeconds, .timeEpochMillis, .timeW3C:
             guard let t = parseTime(kind, line, r) else { return invalid(kind, r, base) }
             out.timestamp = t.seconds
             out.utcOffset = t.offset
@@ -356,6 +361,7 @@ public struct LineParser: Sendable {
         switch kind {
         case .timeLocal: return Timestamps.parseCommonLogTime(line, r) ?? Timestamps.parseISO8601(line, r)
         case .timeISO: return Timestamps.parseISO8601(line, r) ?? Timestamps.parseCommonLogTime(line, r)
+        case .timeW3C: return Timestamps.parseISO8601(line, r)
         case .timeEpochSeconds, .timeEpochMillis:
             let base = line.baseAddress!.assumingMemoryBound(to: UInt8.self)
             guard let v = Self.decimal(base, r, scale: 1) else { return nil }

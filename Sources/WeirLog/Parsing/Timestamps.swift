@@ -194,8 +194,8 @@ public enum Timestamps {
         return instant(year, month, day, hour, minute, second, offset: offset)
     }
 
-    /// Parses RFC 3339 / ISO 8601 `yyyy-mm-ddTHH:MM:SS[.fff][Z|±hh:mm|±hhmm]`; a space may stand
-    /// for the `T`, and a missing offset means UTC. Fractions of a second are dropped.
+    /// Parses RFC 3339 / ISO 8601 `yyyy-mm-ddTHH:MM:SS[.fff][Z|±hh:mm|±hhmm]`; a space or a tab
+    /// (W3C's `date` and `time` fields) may stand for the `T`, and a missing offset means UTC. Fractions of a second are dropped.
     @inlinable public static func parseISO8601(
         _ line: UnsafeRawBufferPointer,
         _ r: ByteRange
@@ -203,7 +203,7 @@ public enum Timestamps {
         guard r.count >= 19 else { return nil }
         let p = line.baseAddress!.assumingMemoryBound(to: UInt8.self) + r.start
         guard p[4] == UInt8(ascii: "-"), p[7] == UInt8(ascii: "-"),
-            p[10] == UInt8(ascii: "T") || p[10] == UInt8(ascii: " ") || p[10] == UInt8(ascii: "t"),
+            p[10] == UInt8(ascii: "T") || p[10] == UInt8(ascii: " ") || p[10] == UInt8(ascii: "t") || p[10] == 9,
             p[13] == UInt8(ascii: ":"), p[16] == UInt8(ascii: ":"),
             let year = digits4(p), let month = digits2(p + 5), let day = digits2(p + 8),
             let hour = digits2(p + 11), let minute = digits2(p + 14), let second = digits2(p + 17)

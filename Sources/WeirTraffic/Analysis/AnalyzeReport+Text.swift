@@ -10,6 +10,7 @@ extension AnalyzeReport {
         out.append(
             "  lines      \(lines)    parsed \(parsed)    malformed \(malformed)"
                 + (outsideTimeRange > 0 ? "    outside --from/--to \(outsideTimeRange)" : "")
+                + (directiveLines > 0 ? "    directives \(directiveLines)" : "")
         )
         out.append("  requests   \(requests)")
         if let first, let last { out.append("  time       \(first) → \(last)") }

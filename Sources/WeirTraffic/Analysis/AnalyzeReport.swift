@@ -85,6 +85,9 @@ public struct AnalyzeReport: Codable, Sendable, Equatable {
     public var malformed = 0
     /// Parsed lines left out by `--from` / `--to`.
     public var outsideTimeRange = 0
+    /// W3C directive lines (`#Fields:` and the others), counted in `lines`: neither requests nor
+    /// malformed.
+    public var directiveLines = 0
     /// Requests counted in the statistics below.
     public var requests = 0
     public var first: String?

@@ -14,14 +14,14 @@ extension Analyzer {
             return try add(path: path)
         }
         let format: LogFormat
-        if let given = options.format {
+        if let given = options.format, given.w3cFlavor == nil {
             format = given
         } else {
-            // The same sample as one reader would take; an input it cannot recognise is read
-            // by one reader, which says why in its own words.
+            // The same sample as one reader would take (a W3C log's `#Fields:` line among it);
+            // an input it cannot recognise is read by one reader, which says why in its own words.
             let first = parts.ranges[0]
             let head = try RangeSource(path: path, start: first.lowerBound, end: first.upperBound)
-            guard let detected = try? LogReader.detectFormat(of: head, name: path) else { return try add(path: path) }
+            guard let detected = try? LogReader.detectFormat(of: head, name: path, given: options.format) else { return try add(path: path) }
             format = detected
         }
         var partOptions = options
@@ -49,10 +49,10 @@ extension Analyzer {
         var chunker = LineChunker(source: source, chunkSize: chunkSize)
         var head: [LineChunker.Chunk] = []
         var format = options.format
-        if format == nil {
-            // The first lines, as one reader would sample them.
+        if format == nil || format?.w3cFlavor != nil {
+            // The first lines, as one reader would sample them (a W3C log's `#Fields:` among them).
             while head.reduce(0, { $0 + $1.lines }) < FormatDetector.sampleSize, let chunk = try chunker.next() { head.append(chunk) }
-            format = try LogReader.detectFormat(of: MemorySource(head.flatMap(\.bytes)), name: name)
+            format = try LogReader.detectFormat(of: MemorySource(head.flatMap(\.bytes)), name: name, given: format)
         }
         var partOptions = options
         partOptions.format = format

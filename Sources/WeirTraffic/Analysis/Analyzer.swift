@@ -74,6 +74,8 @@ public struct Analyzer {
             minutes.add(t, bytes: parsed.bytes, status: parsed.status)
         }
         input.format = reader.format?.name
+        input.lines += reader.directives
+        report.directiveLines += reader.directives
         return input
     }
 
@@ -94,6 +96,7 @@ public struct Analyzer {
         lastSeen = max(lastSeen, part.lastSeen)
         minutes.merge(part.minutes)
         report.outsideTimeRange += part.report.outsideTimeRange
+        report.directiveLines += part.report.directiveLines
         for (kind, n) in part.report.malformedReasons { report.malformedReasons[kind, default: 0] += n }
         guard let lineOffset else { return }
         for var line in part.report.malformedLines where report.malformedLines.count < options.malformedSampleLimit {

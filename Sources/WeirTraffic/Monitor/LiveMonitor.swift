@@ -123,7 +123,10 @@ public final class LiveMonitor {
             return
         }
         var parsed = ParsedLine()
-        if truncated {
+        if let flavor = parser.format.w3cFlavor, bytes.first == UInt8(ascii: "#") {
+            // A W3C directive: not a request; a #Fields: line redefines the fields after it.
+            if let redefined = try? LogFormat.w3c(directive: bytes, flavor: flavor) { self.parser = LineParser(format: redefined) }
+        } else if truncated {
             noteMalformed(.lineTooLong(limit: LineSplitter.defaultMaxLineLength))
         } else if let failure = parser.parse(bytes, into: &parsed) {
             noteMalformed(failure)
@@ -138,7 +141,8 @@ public final class LiveMonitor {
         guard parser == nil, !sample.isEmpty else { return }
         let lines = sample
         sample = []
-        guard let format = FormatDetector.detect(lines) else {
+        let w3c = try? FormatDetector.w3cFormat(of: lines, source: options.path, flavor: nil)
+        guard let format = w3c ?? FormatDetector.detect(lines) else {
             for _ in lines { noteMalformed(.invalidField("line", value: "no known log format", column: 1)) }
             return
         }
