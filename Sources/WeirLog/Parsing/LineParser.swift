@@ -37,8 +37,9 @@ public struct LineParser: Sendable {
         var terminatorIsFinal: Bool
         /// For a path directly followed by a query field (`%U%q`): the path ends at `?`.
         var stopsAtQuery = false
-        /// For W3C's date and time: the field holds one separator, after its 10-byte date.
-        var skipsDate = false
+        /// Bytes a field's terminator is looked for after: 11 for W3C's date and time (the date
+        /// and the separator after it), 0 for every other field.
+        var skip = 0
     }
 
     struct JSONKey {
@@ -86,7 +87,7 @@ public struct LineParser: Sendable {
                         isSingleSpace: false,
                         terminatorIsFinal: false
                     )
-                    op.skipsDate = kind == .timeW3C
+                    op.skip = kind == .timeW3C ? 11 : 0
                     // A path glued to its query (`%U%q`) ends where the query's own terminator is.
                     var next = i + 1
                     if kind == .path, next < steps.count, case .field(.query, _) = steps[next] {
@@ -193,12 +194,12 @@ public struct LineParser: Sendable {
                 // The last field: free text runs to the end, anything else stops at a space so
                 // that extra fields are reported as such.
                 end = n
-                let from = op.skipsDate ? min(pos + 11, n) : pos
+                let from = min(pos &+ op.skip, n)
                 if !op.kind.mayHoldSpaces, let hit = memchr(base + from, 32, n - from) {
                     end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
                 }
             } else {
-                let from = op.skipsDate ? min(pos + 11, n) : pos
+                let from = pos &+ op.skip
                 guard from < n, let hit = memchr(base + from, Int32(lit[op.literalStart]), n - from) else {
                     return .missingField(nextLabel(i), column: n + 1)
                 }
