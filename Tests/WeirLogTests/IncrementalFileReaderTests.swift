@@ -65,6 +65,37 @@ struct IncrementalFileReaderTests {
         #expect(outcome.rotatedFileMissing)
     }
 
+    /// A W3C log's header is read once, by the first run; later runs read appended lines with
+    /// the fields it declared, carried in the checkpoint, whether the format is named or detected.
+    @Test(arguments: [nil, "w3c"])
+    func aW3CHeaderCarriesFromRunToRun(format: String?) throws {
+        let dir = try TemporaryFolder.make("weir-incr-w3c")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("u_ex.log").path
+        let header = "#Version: 1.0\n#Fields: date time c-ip cs-method cs-uri-stem sc-status sc-bytes time-taken\n"
+        func line(_ n: Int) -> String { "2024-03-01 00:10:0\(n) 203.0.113.\(n) GET /p/\(n) 404 100 3\n" }
+        try (header + line(1)).write(toFile: path, atomically: false, encoding: .utf8)
+        let reader = IncrementalFileReader(path: path, format: format.flatMap(LogFormat.named))
+        func read(after checkpoint: FileCheckpoint?) throws -> ([String], FileCheckpoint) {
+            var seen: [String] = []
+            let outcome = try reader.read(after: checkpoint) { line, parsed in
+                #expect(line.failure == nil, "line \(line.number): \(String(describing: line.failure))")
+                seen.append(line.bytes.string(parsed.client) + " " + line.bytes.string(parsed.target))
+            }
+            return (seen, outcome.checkpoint)
+        }
+        var (seen, checkpoint) = try read(after: nil)
+        #expect(seen == ["203.0.113.1 /p/1"])
+        #expect(checkpoint.w3cFlavor == "w3c" && checkpoint.w3cFields?.count == 8)
+        try TestFile.append(path, line(2) + line(3))
+        (seen, checkpoint) = try read(after: checkpoint)
+        #expect(seen == ["203.0.113.2 /p/2", "203.0.113.3 /p/3"], "the second run has no header of its own")
+        let decoded = try JSONDecoder().decode(FileCheckpoint.self, from: JSONEncoder().encode(checkpoint))
+        #expect(decoded == checkpoint)
+        let old = try JSONDecoder().decode(FileCheckpoint.self, from: Data(#"{"device":1,"inode":2,"offset":3}"#.utf8))
+        #expect(old.w3cFields == nil, "checkpoints stored before W3C logs still decode")
+    }
+
     @Test func missingFileIsAClearError() {
         #expect(throws: InputError.self) { try run("/nonexistent/weir/access.log", after: nil) }
     }

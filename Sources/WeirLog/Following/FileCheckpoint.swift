@@ -14,6 +14,10 @@ public struct FileCheckpoint: Sendable, Equatable, Codable {
     public var inode: UInt64
     /// Bytes consumed: the offset just past the last `\n` read.
     public var offset: Int64
+    /// For a W3C log: the flavor and fields of the last `#Fields:` line read, so that the next
+    /// read, which starts after that line, parses the lines that follow it the same way.
+    public var w3cFlavor: String?
+    public var w3cFields: [String]?
 
     public init(device: UInt64, inode: UInt64, offset: Int64) {
         self.device = device

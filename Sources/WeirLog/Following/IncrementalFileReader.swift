@@ -86,6 +86,13 @@ public struct IncrementalFileReader {
         if end > start { plan.append(Segment(path: path, start: start, end: end)) }
         outcome.checkpoint.offset = end
         var parser: LogFormat? = format
+        // A W3C log's header was read by an earlier run: its fields go on, unless the task now
+        // names a format of another kind.
+        if format == nil || format?.w3cFlavor != nil, let checkpoint, !outcome.truncated,
+            let flavor = checkpoint.w3cFlavor.flatMap(W3CFlavor.init(rawValue:)), let fields = checkpoint.w3cFields
+        {
+            parser = (try? LogFormat.w3c(fields: fields, flavor: flavor)) ?? parser
+        }
         for segment in plan {
             let source = try RangeSource(path: segment.path, start: segment.start, end: segment.end, shouldStop: shouldStop)
             var reader = LogReader(source: source, name: segment.path, format: parser)
@@ -93,6 +100,8 @@ public struct IncrementalFileReader {
             parser = reader.format ?? parser
             outcome.bytesRead += segment.end - segment.start
         }
+        outcome.checkpoint.w3cFlavor = parser?.w3cFlavor?.rawValue
+        outcome.checkpoint.w3cFields = parser?.w3cFields
         return outcome
     }
 

@@ -55,6 +55,7 @@ extension LogFormat {
         }
         var format = LogFormat(name: flavor.rawValue, steps: steps, allowsTrailingFields: false)
         format.w3cFlavor = flavor
+        format.w3cFields = fields
         return format
     }
 

@@ -19,6 +19,8 @@ public struct LogFormat: Sendable, CustomStringConvertible {
     /// For W3C extended logs: the flavor whose `#Fields:` lines redefine the format as it is
     /// read (``LogReader``); `nil` for every other format.
     public internal(set) var w3cFlavor: W3CFlavor?
+    /// For W3C extended logs: the field names the format was built from.
+    public internal(set) var w3cFields: [String]?
 
     enum Layout: Sendable {
         case pattern([FormatStep])
