@@ -258,9 +258,12 @@ def test(args):
         wait(driver, 10, lambda d: d.find_element(By.ID, "live-state").get_attribute("data-state") == "live", "the live stream")
         driver.execute_script("window.weirMarker = 'kept';")
         before = len(driver.find_elements(By.CSS_SELECTOR, "tr[data-incident]"))
+        findings_before = len(driver.find_elements(By.CSS_SELECTOR, "tr[data-finding]"))
         burst(log)
         service.run_and_wait(task_id)
         wait(driver, 20, lambda d: len(d.find_elements(By.CSS_SELECTOR, "tr[data-incident]")) > before, "the new incident on the open page")
+        wait(driver, 5, lambda d: len(d.find_elements(By.CSS_SELECTOR, "tr[data-finding]")) > findings_before,
+             "the new findings on the open page")
         check(driver.execute_script("return window.weirMarker") == "kept", "the page was reloaded")
         try:
             driver.switch_to.alert
@@ -292,6 +295,22 @@ def test(args):
         check(driver.find_element(By.ID, "path").get_attribute("value") == "relative.log", "the form lost what was typed")
         driver.save_screenshot(os.path.join(args.artifacts, "new-task-errors-1280.png"))
         no_console_problems(driver, "bad form", allowed=[r"/ui/tasks - Failed to load resource.*422"])
+
+        # Log out in another tab: the open page's stream is refused, and the page goes to the login.
+        driver.get(page)
+        wait(driver, 10, lambda d: d.find_element(By.ID, "live-state").get_attribute("data-state") == "live", "the live stream")
+        first_tab = driver.current_window_handle
+        driver.switch_to.new_window("tab")
+        driver.get(service.url + "/")
+        driver.find_element(By.ID, "logout").click()
+        wait(driver, 10, lambda d: "/login" in d.current_url, "the login page after logging out")
+        driver.close()
+        driver.switch_to.window(first_tab)
+        service.stop()  # the stream drops; on reconnecting it is refused (the session is gone)
+        service.start()
+        wait(driver, 30, lambda d: "/login" in d.current_url, "the open page going to the login once its session ended")
+        no_console_problems(driver, "logout elsewhere", allowed=[r"/ui/events", r"ERR_CONNECTION_REFUSED", r"ERR_INCOMPLETE_CHUNKED_ENCODING"])
+        log_in(driver, service.url)
 
         # Log out, and be refused.
         driver.find_element(By.ID, "logout").click()

@@ -173,6 +173,7 @@ import WeirWeb
             let page = try await Self.page(client, "/ui/tasks/\(id)", cookie: cookie).text
             #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
             #expect(page.contains("data-incident="))
+            #expect(page.contains("data-finding="))
         }
         try await harness.store.close()
     }

@@ -40,7 +40,15 @@ enum DashboardScript {
             if (everOpen) { soon(); }
             everOpen = true;
           });
-          source.addEventListener('error', function () { show('reconnecting', 'reconnecting…'); });
+          source.addEventListener('error', function () {
+            if (source.readyState === EventSource.CLOSED) {
+              // Refused (the session ended): load the page again, which leads to the login.
+              show('off', 'signed out');
+              setTimeout(function () { window.location.reload(); }, 1000);
+            } else {
+              show('reconnecting', 'reconnecting…');
+            }
+          });
           source.addEventListener('change', function (event) {
             var task = live && live.getAttribute('data-task');
             var data = {};

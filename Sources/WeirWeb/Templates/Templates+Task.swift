@@ -19,6 +19,16 @@ extension Templates {
         {{/incidents}}</tbody>
         </table></div>
         {{/hasIncidents}}
+        <h2>Latest findings</h2>
+        {{^findings}}<p class="empty">No finding.</p>{{/findings}}
+        {{#hasFindings}}
+        <div class="scroll"><table class="list" id="findings">
+        <thead><tr><th>Rule</th><th>Client</th><th>From</th><th>To</th><th>Finding</th></tr></thead>
+        <tbody>{{#findings}}
+        <tr data-finding="{{id}}"><td>{{rule}}</td><td>{{client}}</td><td>{{first}}</td><td>{{last}}</td><td>{{message}}</td></tr>
+        {{/findings}}</tbody>
+        </table></div>
+        {{/hasFindings}}
         <h2>Runs</h2>
         {{^runs}}<p class="empty">No run yet.</p>{{/runs}}
         {{#hasRuns}}

@@ -19,6 +19,9 @@ public struct TaskView: PageView {
     public let incidents: [IncidentRow]
     public let hasIncidents: Bool
     public let runs: [RunRow]
+    /// The latest findings, newest first.
+    public let findings: [FindingRow]
+    public let hasFindings: Bool
     public let hasRuns: Bool
     public let detection: DetectionSummary
     public let form: TaskFormView
@@ -65,6 +68,7 @@ public struct TaskView: PageView {
         anomalies: [TimeSpan],
         expected: ExpectedBands? = nil,
         runs: [RunRecord],
+        findings: [FindingRecord] = [],
         incidents: [Incident],
         model: StoredModel?,
         form: TaskFormView,
@@ -81,6 +85,8 @@ public struct TaskView: PageView {
         charts = ChartBuilder.charts(minutes: minutes, span: range.seconds, anomalies: anomalies, expected: expected)
         self.incidents = incidents.map { IncidentRow($0, taskName: task.name) }
         self.runs = runs.map(RunRow.init)
+        self.findings = findings.map(FindingRow.init)
+        hasFindings = !findings.isEmpty
         detection = DetectionSummary(task: task, model: model)
         hasData = !charts.isEmpty
         hasIncidents = !incidents.isEmpty

@@ -88,6 +88,7 @@ struct DashboardPageController: APIController {
             anomalies: anomalies,
             expected: expected,
             runs: try await store.runs(taskID: task.id, limit: 20),
+            findings: try await store.findings(taskID: task.id, query: FindingQuery(limit: 20)),
             incidents: try await store.incidents(IncidentQuery(taskID: task.id, limit: 50)),
             model: model,
             form: form,
