@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Testing
 import WeirCore
 import WeirRules
@@ -31,7 +32,7 @@ import WeirWeb
     @Test func pagesNeedASessionAndTheTokenGivesOne() async throws {
         let harness = try await Harness.make(token: Self.token)
         defer { harness.remove() }
-        try await Application(router: harness.server.makeRouter()).test(.router) { client in
+        let loggedOut = try await Application(router: harness.server.makeRouter()).test(.router) { client in
             let anonymous = try await client.execute(uri: "/ui/incidents?state=open", method: .get)
             #expect(anonymous.status == .seeOther)
             #expect(anonymous.headers[.location] == "/login?next=%2Fui%2Fincidents%3Fstate%3Dopen")
@@ -74,6 +75,13 @@ import WeirWeb
             #expect(logout.status == .seeOther)
             #expect(logout.headers[.setCookie]?.contains("Max-Age=0") == true)
             #expect(try await Self.page(client, "/", cookie: cookie).status == .seeOther)
+            return cookie
+        }
+        // Another instance on the same database (or this one after a restart) refuses it too.
+        let other = WeirServer(settings: harness.settings, store: harness.store, clock: harness.clock, logger: Logger(label: "other"))
+        try await Application(router: other.makeRouter()).test(.router) { client in
+            let logout = try await client.execute(uri: "/", method: .get, headers: [.cookie: loggedOut])
+            #expect(logout.status == .seeOther && logout.headers[.location] == "/login?next=%2F")
         }
         try await harness.store.close()
     }

@@ -105,6 +105,20 @@ struct StoreContractTests {
     }
 
     @Test(arguments: StoreKind.allCases)
+    func endedSessionsAreKeptUntilTheyWouldHaveExpired(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            #expect(try await !store.isSessionRevoked(id: "a"))
+            try await store.revokeSession(id: "a", expiresAt: 1_000, now: 500)
+            try await store.revokeSession(id: "a", expiresAt: 1_000, now: 600)  // twice is once
+            #expect(try await store.isSessionRevoked(id: "a"))
+            #expect(try await !store.isSessionRevoked(id: "b"))
+            try await store.revokeSession(id: "b", expiresAt: 3_000, now: 1_000)  // "a" expired: forgotten
+            #expect(try await !store.isSessionRevoked(id: "a"))
+            #expect(try await store.isSessionRevoked(id: "b"))
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func aStoredTaskThatDoesNotDecodeIsAnErrorNamingIt(kind: StoreKind) async throws {
         try await withStore(kind) { store in
             let task = try await store.createTask(sampleTask(), now: 500)

@@ -18,13 +18,4 @@ import WeirWeb
         }
         #expect(signer.issue(now: 1_000).id != id)
     }
-
-    @Test func revokedSessionsAreForgottenOnceExpired() {
-        let revocations = SessionRevocations()
-        revocations.revoke("a", expiry: 100, now: 50)
-        #expect(revocations.isRevoked("a"))
-        revocations.revoke("b", expiry: 300, now: 200)
-        #expect(!revocations.isRevoked("a"))
-        #expect(revocations.isRevoked("b"))
-    }
 }

@@ -57,7 +57,7 @@ public struct WeirServer: Sendable {
         self.logger = logger
         let events = CommitEvents()
         self.events = events
-        sessions = DashboardSessions(token: settings.apiToken, publicURL: settings.publicURL, clock: clock)
+        sessions = DashboardSessions(token: settings.apiToken, publicURL: settings.publicURL, clock: clock, store: store)
         let vault = settings.secret.map(PasswordVault.init(secret:))
         self.vault = vault
         trainer = ModelTrainer(store: store, clock: clock, retuneMinutes: settings.modelRetuneMinutes, logger: logger)

@@ -125,12 +125,16 @@ enum Migrations {
                 // A burst reported again by the next run is found by its start.
                 "CREATE INDEX findings_by_burst ON findings (task_id, rule, first_seen)",
             ],
+            [
+                // Dashboard sessions logged out before they expire, for every instance.
+                "CREATE TABLE session_revocations (session_id TEXT PRIMARY KEY, expires_at \(d.bigInteger) NOT NULL)"
+            ],
         ]
     }
 
     /// Every table, children first, for `--reset`.
     static let tables = [
-        "notification_attempts", "notifications", "channels", "detection_progress", "task_models", "traffic_minutes",
+        "session_revocations", "notification_attempts", "notifications", "channels", "detection_progress", "task_models", "traffic_minutes",
         "checkpoints", "findings", "incidents", "runs", "tasks",
         "task_properties", "weir_schema",
     ]

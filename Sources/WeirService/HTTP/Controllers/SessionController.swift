@@ -8,16 +8,16 @@ struct SessionController: APIController {
 
     var routes: RouteCollection<BasicRequestContext> {
         let routes = RouteCollection(context: BasicRequestContext.self)
-        routes.get("/login") { request, _ in loginPage(request) }
+        routes.get("/login") { request, _ in try await loginPage(request) }
         routes.post("/login") { request, _ in try await login(request) }
-        routes.post("/logout") { request, _ in try logout(request) }
+        routes.post("/logout") { request, _ in try await logout(request) }
         routes.get("/login/once/:code") { request, context in once(request, code: context.parameters.get("code") ?? "") }
         return routes
     }
 
-    func loginPage(_ request: Request) -> Response {
+    func loginPage(_ request: Request) async throws -> Response {
         let next = Self.localPath(request.uri.queryParameters.get("next"))
-        guard sessions.isRequired, sessions.session(of: request) == nil else { return .seeOther(next) }
+        guard sessions.isRequired, try await sessions.session(of: request) == nil else { return .seeOther(next) }
         return renderer.response(LoginView(next: next), signedIn: false)
     }
 
@@ -49,12 +49,12 @@ struct SessionController: APIController {
         return response
     }
 
-    func logout(_ request: Request) throws -> Response {
+    func logout(_ request: Request) async throws -> Response {
         guard request.isSameOrigin else {
             throw APIError(.forbidden, code: "cross_origin", message: "log out from the dashboard's own pages")
         }
         var response = Response.seeOther("/login")
-        response.setCookie(sessions.end(request))
+        response.setCookie(try await sessions.end(request))
         return response
     }
 

@@ -1,20 +1,24 @@
 import HTTPTypes
 import Hummingbird
+import WeirStore
 import WeirWeb
 
 /// The dashboard's sessions: the token exchanged for a signed cookie, checked on each request,
-/// and ended at logout. Without a token (a service open to anyone) no session is needed.
+/// and ended at logout, which the store keeps (``SessionStore``) so that every instance, and this
+/// one after a restart, refuses the cookie. Without a token (a service open to anyone) no
+/// session is needed.
 struct DashboardSessions: Sendable {
     let token: String?
     let signer: SessionSigner?
-    let revocations = SessionRevocations()
+    let store: any SessionStore
     let codes = OneTimeCodes()
     let clock: any ServiceClock
     /// Whether cookies get `Secure`: when the service's public URL is `https`.
     let secureCookies: Bool
 
-    init(token: String?, publicURL: String?, clock: any ServiceClock) {
+    init(token: String?, publicURL: String?, clock: any ServiceClock, store: any SessionStore) {
         self.token = token
+        self.store = store
         signer = token.map(SessionSigner.init(token:))
         self.clock = clock
         secureCookies = publicURL?.lowercased().hasPrefix("https://") ?? false
@@ -22,12 +26,12 @@ struct DashboardSessions: Sendable {
 
     var isRequired: Bool { signer != nil }
 
-    /// The request's valid session, if any.
-    func session(of request: Request) -> SessionSigner.Session? {
+    /// The request's valid session, if any: signed by this token, unexpired, not logged out.
+    func session(of request: Request) async throws -> SessionSigner.Session? {
         guard let signer, let value = request.cookies[SessionSigner.cookieName]?.value,
-            let session = signer.verify(value, now: clock.now()), !revocations.isRevoked(session.id)
+            let session = signer.verify(value, now: clock.now())
         else { return nil }
-        return session
+        return try await store.isSessionRevoked(id: session.id) ? nil : session
     }
 
     /// Whether `presented` is the service's token, compared in constant time.
@@ -47,9 +51,11 @@ struct DashboardSessions: Sendable {
         return cookie(signer.issue(now: clock.now()).value, maxAge: Int(SessionSigner.lifetime), request)
     }
 
-    /// Ends the request's session and gives the cookie that clears it.
-    func end(_ request: Request) -> Cookie {
-        if let session = session(of: request) { revocations.revoke(session.id, expiry: session.expiry, now: clock.now()) }
+    /// Ends the request's session, for every instance, and gives the cookie that clears it.
+    func end(_ request: Request) async throws -> Cookie {
+        if let session = try await session(of: request) {
+            try await store.revokeSession(id: session.id, expiresAt: session.expiry, now: clock.now())
+        }
         return cookie("", maxAge: 0, request)
     }
 

@@ -10,10 +10,12 @@ struct DashboardErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as APIError {
+            var signedIn = !renderer.sessions.isRequired
+            if !signedIn, let session = try? await renderer.sessions.session(of: request) { signedIn = session != nil }
             var response = renderer.response(
                 ErrorView(heading: "\(error.status.code) \(error.status.reasonPhrase)", message: error.message),
                 status: error.status,
-                signedIn: renderer.sessions.session(of: request) != nil || !renderer.sessions.isRequired
+                signedIn: signedIn
             )
             for field in error.headers { response.headers.append(field) }
             return response

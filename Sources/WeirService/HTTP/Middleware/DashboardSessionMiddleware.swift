@@ -13,7 +13,7 @@ struct DashboardSessionMiddleware<Context: RequestContext>: RouterMiddleware {
         if !reads, !request.isSameOrigin {
             throw APIError(.forbidden, code: "cross_origin", message: "a dashboard form must be sent from the dashboard's own pages")
         }
-        guard sessions.isRequired, sessions.session(of: request) == nil else { return try await next(request, context) }
+        guard sessions.isRequired, try await sessions.session(of: request) == nil else { return try await next(request, context) }
         if reads, request.uri.path != LiveEventsController.path {
             let next = request.uri.path + (request.uri.query.map { "?\($0)" } ?? "")
             return .seeOther("/login?next=\(next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")")
