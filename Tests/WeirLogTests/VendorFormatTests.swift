@@ -95,6 +95,19 @@ struct VendorFormatTests {
         #expect(FormatDetector.detect([Array(flat.utf8)])?.name == "json")
     }
 
+    /// AWS and HAProxy write an IPv6 client as `address:port` without brackets: the port is after
+    /// the last colon.
+    @Test func ipv6ClientsKeepTheirColons() throws {
+        let alb = Self.alb[0].replacingOccurrences(of: "192.168.131.39:2817", with: "2001:db8:4538:1:bcf4:5264:e01c:f215:50718")
+        #expect(try record("aws-alb", alb).client == "2001:db8:4538:1:bcf4:5264:e01c:f215")
+        let elb = Self.elb[0].replacingOccurrences(of: "192.168.131.39:2817", with: "2001:db8::7:2817")
+        #expect(try record("aws-elb", elb).client == "2001:db8::7")
+        let haproxy = Self.haproxy[1].replacingOccurrences(of: "10.0.1.2:33318", with: "[2001:db8::2]:33318")
+        #expect(try record("haproxy", haproxy).client == "2001:db8::2")
+        #expect(try record("haproxy", Self.haproxy[1]).client == "10.0.1.2")
+        #expect(try record("aws-elb", Self.elb[0]).client == "192.168.131.39")
+    }
+
     @Test func detectedWhereUnambiguous() {
         #expect(FormatDetector.detect([Array(Self.caddy.utf8)])?.name == "caddy")
         #expect(FormatDetector.detect(Self.haproxy.map { Array($0.utf8) })?.name == "haproxy")

@@ -1,6 +1,10 @@
 /// What one directive of a log format captures.
 enum FieldKind: Sendable, Equatable {
     case client, ident, user, referrer, userAgent, scheme, host
+    /// `address:port` as load balancers write it: the port after the last colon, so an IPv6
+    /// address (written without brackets by AWS and HAProxy) keeps its colons; `[address]:port`
+    /// too.
+    case clientWithPort
     /// `dd/Mon/yyyy:HH:MM:SS +zzzz`, without brackets.
     case timeLocal
     /// RFC 3339 / ISO 8601.
@@ -34,7 +38,7 @@ enum FieldKind: Sendable, Equatable {
     /// The name used in error messages.
     var label: String {
         switch self {
-        case .client: "client"
+        case .client, .clientWithPort: "client"
         case .ident: "ident"
         case .user: "user"
         case .referrer: "referrer"

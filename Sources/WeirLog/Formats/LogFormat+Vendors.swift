@@ -19,11 +19,11 @@ extension LogFormat {
     public static let vendorTemplates: [(name: String, template: String)] = [
         (
             "aws-alb",
-            #"{scheme} {timeISO} {ignored} {client}:{ignored} {ignored} {ignored} {durationSeconds} {ignored} {status} {ignored} {ignored} {bytes} "{request}" "{userAgent}" {ignored} {ignored} {ignored} "{ignored}" "{host}""#
+            #"{scheme} {timeISO} {ignored} {clientPort} {ignored} {ignored} {durationSeconds} {ignored} {status} {ignored} {ignored} {bytes} "{request}" "{userAgent}" {ignored} {ignored} {ignored} "{ignored}" "{host}""#
         ),
         (
             "aws-elb",
-            #"{timeISO} {ignored} {client}:{ignored} {ignored} {ignored} {durationSeconds} {ignored} {status} {ignored} {ignored} {bytes} "{request}" "{userAgent}""#
+            #"{timeISO} {ignored} {clientPort} {ignored} {ignored} {durationSeconds} {ignored} {status} {ignored} {ignored} {bytes} "{request}" "{userAgent}""#
         ),
         (
             "s3",
@@ -35,7 +35,7 @@ extension LogFormat {
         ),
         (
             "haproxy",
-            #"{client}:{ignored} [{timeLocal}] {ignored} {ignored} {ignored}/{ignored}/{ignored}/{ignored}/{durationMillis} {status} {bytes} {ignored} {ignored} {ignored} {ignored} {ignored}"{request}""#
+            #"{clientPort} [{timeLocal}] {ignored} {ignored} {ignored}/{ignored}/{ignored}/{ignored}/{durationMillis} {status} {bytes} {ignored} {ignored} {ignored} {ignored} {ignored}"{request}""#
         ),
     ]
 
@@ -50,7 +50,8 @@ extension LogFormat {
     /// The steps of a template: `{kind}` fields between literals.
     static func steps(of template: String) -> [FormatStep] {
         let kinds: [String: FieldKind] = [
-            "client": .client, "ident": .ident, "user": .user, "referrer": .referrer, "userAgent": .userAgent, "scheme": .scheme,
+            "client": .client, "clientPort": .clientWithPort, "ident": .ident, "user": .user, "referrer": .referrer, "userAgent": .userAgent,
+            "scheme": .scheme,
             "host": .host, "timeLocal": .timeLocal, "timeISO": .timeISO, "request": .request, "status": .status, "bytes": .bytes,
             "durationSeconds": .durationSeconds, "durationMillis": .durationMillis, "ignored": .ignored,
         ]

@@ -290,6 +290,9 @@ public struct LineParser: Sendable {
         case .client:
             out.client = r
             out.fields.insert(.client)
+        case .clientWithPort:
+            out.client = Self.address(base, r)
+            out.fields.insert(.client)
         case .ident:
             out.ident = r
             out.fields.insert(.ident)
@@ -397,6 +400,19 @@ public struct LineParser: Sendable {
             out.target = ByteRange(start: t, end: r.end)
         }
         out.fields.insert(.target)
+    }
+
+    /// The address of `address:port` (the port after the last colon) or `[address]:port`; the
+    /// whole range when it has no colon.
+    static func address(_ base: UnsafePointer<UInt8>, _ r: ByteRange) -> ByteRange {
+        if r.count > 2, base[r.start] == UInt8(ascii: "[") {
+            var close = r.start + 1
+            while close < r.end, base[close] != UInt8(ascii: "]") { close += 1 }
+            if close < r.end { return ByteRange(start: r.start + 1, end: close) }
+        }
+        var colon = r.end - 1
+        while colon >= r.start, base[colon] != UInt8(ascii: ":") { colon -= 1 }
+        return colon >= r.start ? ByteRange(start: r.start, end: colon) : r
     }
 
     /// Non-negative decimal integer; `nil` when empty, not all digits, or over 18 digits.
