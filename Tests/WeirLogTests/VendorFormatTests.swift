@@ -108,6 +108,18 @@ struct VendorFormatTests {
         #expect(try record("aws-elb", Self.elb[0]).client == "192.168.131.39")
     }
 
+    static let traefikJSON =
+        #"{"ClientAddr":"192.168.1.10:51234","ClientHost":"192.168.1.10","ClientPort":"51234","ClientUsername":"-","DownstreamContentSize":2326,"DownstreamStatus":200,"Duration":12345678,"OriginContentSize":2326,"OriginDuration":12000000,"OriginStatus":200,"Overhead":345678,"RequestAddr":"example.org","RequestContentSize":0,"RequestCount":42,"RequestHost":"example.org","RequestMethod":"GET","RequestPath":"/api/v1/items?page=2","RequestPort":"-","RequestProtocol":"HTTP/1.1","RequestScheme":"https","RetryAttempts":0,"RouterName":"api@docker","ServiceAddr":"172.18.0.5:8080","ServiceName":"api@docker","ServiceURL":"http://172.18.0.5:8080","StartLocal":"2023-10-10T15:55:36.123456789+02:00","StartUTC":"2023-10-10T13:55:36.123456789Z","entryPointName":"websecure","level":"info","msg":"","request_User-Agent":"curl/8.4.0","time":"2023-10-10T13:55:36Z"}"#
+
+    /// Traefik's JSON access log, written from its documented keys: durations in nanoseconds.
+    @Test func traefikJSONAccessLog() throws {
+        let r = try record("traefik-json", Self.traefikJSON)
+        #expect(r.client == "192.168.1.10" && r.method == "GET" && r.target == "/api/v1/items?page=2" && r.status == 200)
+        #expect(r.timestamp == Timestamps.parse("2023-10-10T13:55:36Z") && r.bytes == 2326 && r.durationMicros == 12_345)
+        #expect(r.host == "example.org" && r.scheme == "https" && r.userAgent == "curl/8.4.0" && r.protocolVersion == "HTTP/1.1")
+        #expect(FormatDetector.detect([Array(Self.traefikJSON.utf8)])?.name == "traefik-json")
+    }
+
     @Test func detectedWhereUnambiguous() {
         #expect(FormatDetector.detect([Array(Self.caddy.utf8)])?.name == "caddy")
         #expect(FormatDetector.detect(Self.haproxy.map { Array($0.utf8) })?.name == "haproxy")

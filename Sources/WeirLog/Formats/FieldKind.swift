@@ -32,6 +32,8 @@ enum FieldKind: Sendable, Equatable {
     /// Whole or fractional seconds (`%T`, `$request_time`).
     case durationSeconds
     case durationMillis
+    /// Whole nanoseconds (Traefik's JSON `Duration`).
+    case durationNanos
     /// A field this format has that Weir does not use.
     case ignored
 
@@ -54,7 +56,7 @@ enum FieldKind: Sendable, Equatable {
         case .status: "status"
         case .bytes: "bytes"
         case .port: "port"
-        case .durationMicros, .durationSeconds, .durationMillis: "duration"
+        case .durationMicros, .durationSeconds, .durationMillis, .durationNanos: "duration"
         case .ignored: "field"
         }
     }

@@ -22,7 +22,24 @@ public struct JSONFieldNames: Sendable {
         "duration": ["request_time", "duration", "response_time"],
     ]
 
+    /// How the `duration` key's number reads: seconds, or nanoseconds (Traefik).
+    var durationKind = FieldKind.durationSeconds
+
     public init() {}
+
+    /// Traefik's JSON access log (`accessLog.format: json`): its own key names; `Duration` in
+    /// nanoseconds; headers as `request_<Name>` when Traefik is told to keep them.
+    static var traefik: JSONFieldNames {
+        var names = JSONFieldNames()
+        names.keys = [
+            "time": ["StartUTC", "StartLocal", "time"], "client": ["ClientHost"], "user": ["ClientUsername"], "method": ["RequestMethod"],
+            "target": ["RequestPath"], "protocol": ["RequestProtocol"], "status": ["DownstreamStatus", "OriginStatus"],
+            "bytes": ["DownstreamContentSize"], "referrer": ["request_Referer"], "user_agent": ["request_User-Agent"],
+            "scheme": ["RequestScheme"], "host": ["RequestHost"], "duration": ["Duration"],
+        ]
+        names.durationKind = .durationNanos
+        return names
+    }
 
     /// Caddy's access log: the request's fields nested under `request`, headers as lists.
     static var caddy: JSONFieldNames {
@@ -56,7 +73,7 @@ public struct JSONFieldNames: Sendable {
             ("time", .timeISO), ("client", .client), ("user", .user), ("method", .method), ("target", .target),
             ("request", .request), ("protocol", .protocolVersion), ("status", .status), ("bytes", .bytes),
             ("referrer", .referrer), ("user_agent", .userAgent), ("scheme", .scheme), ("host", .host),
-            ("duration", .durationSeconds),
+            ("duration", durationKind),
         ]
         var result: [(key: [UInt8], kind: FieldKind)] = []
         for (field, kind) in kinds {

@@ -64,11 +64,18 @@ public struct LogFormat: Sendable, CustomStringConvertible {
         return format
     }()
 
+    /// Traefik's JSON access log, with its own key names and durations in nanoseconds.
+    public static let traefikJSON: LogFormat = {
+        var format = LogFormat(name: "traefik-json", json: .traefik)
+        format.requiredFields = [.client, .method, .status]
+        return format
+    }()
+
     /// The formats tried, in order of preference, when the format is detected automatically.
     /// Traefik's lines are Combined lines with fields after, so they are read as Combined unless
     /// `traefik` is given.
     public static let detectable: [LogFormat] =
-        namedApacheFormats.map { named($0.name)! } + [caddy, json] + ["aws-alb", "aws-elb", "s3", "haproxy"].compactMap(vendor)
+        namedApacheFormats.map { named($0.name)! } + [caddy, traefikJSON, json] + ["aws-alb", "aws-elb", "s3", "haproxy"].compactMap(vendor)
 
     /// A format known by name: `combined`, `common`, `vhost_combined`, `vhost_common`,
     /// `vcombined`, `vcommon`, `json`, and the vendors' (``vendorTemplates``).
@@ -76,6 +83,7 @@ public struct LogFormat: Sendable, CustomStringConvertible {
         if name == "json" { return json }
         if let format = vendor(name) { return format }
         if name == "caddy" { return caddy }
+        if name == "traefik-json" { return traefikJSON }
         if let flavor = W3CFlavor(rawValue: name) { return w3c(flavor) }
         guard let entry = namedApacheFormats.first(where: { $0.name == name }),
             var format = try? apache(entry.format)
@@ -99,7 +107,7 @@ public struct LogFormat: Sendable, CustomStringConvertible {
         if text.contains("%") { return try apache(text) }
         if text.contains("$") { return try nginx(text) }
         throw LogFormatError(
-            "unknown log format '\(text)': use auto, \((namedApacheFormats.map(\.name) + vendorTemplates.map(\.name) + ["caddy", "cloudfront", "w3c"]).joined(separator: ", ")), json, json:FIELD=KEY,…, an Apache LogFormat string or an nginx log_format string"
+            "unknown log format '\(text)': use auto, \((namedApacheFormats.map(\.name) + vendorTemplates.map(\.name) + ["caddy", "traefik-json", "cloudfront", "w3c"]).joined(separator: ", ")), json, json:FIELD=KEY,…, an Apache LogFormat string or an nginx log_format string"
         )
     }
 

@@ -344,12 +344,12 @@ public struct LineParser: Sendable {
             guard let v = Self.integer(base, r) else { return invalid(kind, r, base) }
             out.port = Int(v)
             out.fields.insert(.port)
-        case .durationMicros, .durationSeconds, .durationMillis:
+        case .durationMicros, .durationSeconds, .durationMillis, .durationNanos:
             // `-` is no time, and so is a negative one (`-1`: a load balancer that found no target).
             if r.count >= 1, base[r.start] == UInt8(ascii: "-") { return nil }
-            let scale: Int64 = kind == .durationMicros ? 1 : kind == .durationMillis ? 1000 : 1_000_000
+            let scale: Int64 = kind == .durationMicros || kind == .durationNanos ? 1 : kind == .durationMillis ? 1000 : 1_000_000
             guard let v = Self.decimal(base, r, scale: scale) else { return invalid(kind, r, base) }
-            out.durationMicros = v
+            out.durationMicros = kind == .durationNanos ? v / 1000 : v
             out.fields.insert(.duration)
         case .ignored: break
         }

@@ -31,8 +31,8 @@ struct AnalyzeCommand: ParsableCommand {
         help: ArgumentHelp(
             """
             auto, combined, common, vhost_combined, vhost_common, vcombined, vcommon, json, \
-            json:FIELD=KEY,…, caddy, aws-alb, aws-elb, s3, traefik, haproxy, cloudfront, w3c (IIS), an \
-            Apache LogFormat string or an nginx log_format string. auto also recognises caddy, aws-alb, \
+            json:FIELD=KEY,…, caddy, aws-alb, aws-elb, s3, traefik, traefik-json, haproxy, cloudfront, w3c (IIS), an \
+            Apache LogFormat string or an nginx log_format string. auto also recognises caddy, traefik-json, aws-alb, \
             aws-elb, s3, haproxy, and CloudFront and other W3C logs by their #Fields: line.
             """,
             valueName: "FORMAT"
