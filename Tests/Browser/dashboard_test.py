@@ -12,6 +12,7 @@ minute data (median of 5), and prints them.
 """
 
 import argparse
+import contextlib
 import datetime
 import json
 import os
@@ -113,6 +114,25 @@ class Service:
         raise Failure("the run did not end within 60 s")
 
 
+@contextlib.contextmanager
+def service_on_generated_log(weir, hours, rate, prefix):
+    """A `weir serve` in a new temporary folder with a task on a log of the last `hours` at
+    `rate` lines a second, run once; yields the service, the task's id and the log's path, and
+    stops and removes everything after."""
+    folder = tempfile.mkdtemp(prefix=prefix)
+    log = os.path.join(folder, "access.log")
+    generate(weir, log, hours=hours, rate=rate)
+    service = Service(weir, folder, free_port())
+    try:
+        service.start()
+        task_id = create_task(service, log)
+        service.run_and_wait(task_id)
+        yield service, task_id, log
+    finally:
+        service.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def generate(weir, path, hours, rate):
     start = (datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
     count = int(hours * 3600 * rate)
@@ -203,127 +223,122 @@ def burst(path, count=30):
 
 
 def test(args):
-    folder = tempfile.mkdtemp(prefix="weir-browser.")
-    log = os.path.join(folder, "access.log")
-    generate(args.weir, log, hours=3, rate=2)
-    service = Service(args.weir, folder, free_port())
-    driver = None
-    try:
-        service.start()
-        task_id = create_task(service, log)
-        service.run_and_wait(task_id)
-        expected = minutes_spanned(log)
+    with service_on_generated_log(args.weir, hours=3, rate=2, prefix="weir-browser.") as (service, task_id, log):
         driver = browser(1280, 900)
-        page = f"{service.url}/ui/tasks/{task_id}?range=6h"
-
-        driver.get(page)
-        log_in(driver, service.url)
-        check(driver.current_url == page, f"after login the browser is at {driver.current_url}, not {page}")
-        charts = driver.find_elements(By.CSS_SELECTOR, "figure.chart")
-        check(len(charts) == 4, f"{len(charts)} charts on the task page, not 4")
-        for chart in charts:
-            points = int(chart.get_attribute("data-points"))
-            drawn = len(chart.find_element(By.CSS_SELECTOR, "polyline.line").get_attribute("points").split())
-            check(points == expected and drawn == expected,
-                  f"chart {chart.get_attribute('data-chart')}: {points} points ({drawn} drawn), the log spans {expected} minutes")
-        requests = driver.find_element(By.CSS_SELECTOR, 'figure[data-chart="requests"]')
-        check(requests.find_elements(By.CSS_SELECTOR, "polygon.band") and "model expected" in requests.text,
-              "the requests chart has no band of what the task's model expected")
-        check("front <b>nginx</b>" in driver.find_element(By.TAG_NAME, "h1").text, "the task's name is not shown as text")
-        driver.save_screenshot(os.path.join(args.artifacts, "task-1280.png"))
-        driver.set_window_size(390, 844)
-        time.sleep(0.3)
-        overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        check(overflow <= 0, f"at 390 pixels the task page is {overflow} pixels wider than the window")
-        driver.save_screenshot(os.path.join(args.artifacts, "task-390.png"))
-        driver.set_window_size(1280, 900)
-        no_console_problems(driver, "task page")
-
-        driver.get(service.url + "/")
-        rows = driver.find_elements(By.CSS_SELECTOR, f'#tasks tr[data-task="{task_id}"]')
-        check(len(rows) == 1, "the overview does not list the task")
-        check(rows[0].find_elements(By.CSS_SELECTOR, "svg.sparkline"), "the overview's row has no sparkline")
-        driver.save_screenshot(os.path.join(args.artifacts, "overview-1280.png"))
-        no_console_problems(driver, "overview")
-
-        # The dark theme follows the system's setting.
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
-        background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
-        check(background == "rgb(13, 17, 23)", f"the dark theme's background is {background}")
-        driver.save_screenshot(os.path.join(args.artifacts, "overview-dark-1280.png"))
-        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "light"}]})
-
-        # Live: an incident appears on the open page, which is not reloaded.
-        driver.get(page)
-        wait(driver, 10, lambda d: d.find_element(By.ID, "live-state").get_attribute("data-state") == "live", "the live stream")
-        driver.execute_script("window.weirMarker = 'kept';")
-        before = len(driver.find_elements(By.CSS_SELECTOR, "tr[data-incident]"))
-        findings_before = len(driver.find_elements(By.CSS_SELECTOR, "tr[data-finding]"))
-        burst(log)
-        service.run_and_wait(task_id)
-        wait(driver, 20, lambda d: len(d.find_elements(By.CSS_SELECTOR, "tr[data-incident]")) > before, "the new incident on the open page")
-        wait(driver, 5, lambda d: len(d.find_elements(By.CSS_SELECTOR, "tr[data-finding]")) > findings_before,
-             "the new findings on the open page")
-        check(driver.execute_script("return window.weirMarker") == "kept", "the page was reloaded")
         try:
-            driver.switch_to.alert
-            raise Failure("a script from the log ran: an alert is open")
-        except NoAlertPresentException:
-            pass
-        driver.save_screenshot(os.path.join(args.artifacts, "task-live-incident-1280.png"))
-        no_console_problems(driver, "live update")
-
-        # The page reconnects after the service restarts.
-        service.stop()
-        wait(driver, 15, lambda d: d.find_element(By.ID, "live-state").get_attribute("data-state") == "reconnecting", "the lost stream")
-        service.start()
-        wait(driver, 20, lambda d: d.find_element(By.ID, "live-state").get_attribute("data-state") == "live", "the stream again after a restart")
-        check(driver.execute_script("return window.weirMarker") == "kept", "the page was reloaded on reconnecting")
-        no_console_problems(driver, "restart", allowed=[r"/ui/events", r"ERR_CONNECTION_REFUSED", r"ERR_INCOMPLETE_CHUNKED_ENCODING"])
-
-        # A bad form: the API's messages beside the fields.
-        driver.get(service.url + "/ui/tasks/new")
-        driver.find_element(By.ID, "name").send_keys("x")
-        driver.find_element(By.ID, "path").send_keys("relative.log")
-        frequency = driver.find_element(By.ID, "frequency")
-        frequency.clear()
-        frequency.send_keys("0")
-        driver.find_element(By.ID, "task-submit").click()
-        wait(driver, 10, lambda d: d.find_elements(By.ID, "path-error"), "the path's message")
-        check("absolute" in driver.find_element(By.ID, "path-error").text, "the path's message does not say what is wrong")
-        check(driver.find_elements(By.ID, "frequency-error"), "no message beside the frequency")
-        check(driver.find_element(By.ID, "path").get_attribute("value") == "relative.log", "the form lost what was typed")
-        driver.save_screenshot(os.path.join(args.artifacts, "new-task-errors-1280.png"))
-        no_console_problems(driver, "bad form", allowed=[r"/ui/tasks - Failed to load resource.*422"])
-
-        # Log out in another tab: the open page's stream is refused, and the page goes to the login.
-        driver.get(page)
-        wait(driver, 10, lambda d: d.find_element(By.ID, "live-state").get_attribute("data-state") == "live", "the live stream")
-        first_tab = driver.current_window_handle
-        driver.switch_to.new_window("tab")
-        driver.get(service.url + "/")
-        driver.find_element(By.ID, "logout").click()
-        wait(driver, 10, lambda d: "/login" in d.current_url, "the login page after logging out")
-        driver.close()
-        driver.switch_to.window(first_tab)
-        service.stop()  # the stream drops; on reconnecting it is refused (the session is gone)
-        service.start()
-        wait(driver, 30, lambda d: "/login" in d.current_url, "the open page going to the login once its session ended")
-        no_console_problems(driver, "logout elsewhere", allowed=[r"/ui/events", r"ERR_CONNECTION_REFUSED", r"ERR_INCOMPLETE_CHUNKED_ENCODING"])
-        log_in(driver, service.url)
-
-        # Log out, and be refused.
-        driver.find_element(By.ID, "logout").click()
-        wait(driver, 10, lambda d: "/login" in d.current_url, "the login page after logging out")
-        driver.get(page)
-        check("/login" in driver.current_url, f"after logging out the task page answered at {driver.current_url}")
-        no_console_problems(driver, "logout")
-        print(f"dashboard browser test: passed ({expected} points a chart; screenshots in {args.artifacts})")
-    finally:
-        if driver:
+            check_dashboard(args, driver, service, task_id, log)
+        finally:
             driver.quit()
-        service.stop()
-        shutil.rmtree(folder, ignore_errors=True)
+
+
+def check_dashboard(args, driver, service, task_id, log):
+    """Every step of the browser test, on one open browser."""
+    expected = minutes_spanned(log)
+    page = f"{service.url}/ui/tasks/{task_id}?range=6h"
+
+    driver.get(page)
+    log_in(driver, service.url)
+    check(driver.current_url == page, f"after login the browser is at {driver.current_url}, not {page}")
+    charts = driver.find_elements(By.CSS_SELECTOR, "figure.chart")
+    check(len(charts) == 4, f"{len(charts)} charts on the task page, not 4")
+    for chart in charts:
+        points = int(chart.get_attribute("data-points"))
+        drawn = len(chart.find_element(By.CSS_SELECTOR, "polyline.line").get_attribute("points").split())
+        check(points == expected and drawn == expected,
+              f"chart {chart.get_attribute('data-chart')}: {points} points ({drawn} drawn), the log spans {expected} minutes")
+    requests = driver.find_element(By.CSS_SELECTOR, 'figure[data-chart="requests"]')
+    check(requests.find_elements(By.CSS_SELECTOR, "polygon.band") and "model expected" in requests.text,
+          "the requests chart has no band of what the task's model expected")
+    check("front <b>nginx</b>" in driver.find_element(By.TAG_NAME, "h1").text, "the task's name is not shown as text")
+    driver.save_screenshot(os.path.join(args.artifacts, "task-1280.png"))
+    driver.set_window_size(390, 844)
+    time.sleep(0.3)
+    overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    check(overflow <= 0, f"at 390 pixels the task page is {overflow} pixels wider than the window")
+    driver.save_screenshot(os.path.join(args.artifacts, "task-390.png"))
+    driver.set_window_size(1280, 900)
+    no_console_problems(driver, "task page")
+
+    driver.get(service.url + "/")
+    rows = driver.find_elements(By.CSS_SELECTOR, f'#tasks tr[data-task="{task_id}"]')
+    check(len(rows) == 1, "the overview does not list the task")
+    check(rows[0].find_elements(By.CSS_SELECTOR, "svg.sparkline"), "the overview's row has no sparkline")
+    driver.save_screenshot(os.path.join(args.artifacts, "overview-1280.png"))
+    no_console_problems(driver, "overview")
+
+    # The dark theme follows the system's setting.
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+    check(background == "rgb(13, 17, 23)", f"the dark theme's background is {background}")
+    driver.save_screenshot(os.path.join(args.artifacts, "overview-dark-1280.png"))
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "light"}]})
+
+    # Live: an incident appears on the open page, which is not reloaded.
+    driver.get(page)
+    wait(driver, 10, lambda d: d.find_element(By.ID, "live-state").get_attribute("data-state") == "live", "the live stream")
+    driver.execute_script("window.weirMarker = 'kept';")
+    before = len(driver.find_elements(By.CSS_SELECTOR, "tr[data-incident]"))
+    findings_before = len(driver.find_elements(By.CSS_SELECTOR, "tr[data-finding]"))
+    burst(log)
+    service.run_and_wait(task_id)
+    wait(driver, 20, lambda d: len(d.find_elements(By.CSS_SELECTOR, "tr[data-incident]")) > before, "the new incident on the open page")
+    wait(driver, 5, lambda d: len(d.find_elements(By.CSS_SELECTOR, "tr[data-finding]")) > findings_before,
+         "the new findings on the open page")
+    check(driver.execute_script("return window.weirMarker") == "kept", "the page was reloaded")
+    try:
+        driver.switch_to.alert
+        raise Failure("a script from the log ran: an alert is open")
+    except NoAlertPresentException:
+        pass
+    driver.save_screenshot(os.path.join(args.artifacts, "task-live-incident-1280.png"))
+    no_console_problems(driver, "live update")
+
+    # The page reconnects after the service restarts.
+    service.stop()
+    wait(driver, 15, lambda d: d.find_element(By.ID, "live-state").get_attribute("data-state") == "reconnecting", "the lost stream")
+    service.start()
+    wait(driver, 20, lambda d: d.find_element(By.ID, "live-state").get_attribute("data-state") == "live", "the stream again after a restart")
+    check(driver.execute_script("return window.weirMarker") == "kept", "the page was reloaded on reconnecting")
+    no_console_problems(driver, "restart", allowed=[r"/ui/events", r"ERR_CONNECTION_REFUSED", r"ERR_INCOMPLETE_CHUNKED_ENCODING"])
+
+    # A bad form: the API's messages beside the fields.
+    driver.get(service.url + "/ui/tasks/new")
+    driver.find_element(By.ID, "name").send_keys("x")
+    driver.find_element(By.ID, "path").send_keys("relative.log")
+    frequency = driver.find_element(By.ID, "frequency")
+    frequency.clear()
+    frequency.send_keys("0")
+    driver.find_element(By.ID, "task-submit").click()
+    wait(driver, 10, lambda d: d.find_elements(By.ID, "path-error"), "the path's message")
+    check("absolute" in driver.find_element(By.ID, "path-error").text, "the path's message does not say what is wrong")
+    check(driver.find_elements(By.ID, "frequency-error"), "no message beside the frequency")
+    check(driver.find_element(By.ID, "path").get_attribute("value") == "relative.log", "the form lost what was typed")
+    driver.save_screenshot(os.path.join(args.artifacts, "new-task-errors-1280.png"))
+    no_console_problems(driver, "bad form", allowed=[r"/ui/tasks - Failed to load resource.*422"])
+
+    # Log out in another tab: the open page's stream is refused, and the page goes to the login.
+    driver.get(page)
+    wait(driver, 10, lambda d: d.find_element(By.ID, "live-state").get_attribute("data-state") == "live", "the live stream")
+    first_tab = driver.current_window_handle
+    driver.switch_to.new_window("tab")
+    driver.get(service.url + "/")
+    driver.find_element(By.ID, "logout").click()
+    wait(driver, 10, lambda d: "/login" in d.current_url, "the login page after logging out")
+    driver.close()
+    driver.switch_to.window(first_tab)
+    service.stop()  # the stream drops; on reconnecting it is refused (the session is gone)
+    service.start()
+    wait(driver, 30, lambda d: "/login" in d.current_url, "the open page going to the login once its session ended")
+    no_console_problems(driver, "logout elsewhere", allowed=[r"/ui/events", r"ERR_CONNECTION_REFUSED", r"ERR_INCOMPLETE_CHUNKED_ENCODING"])
+    log_in(driver, service.url)
+
+    # Log out, and be refused.
+    driver.find_element(By.ID, "logout").click()
+    wait(driver, 10, lambda d: "/login" in d.current_url, "the login page after logging out")
+    driver.get(page)
+    check("/login" in driver.current_url, f"after logging out the task page answered at {driver.current_url}")
+    no_console_problems(driver, "logout")
+    print(f"dashboard browser test: passed ({expected} points a chart; screenshots in {args.artifacts})")
 
 
 def demo_test(args):
@@ -378,35 +393,30 @@ def page_timing(driver):
 
 def measure(args):
     """First paint, load and bytes of the task page with a week of minute data, median of 5."""
-    folder = tempfile.mkdtemp(prefix="weir-browser-week.")
-    log = os.path.join(folder, "access.log")
-    generate(args.weir, log, hours=24 * 7, rate=args.rate)
-    service = Service(args.weir, folder, free_port())
-    driver = None
-    try:
-        service.start()
-        task_id = create_task(service, log)
-        service.run_and_wait(task_id)
+    with service_on_generated_log(args.weir, hours=24 * 7, rate=args.rate, prefix="weir-browser-week.") as (service, task_id, _):
         driver = browser(1280, 900)
-        driver.get(service.url + "/")
-        log_in(driver, service.url)
-        for name, path in [("task, 7 days", f"/ui/tasks/{task_id}?range=7d"), ("task, 24 hours", f"/ui/tasks/{task_id}"), ("overview", "/")]:
-            paints, loads, sizes = [], [], []
-            for _ in range(5):
-                driver.get(service.url + path)
-                timing = page_timing(driver)
-                paints.append(timing[0])
-                loads.append(timing[1])
-                sizes.append((timing[2], timing[3]))
-            print(f"{name}: first contentful paint {statistics.median(paints):.0f} ms, loaded {statistics.median(loads):.0f} ms "
-                  f"(median of 5; each {', '.join(f'{p:.0f}' for p in paints)}); transferred {sizes[0][0]} bytes on the first load, "
-                  f"{sizes[-1][0]} later; HTML {sizes[-1][1]} bytes")
-        no_console_problems(driver, "measure")
-    finally:
-        if driver:
+        try:
+            measure_pages(driver, service, task_id)
+        finally:
             driver.quit()
-        service.stop()
-        shutil.rmtree(folder, ignore_errors=True)
+
+
+def measure_pages(driver, service, task_id):
+    """Each page loaded 5 times: its paint and load times and bytes, printed."""
+    driver.get(service.url + "/")
+    log_in(driver, service.url)
+    for name, path in [("task, 7 days", f"/ui/tasks/{task_id}?range=7d"), ("task, 24 hours", f"/ui/tasks/{task_id}"), ("overview", "/")]:
+        paints, loads, sizes = [], [], []
+        for _ in range(5):
+            driver.get(service.url + path)
+            timing = page_timing(driver)
+            paints.append(timing[0])
+            loads.append(timing[1])
+            sizes.append((timing[2], timing[3]))
+        print(f"{name}: first contentful paint {statistics.median(paints):.0f} ms, loaded {statistics.median(loads):.0f} ms "
+              f"(median of 5; each {', '.join(f'{p:.0f}' for p in paints)}); transferred {sizes[0][0]} bytes on the first load, "
+              f"{sizes[-1][0]} later; HTML {sizes[-1][1]} bytes")
+    no_console_problems(driver, "measure")
 
 
 def measure_report(args):

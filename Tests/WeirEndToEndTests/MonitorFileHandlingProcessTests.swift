@@ -20,9 +20,7 @@ struct MonitorFileHandlingProcessTests {
         let log = dir.appendingPathComponent("test.log").path
         let (status, data, written) = try await WeirProcess.onThread { try self.writeWhileMonitoring(log) }
         #expect(status == 0)
-        let events = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-        }
+        let events = Self.events(data)
         let counted = events.filter { $0["event"] as? String == "stats" }
             .map { ($0["hits"] as? Int ?? 0) + ($0["late"] as? Int ?? 0) }.reduce(0, +)
         #expect(counted == written)
@@ -36,13 +34,7 @@ struct MonitorFileHandlingProcessTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let log = dir.appendingPathComponent("u_ex.log").path
         let (status, data) = try await WeirProcess.onThread { () -> (Int32, Data) in
-            let mon = Process()
-            mon.executableURL = WeirProcess.executable
-            mon.arguments = ["monitor", "-f", log, "--json", "--duration", "3", "--interval", "1", "-t", "1000"]
-            let out = Pipe()
-            mon.standardOutput = out
-            mon.standardError = FileHandle.nullDevice
-            try mon.run()
+            let (mon, out) = try Self.startMonitor(log, seconds: 3)
             usleep(300_000)
             let f = DateFormatter()
             f.locale = Locale(identifier: "en_US_POSIX")
@@ -62,25 +54,36 @@ struct MonitorFileHandlingProcessTests {
             return (mon.terminationStatus, data)
         }
         #expect(status == 0)
-        let events = String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-        }
+        let events = Self.events(data)
         let stats = events.filter { $0["event"] as? String == "stats" }
         #expect(stats.map { ($0["hits"] as? Int ?? 0) + ($0["late"] as? Int ?? 0) }.reduce(0, +) == 15, "\(events)")
         #expect(stats.compactMap { $0["malformed"] as? Int }.reduce(0, +) == 0, "\(events)")
+    }
+
+    /// `weir monitor` following `log` for `seconds`, with JSON output on the returned pipe.
+    static func startMonitor(_ log: String, seconds: Int) throws -> (Process, Pipe) {
+        let mon = Process()
+        mon.executableURL = WeirProcess.executable
+        mon.arguments = ["monitor", "-f", log, "--json", "--duration", "\(seconds)", "--interval", "1", "-t", "1000"]
+        let out = Pipe()
+        mon.standardOutput = out
+        mon.standardError = FileHandle.nullDevice
+        try mon.run()
+        return (mon, out)
+    }
+
+    /// The monitor's JSON events.
+    static func events(_ data: Data) -> [[String: Any]] {
+        String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
     }
 
     /// Runs the monitor on `log` for 5 s while lines are written, truncated and rotated under it,
     /// timed by blocking sleeps on the caller's thread; returns its exit status, its output and
     /// the number of lines written.
     func writeWhileMonitoring(_ log: String) throws -> (Int32, Data, Int) {
-        let mon = Process()
-        mon.executableURL = WeirProcess.executable
-        mon.arguments = ["monitor", "-f", log, "--json", "--duration", "5", "--interval", "1", "-t", "1000"]
-        let out = Pipe()
-        mon.standardOutput = out
-        mon.standardError = FileHandle.nullDevice
-        try mon.run()
+        let (mon, out) = try Self.startMonitor(log, seconds: 5)
         var written = 0
         func write(_ count: Int, split: Bool) throws {
             for _ in 0..<count {
