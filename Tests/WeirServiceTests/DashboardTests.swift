@@ -182,6 +182,8 @@ import WeirWeb
             #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
             #expect(page.contains("data-incident="))
             #expect(page.contains("data-finding="))
+            let overview = try await Self.page(client, "/", cookie: cookie).text
+            #expect(overview.contains("<td class=\"num\">1</td>"), "the task's one open incident is counted")
         }
         try await harness.store.close()
     }

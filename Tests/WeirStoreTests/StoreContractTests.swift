@@ -471,6 +471,7 @@ struct StoreContractTests {
             let incidentID = try #require(open.first?.id)
             #expect(try await store.findings(incidentID: incidentID, limit: 10).count == 2)
             #expect(try await store.openIncidentCounts() == ["black_ip_address": 1])
+            #expect(try await store.openIncidentCountsByTask() == [task.id: 1])
             #expect(try await store.blockedClients().isEmpty, "the task does not block")
 
             try await commit([], latest: 1_061, at: 3_000)  // 661 s of quiet log time: the quiet time and the lateness allowed

@@ -12,6 +12,8 @@ public protocol IncidentStore: Sendable {
     func resolveIncidents(taskID: Int64, policy: IncidentPolicy, at now: Int64) async throws -> [Incident]
     /// How many incidents are open, by rule.
     func openIncidentCounts() async throws -> [String: Int]
+    /// How many incidents are open, by task (tasks with none are absent).
+    func openIncidentCountsByTask() async throws -> [Int64: Int]
     /// Clients with an open incident of a per-client rule on an active task with `block` set.
     func blockedClients() async throws -> [BlockedClient]
 }

@@ -172,6 +172,14 @@ extension SQLStore: IncidentStore {
         return counts
     }
 
+    public func openIncidentCountsByTask() async throws -> [Int64: Int] {
+        var counts: [Int64: Int] = [:]
+        for row in try await database.query("SELECT task_id, COUNT(*) AS n FROM incidents WHERE state = 'open' GROUP BY task_id", []) {
+            counts[row.int("task_id")] = Int(row.int("n"))
+        }
+        return counts
+    }
+
     public func blockedClients() async throws -> [BlockedClient] {
         let rules = [RuleName.blackIPAddress, .averageRequestsPerClientPerTimeInterval, .acceptedURLs].map { SQLValue.text($0.rawValue) }
         return try await database.query(

@@ -28,13 +28,13 @@ struct DashboardPageController: APIController {
 
     func overview() async throws -> Response {
         var rows: [OverviewView.Row] = []
+        let open = try await store.openIncidentCountsByTask()
         for task in try await store.tasks(active: nil, after: nil, limit: Self.overviewLimit) {
-            let open = try await store.incidents(IncidentQuery(taskID: task.id, state: .open, limit: 1000)).count
             rows.append(
                 OverviewView.row(
                     task,
                     lastRun: try await store.runs(taskID: task.id, limit: 1).first,
-                    openIncidents: open,
+                    openIncidents: open[task.id] ?? 0,
                     minutes: try await store.latestTrafficMinutes(taskID: task.id, count: 60)
                 )
             )
