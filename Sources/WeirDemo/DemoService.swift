@@ -16,8 +16,7 @@ struct DemoService {
 
     /// Starts the service; `endpoints` become channels the demo task notifies.
     static func start(directory: String, log: String, endpoints: [Endpoint] = []) async throws -> DemoService {
-        var generator = SystemRandomNumberGenerator()
-        let token = HexText.lowercase((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        let token = RandomHex.make(bytes: 16)
         let settings = try Settings(values: [
             "WEIR_API_TOKEN": token,
             "WEIR_DATABASE_URL": "sqlite://\(directory)/weir.sqlite",

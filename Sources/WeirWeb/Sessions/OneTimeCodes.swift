@@ -12,8 +12,7 @@ public final class OneTimeCodes: Sendable {
 
     /// A new code, valid from `now` for ``lifetime`` seconds.
     public func issue(now: Int64) -> String {
-        var generator = SystemRandomNumberGenerator()
-        let code = HexText.lowercase((0..<24).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        let code = RandomHex.make(bytes: 24)
         codes.withLock { codes in
             codes = codes.filter { $0.value > now }
             if codes.count >= Self.limit, let oldest = codes.min(by: { $0.value < $1.value }) { codes.removeValue(forKey: oldest.key) }

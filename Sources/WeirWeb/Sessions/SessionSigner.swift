@@ -19,8 +19,7 @@ public struct SessionSigner: Sendable {
 
     /// A new session's cookie value and ID, valid from `now` for ``lifetime``.
     public func issue(now: Int64) -> (value: String, id: String) {
-        var generator = SystemRandomNumberGenerator()
-        let id = HexText.lowercase((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        let id = RandomHex.make(bytes: 16)
         let payload = "v1.\(now.addingReportingOverflow(Self.lifetime).partialValue).\(id)"
         return ("\(payload).\(mac(payload))", id)
     }
@@ -31,7 +30,7 @@ public struct SessionSigner: Sendable {
         guard parts.count == 4, parts[0] == "v1", let expiry = Int64(parts[1]), parts[2].utf8.count == 32, parts[3].utf8.count == 64
         else { return nil }
         let payload = parts[0..<3].joined(separator: ".")
-        guard Self.sameBytes(Array(mac(payload).utf8), Array(parts[3].utf8)), now < expiry else { return nil }
+        guard ConstantTime.equal(Array(mac(payload).utf8), Array(parts[3].utf8)), now < expiry else { return nil }
         return Session(id: String(parts[2]), expiry: expiry)
     }
 
@@ -43,13 +42,5 @@ public struct SessionSigner: Sendable {
 
     private func mac(_ payload: String) -> String {
         HexText.lowercase(Array(HMAC<SHA256>.authenticationCode(for: Array(payload.utf8), using: key)))
-    }
-
-    /// Equal bytes, compared in time that depends only on the lengths.
-    static func sameBytes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for i in a.indices { difference |= a[i] ^ b[i] }
-        return difference == 0
     }
 }

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import WeirCore
 import WeirStore
 import WeirWeb
 
@@ -37,7 +38,7 @@ struct DashboardSessions: Sendable {
     /// Whether `presented` is the service's token, compared in constant time.
     func accepts(_ presented: String) -> Bool {
         guard let token else { return false }
-        return BearerAuthMiddleware<BasicRequestContext>.constantTimeEqual(Array(presented.utf8), Array(token.utf8))
+        return ConstantTime.equal(Array(presented.utf8), Array(token.utf8))
     }
 
     /// A one-time login link's path, or `/` when the dashboard needs no session.

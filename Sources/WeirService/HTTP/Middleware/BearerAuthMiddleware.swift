@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import WeirCore
 
 /// The API group's guard: its routes need `Authorization: Bearer <token>` when a token is set.
 struct BearerAuthMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -8,7 +9,7 @@ struct BearerAuthMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let token else { return try await next(request, context) }
         let given = request.headers[.authorization] ?? ""
-        guard let presented = Self.bearerToken(given), Self.constantTimeEqual(Array(presented.utf8), Array(token.utf8)) else {
+        guard let presented = Self.bearerToken(given), ConstantTime.equal(Array(presented.utf8), Array(token.utf8)) else {
             var error = APIError(
                 .unauthorized,
                 code: "unauthorized",
@@ -27,11 +28,5 @@ struct BearerAuthMiddleware<Context: RequestContext>: RouterMiddleware {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         guard let space = trimmed.firstIndex(of: " "), trimmed[..<space].lowercased() == "bearer" else { return nil }
         return trimmed[space...].trimmingCharacters(in: .whitespaces)
-    }
-
-    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        var difference = UInt8(a.count == b.count ? 0 : 1)
-        for i in 0..<max(a.count, b.count) { difference |= (i < a.count ? a[i] : 0) ^ (i < b.count ? b[i] : 0) }
-        return difference == 0
     }
 }
