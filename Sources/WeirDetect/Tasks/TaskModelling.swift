@@ -113,15 +113,11 @@ public enum TaskModelling {
         let length = Int64(max(model.bucketSeconds, 60))
         let complete = FeatureBucket.series(minutes, seconds: model.bucketSeconds).prefix { $0.start <= before - length }
         guard let first = from ?? complete.first?.start, let last = complete.last, last.start >= first else { return ([], from) }
-        let e = epochLength(bucketSeconds: model.bucketSeconds)
         var found: [TrafficAnomaly] = []
-        var epoch = first.floorDivided(by: e)
-        while epoch * e <= last.start {
-            let span = complete.drop { $0.start < (epoch - 1) * e }.prefix { $0.start < (epoch + 1) * e }
+        for (start, span) in epochs(of: complete, from: first, bucketSeconds: model.bucketSeconds) {
             for f in model.features {
-                found += anomalies(f, in: span, scoredFrom: epoch * e, bucketSeconds: model.bucketSeconds).filter { $0.last >= first }
+                found += anomalies(f, in: span, scoredFrom: start, bucketSeconds: model.bucketSeconds).filter { $0.last >= first }
             }
-            epoch += 1
         }
         for i in found.indices { found[i].continued = found[i].first < first }
         return (found.sorted { ($0.first, $0.feature.rawValue) < ($1.first, $1.feature.rawValue) }, last.start + length)
@@ -133,36 +129,58 @@ public enum TaskModelling {
     /// ``warmStart(from:bucketSeconds:)``. The last bucket may be incomplete.
     public static func expectedRanges(_ model: TaskModel, minutes: [FeatureBucket], from: Int64) -> [TrafficFeature: [ExpectedRange]] {
         let buckets = FeatureBucket.series(minutes, seconds: model.bucketSeconds)
-        guard let last = buckets.last else { return [:] }
-        let e = epochLength(bucketSeconds: model.bucketSeconds)
         var ranges: [TrafficFeature: [ExpectedRange]] = [:]
-        var epoch = from.floorDivided(by: e)
-        while epoch * e <= last.start {
-            let span = buckets.drop { $0.start < (epoch - 1) * e }.prefix { $0.start < (epoch + 1) * e }
+        for (start, span) in epochs(of: buckets, from: from, bucketSeconds: model.bucketSeconds) {
             for f in model.features {
-                let pipeline = DetectionPipeline(f.choice, period: f.period)
-                for b in span {
-                    let p = pipeline.score(b.value(f.feature))
-                    guard b.start >= epoch * e, b.start >= from else { continue }
+                scored(f, span, from: max(start, from)) { b, _, p in
                     ranges[f.feature, default: []].append(ExpectedRange(start: b.start, low: p.expectedLow, high: p.expectedHigh))
                 }
             }
-            epoch += 1
         }
         return ranges
+    }
+
+    /// The epochs of `buckets` from `from`'s to the last bucket's: each one's start, and its
+    /// buckets after those of the epoch before, which only warm the detectors.
+    static func epochs<Buckets: BidirectionalCollection<FeatureBucket>>(
+        of buckets: Buckets,
+        from: Int64,
+        bucketSeconds: Int
+    ) -> [(start: Int64, span: Buckets.SubSequence)] {
+        guard let last = buckets.last else { return [] }
+        let e = epochLength(bucketSeconds: bucketSeconds)
+        var epochs: [(start: Int64, span: Buckets.SubSequence)] = []
+        var epoch = from.floorDivided(by: e)
+        while epoch * e <= last.start {
+            epochs.append((epoch * e, buckets.drop { $0.start < (epoch - 1) * e }.prefix { $0.start < (epoch + 1) * e }))
+            epoch += 1
+        }
+        return epochs
+    }
+
+    /// Scores `buckets` with a new pipeline of `f`'s method and hands on each bucket from
+    /// `scoredFrom` on with its value and score; the buckets before only warm the pipeline.
+    static func scored(
+        _ f: FeatureModel,
+        _ buckets: some Sequence<FeatureBucket>,
+        from scoredFrom: Int64,
+        _ body: (FeatureBucket, Double, ScoredPoint) -> Void
+    ) {
+        let pipeline = DetectionPipeline(f.choice, period: f.period)
+        for b in buckets {
+            let x = b.value(f.feature)
+            let p = pipeline.score(x)
+            if b.start >= scoredFrom { body(b, x, p) }
+        }
     }
 
     /// One feature's anomalies among `buckets` from `scoredFrom` on, the buckets before only
     /// warming the detector.
     static func anomalies(_ f: FeatureModel, in buckets: some Sequence<FeatureBucket>, scoredFrom: Int64, bucketSeconds: Int) -> [TrafficAnomaly] {
-        let pipeline = DetectionPipeline(f.choice, period: f.period)
         let length = Int64(max(bucketSeconds, 60))
         var found: [TrafficAnomaly] = []
         var current: TrafficAnomaly?
-        for b in buckets {
-            let x = b.value(f.feature)
-            let p = pipeline.score(x)
-            guard b.start >= scoredFrom else { continue }
+        scored(f, buckets, from: scoredFrom) { b, x, p in
             if p.label {
                 if let c = current { found.append(c) }
                 current = TrafficAnomaly(
