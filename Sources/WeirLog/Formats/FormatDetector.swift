@@ -38,11 +38,7 @@ public enum FormatDetector {
     /// or `nil` when there is none.
     public static func w3cFormat(of sample: [[UInt8]], source: String, flavor: W3CFlavor?) throws(InputError) -> LogFormat? {
         guard let index = sample.firstIndex(where: { $0.starts(with: Array("#Fields:".utf8)) }) else { return nil }
-        do {
-            return try LogFormat.w3c(directive: sample[index], flavor: flavor)
-        } catch {
-            throw InputError(.unknownFormat, "\(source):\(index + 1): \(error.description)")
-        }
+        return try W3CDirective.format(sample[index], flavor: flavor, source: source, line: index + 1)
     }
 
     /// The first ``sampleSize`` lines of `bytes` (looked for in its first 64 KiB), for ``format(of:source:)``.

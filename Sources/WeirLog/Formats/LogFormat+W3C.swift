@@ -70,6 +70,18 @@ extension LogFormat {
         return try w3c(fields: names, flavor: flavor ?? (names.contains("x-edge-location") ? .cloudfront : .w3c))
     }
 
+    /// Whether `line` is a directive of this format: a `#` line of a W3C log (any other format
+    /// reads it as a line like the others).
+    public func isDirective(_ line: UnsafeRawBufferPointer) -> Bool {
+        w3cFlavor != nil && line.first == UInt8(ascii: "#")
+    }
+
+    /// The format a directive line of this W3C format sets for the lines after it: the fields of
+    /// a `#Fields:` line, or `nil` for another directive.
+    public func redefined(by directive: UnsafeRawBufferPointer) throws(LogFormatError) -> LogFormat? {
+        try LogFormat.w3c(directive: directive, flavor: w3cFlavor)
+    }
+
     /// A W3C flavor's format with its default fields.
     static func w3c(_ flavor: W3CFlavor) -> LogFormat {
         // The default field lists hold `date time`, so this cannot fail.

@@ -67,9 +67,9 @@ public struct LogReader {
 
         func handle(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool, _ current: LineParser) throws {
             number += 1
-            if let flavor = current.format.w3cFlavor, bytes.first == UInt8(ascii: "#") {
+            if current.format.isDirective(bytes) {
                 directives += 1
-                if let redefined = try W3CDirective.format(bytes, flavor: flavor, source: name, line: number) {
+                if let redefined = try W3CDirective.format(bytes, flavor: current.format.w3cFlavor, source: name, line: number) {
                     parser = LineParser(format: redefined)
                     detected = redefined
                 }

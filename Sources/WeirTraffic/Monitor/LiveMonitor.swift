@@ -123,9 +123,9 @@ public final class LiveMonitor {
             return
         }
         var parsed = ParsedLine()
-        if let flavor = parser.format.w3cFlavor, bytes.first == UInt8(ascii: "#") {
+        if parser.format.isDirective(bytes) {
             // A W3C directive: not a request; a #Fields: line redefines the fields after it.
-            if let redefined = try? LogFormat.w3c(directive: bytes, flavor: flavor) { self.parser = LineParser(format: redefined) }
+            if let redefined = try? parser.format.redefined(by: bytes) { self.parser = LineParser(format: redefined) }
         } else if truncated {
             noteMalformed(.lineTooLong(limit: LineSplitter.defaultMaxLineLength))
         } else if let failure = parser.parse(bytes, into: &parsed) {
