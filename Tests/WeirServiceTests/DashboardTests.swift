@@ -135,6 +135,10 @@ import WeirWeb
             crossSite[HTTPField.Name("Sec-Fetch-Site")!] = "cross-site"
             #expect(try await client.execute(uri: "/ui/tasks", method: .post, headers: crossSite, body: body).status == .forbidden)
             #expect(try await harness.store.tasks(activeOnly: false).isEmpty)
+            let login = ByteBuffer(string: "token=\(Self.token)")
+            let foreignLogin = try await client.execute(uri: "/login", method: .post, headers: foreign, body: login)
+            #expect(foreignLogin.status == .forbidden && foreignLogin.headers[.setCookie] == nil, "no login from another site")
+            #expect(try await client.execute(uri: "/logout", method: .post, headers: foreign).status == .forbidden)
             let port = try #require(client.port)
             var own = form
             own[.origin] = "http://localhost:\(port)"

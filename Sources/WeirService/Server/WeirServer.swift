@@ -205,14 +205,16 @@ public struct WeirServer: Sendable {
     }
 
     /// The dashboard's route groups: the login page and assets open to anyone, the pages, forms
-    /// and live stream behind a session; all with the dashboard's security headers.
+    /// and live stream behind a session in a group inside it; all with the dashboard's security
+    /// headers, error pages and same-origin rule.
     private func addDashboard(to router: Router<BasicRequestContext>, tasks: TaskController, runs: RunController, channels: ChannelController) {
-        let renderer = DashboardRenderer(pages: PageRenderer(), sessions: sessions)
+        let assets = DashboardAssets()
+        let renderer = DashboardRenderer(pages: PageRenderer(assets: assets), sessions: sessions)
         let open = router.group().add(middleware: DashboardHeadersMiddleware()).add(middleware: DashboardErrorMiddleware(renderer: renderer))
+            .add(middleware: SameOriginMiddleware())
         open.addRoutes(SessionController(renderer: renderer).routes)
-        open.addRoutes(AssetController(assets: DashboardAssets()).routes)
-        let guarded = router.group().add(middleware: DashboardHeadersMiddleware()).add(middleware: DashboardErrorMiddleware(renderer: renderer))
-            .add(middleware: DashboardSessionMiddleware(sessions: sessions))
+        open.addRoutes(AssetController(assets: assets).routes)
+        let guarded = open.group().add(middleware: DashboardSessionMiddleware(sessions: sessions))
         let pages = DashboardPageController(store: store, renderer: renderer)
         guarded.addRoutes(pages.routes)
         let forms = DashboardFormController(store: store, renderer: renderer, pages: pages, tasks: tasks, runs: runs, channels: channels)

@@ -9,8 +9,7 @@ extension Request {
     /// The body of an HTML form (`application/x-www-form-urlencoded`) as its fields; 415 for any
     /// other type, 413 over ``maxFormBodySize``, 400 when it does not decode.
     func formFields() async throws -> [String: String] {
-        let type = headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
-        guard type == "application/x-www-form-urlencoded" else {
+        guard headers[.contentType].map(Self.mediaType) == "application/x-www-form-urlencoded" else {
             throw APIError(
                 .unsupportedMediaType,
                 code: "unsupported_media_type",

@@ -28,7 +28,7 @@ extension Request {
     /// Whether a `Content-Type` value names JSON: `application/json` or `application/…+json`,
     /// parameters such as `charset` allowed, case ignored.
     static func isJSON(_ contentType: String) -> Bool {
-        let media = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let media = mediaType(contentType)
         return media == "application/json" || (media.hasPrefix("application/") && media.hasSuffix("+json"))
     }
 }
