@@ -88,5 +88,11 @@ import WeirStore
         #expect(form.errors["rules"] == "properties.black_ip_address: must be a list")
         #expect(form.errors["format"] == "unknown")
         #expect(form.general == "notify: no such channel")
+        var channelErrors = FieldErrors()
+        channelErrors.add("url", "must be https")
+        channelErrors.add("headers", "must be an object")
+        let channels = ChannelsView(channels: [], fieldErrors: channelErrors)
+        #expect(channels.errors == ["url": "must be https"])
+        #expect(channels.general == "headers: must be an object")
     }
 }

@@ -76,7 +76,8 @@ extension AnalyzeReport {
         return ["", "\(title):"] + rows.map { "  " + String(repeating: " ", count: width - $0.number.count) + $0.number + "  " + $0.name }
     }
 
-    static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    /// `n` (0 to 99) with two digits: an hour as `07`.
+    public static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     static func decimal(_ value: Double) -> String {
         DecimalText.fixed(value, places: 2)

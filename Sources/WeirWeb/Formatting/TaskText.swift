@@ -12,6 +12,11 @@ enum TaskText {
         }
     }
 
+    /// A task's state and the badge class it is shown with.
+    static func state(_ task: MonitoringTask) -> (text: String, css: String) {
+        task.isActive ? ("active", "ok") : ("paused", "muted")
+    }
+
     /// A run in a few words: its status and when it started.
     static func run(_ run: RunRecord) -> String {
         "\(run.status.rawValue), \(instant(run.startedAt))"

@@ -85,7 +85,7 @@ public struct AnalysisReportView: Sendable {
             Panel(
                 title: "Requests per hour of day",
                 column: "bytes",
-                rows: r.hours.map { Row(name: ($0.hour < 10 ? "0" : "") + "\($0.hour):00", hits: "\($0.hits)", detail: "\($0.bytes)") }
+                rows: r.hours.map { Row(name: AnalyzeReport.twoDigits($0.hour) + ":00", hits: "\($0.hits)", detail: "\($0.bytes)") }
             ),
             named("404s by path", r.notFound), named("Browsers", r.browsers), named("Operating systems", r.operatingSystems),
             named("Crawlers", r.crawlers), named("Referring sites", r.referringSites), named("Referrers", r.referrers),

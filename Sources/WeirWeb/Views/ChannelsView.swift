@@ -45,12 +45,8 @@ public struct ChannelsView: PageView {
         self.flash = flash
         self.draft = draft
         types = ChannelType.allCases.map { TypeChoice(value: $0.rawValue, selected: $0.rawValue == draft.type) }
-        var errors: [String: String] = [:]
-        var rest: [String] = []
-        for (key, message) in fieldErrors.messages.sorted(by: { $0.key < $1.key }) {
-            if ["name", "type", "url"].contains(key) { errors[key] = message } else { rest.append("\(key): \(message)") }
-        }
-        self.errors = errors
-        general = rest.isEmpty ? nil : rest.joined(separator: "; ")
+        let placed = FormErrors(fieldErrors, field: { ["name", "type", "url"].contains($0) ? $0 : nil })
+        errors = placed.byField
+        general = placed.general
     }
 }

@@ -32,8 +32,8 @@ public struct OverviewView: PageView {
             id: task.id,
             name: task.name,
             target: TaskText.target(task),
-            state: task.isActive ? "active" : "paused",
-            stateClass: task.isActive ? "ok" : "muted",
+            state: TaskText.state(task).text,
+            stateClass: TaskText.state(task).css,
             lastRun: lastRun.map(TaskText.run) ?? "never",
             openIncidents: openIncidents,
             sparkline: SparklineView(minutes: minutes)

@@ -47,16 +47,9 @@ public struct TaskFormView: Sendable {
     /// The form's fields keyed by the API's field names: `target_data.path` is the path field,
     /// `properties.…` the rules field; the rest are shown above the form.
     public mutating func show(_ fieldErrors: FieldErrors) {
-        var rest: [String] = []
-        for (key, message) in fieldErrors.messages.sorted(by: { $0.key < $1.key }) {
-            guard let field = Self.formField(of: key) else {
-                rest.append("\(key): \(message)")
-                continue
-            }
-            let text = key == Self.apiName(of: field) ? message : "\(key): \(message)"
-            errors[field] = errors[field].map { "\($0); \(text)" } ?? text
-        }
-        general = rest.isEmpty ? nil : rest.joined(separator: "; ")
+        let placed = FormErrors(fieldErrors, field: Self.formField(of:), apiName: Self.apiName(of:))
+        errors = placed.byField
+        general = placed.general
     }
 
     static func formField(of apiField: String) -> String? {

@@ -79,8 +79,7 @@ public struct TaskView: PageView {
         description = task.description.isEmpty ? nil : task.description
         target = TaskText.target(task)
         frequency = TaskText.period(task.frequency)
-        state = task.isActive ? "active" : "paused"
-        stateClass = task.isActive ? "ok" : "muted"
+        (state, stateClass) = TaskText.state(task)
         ranges = ChartRange.allCases.map { RangeLink(key: $0.rawValue, label: $0.label, selected: $0 == range) }
         charts = ChartBuilder.charts(minutes: minutes, span: range.seconds, anomalies: anomalies, expected: expected)
         self.incidents = incidents.map { IncidentRow($0, taskName: task.name) }
