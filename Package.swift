@@ -121,7 +121,7 @@ let package = Package(
             name: "WeirBench",
             dependencies: [
                 "WeirCore", "WeirLog", "WeirTraffic", "WeirGenerator", "WeirRules", "WeirDetect", "WeirStore",
-                "WeirService", .product(name: "Logging", package: "swift-log"),
+                "WeirService", "WeirSources", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         /// `weir demo`: the generator, the live monitor and the service together on a temporary log.

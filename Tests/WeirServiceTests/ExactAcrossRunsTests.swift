@@ -4,13 +4,15 @@ import WeirCore
 import WeirDetect
 import WeirRules
 import WeirService
+import WeirSources
 import WeirStore
 import WeirTestSupport
 
 /// Where one run stops and the next begins changes nothing: a file read in one run gives exactly
 /// the rate findings, the minutes of traffic, the anomalies and the incidents of the same file
 /// read in 2, 3, 7 and 50 runs cut at arbitrary byte offsets (mid-line included), on generated
-/// attack traffic and on the real Apache sample.
+/// attack traffic and on the real Apache sample. Nor does parsing on other threads
+/// (``PipelinedLogReader``): runs read that way give the same results as runs read by one thread.
 struct ExactAcrossRunsTests {
     enum Source: String, CaseIterable, CustomTestStringConvertible, Sendable {
         case attack
@@ -44,9 +46,13 @@ struct ExactAcrossRunsTests {
         var malformed: Int64
     }
 
-    /// Reads `bytes` in runs that end at `cuts` (byte offsets) and at the end, on a fresh store.
-    func outcome(_ bytes: [UInt8], cuts: [Int], source: Source) async throws -> Outcome {
-        let harness = try await Harness.make()
+    /// Reads `bytes` in runs that end at `cuts` (byte offsets) and at the end, on a fresh store,
+    /// on the run's thread alone or (`pipelined`) with parsing threads for every stretch read.
+    func outcome(_ bytes: [UInt8], cuts: [Int], source: Source, pipelined: Bool = false) async throws -> Outcome {
+        var sources = SourceContext(vault: nil)
+        sources.parsingThreads = pipelined ? 3 : 0
+        sources.pipelinedMinimum = 1
+        let harness = try await Harness.make(sources: sources)
         defer { harness.remove() }
         let path = "\(harness.directory)/access.log"
         FileManager.default.createFile(atPath: path, contents: nil)
@@ -120,13 +126,19 @@ struct ExactAcrossRunsTests {
         var rng = SeededRandom(seed: 2026)
         for parts in [2, 3, 7, 50] {
             let cuts = Set((1..<parts).map { _ in Int.random(in: 1..<bytes.count, using: &rng) }).sorted()
-            let split = try await outcome(bytes, cuts: cuts, source: source)
-            #expect(split.lines == reference.lines && split.malformed == reference.malformed, "cuts \(cuts)")
-            #expect(split.rateFindings == reference.rateFindings, "cuts \(cuts): \(Self.difference(split.rateFindings, reference.rateFindings))")
-            #expect(split.incidents == reference.incidents, "cuts \(cuts): \(Self.difference(split.incidents, reference.incidents))")
-            #expect(split.anomalies == reference.anomalies, "cuts \(cuts): \(Self.difference(split.anomalies, reference.anomalies))")
-            #expect(split.minutes == reference.minutes, "cuts \(cuts): \(Self.difference(split.minutes, reference.minutes))")
+            Self.expect(try await outcome(bytes, cuts: cuts, source: source), equals: reference, "cuts \(cuts)")
         }
+        for cuts in [[], [bytes.count / 3, bytes.count / 3 + 1, 2 * bytes.count / 3 + 17]] {
+            Self.expect(try await outcome(bytes, cuts: cuts, source: source, pipelined: true), equals: reference, "pipelined, cuts \(cuts)")
+        }
+    }
+
+    static func expect(_ split: Outcome, equals reference: Outcome, _ label: String) {
+        #expect(split.lines == reference.lines && split.malformed == reference.malformed, "\(label)")
+        #expect(split.rateFindings == reference.rateFindings, "\(label): \(difference(split.rateFindings, reference.rateFindings))")
+        #expect(split.incidents == reference.incidents, "\(label): \(difference(split.incidents, reference.incidents))")
+        #expect(split.anomalies == reference.anomalies, "\(label): \(difference(split.anomalies, reference.anomalies))")
+        #expect(split.minutes == reference.minutes, "\(label): \(difference(split.minutes, reference.minutes))")
     }
 
     /// What only the split runs have, and what only the single run has.

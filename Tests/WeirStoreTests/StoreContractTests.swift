@@ -451,6 +451,30 @@ struct StoreContractTests {
 
     // MARK: incidents and the outbox
 
+    /// New incidents are inserted many to a statement: each finding still points at the
+    /// incident of its own key, across statements, and a key whose requests stop for longer than
+    /// the quiet time within one run gets two incidents, the first resolved.
+    @Test(arguments: StoreKind.allCases)
+    func manyIncidentsOpenInOneRunEachWithItsOwnFindings(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            let task = try await store.createTask(sampleTask(), now: 0)
+            var findings = (0..<120).map { i in
+                RuleFinding(rule: "black_ip_address", client: "192.0.2.\(i)", first: Int64(i), last: Int64(i + 5), peak: i + 1, message: "m\(i)")
+            }
+            findings.append(RuleFinding(rule: "black_ip_address", client: "192.0.2.7", first: 5_000, last: 5_010, peak: 999, message: "again"))
+            try await commitRun(store, taskID: task.id, at: 6_000, findings: findings, latest: 5_010, policy: IncidentPolicy(quietSeconds: 600))
+            let incidents = try await store.incidents(IncidentQuery(taskID: task.id, limit: 1_000))
+            #expect(incidents.count == 121)
+            for incident in incidents {
+                let own = try await store.findings(incidentID: incident.id, limit: 10).map(\.finding)
+                #expect(own.count == 1 && incident.key.hasSuffix(own[0].client ?? "?"), "\(incident.key): \(own.map(\.client))")
+                #expect(Int64(own[0].peak) == incident.peak && own[0].first == incident.openedAt)
+            }
+            let twice = incidents.filter { $0.key.hasSuffix("192.0.2.7") }.sorted { $0.openedAt < $1.openedAt }
+            #expect(twice.map(\.state) == [.resolved, .open] && twice.map(\.peak) == [8, 999])
+        }
+    }
+
     @Test(arguments: StoreKind.allCases)
     func runsOpenExtendAndResolveIncidentsAndWriteTheirNotificationsInTheSameCommit(kind: StoreKind) async throws {
         try await withStore(kind) { store in

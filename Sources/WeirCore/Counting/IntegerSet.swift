@@ -45,11 +45,12 @@ public struct IntegerSet: Sendable {
         slots.compactMap { $0 == 0 ? nil : Int(truncatingIfNeeded: $0 &- 1) }
     }
 
+    /// Doubles the table and places every key again, straight from the old slots.
     private mutating func grow() {
-        let old = elements
-        slots = [UInt64](repeating: 0, count: slots.count * 2)
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
         mask = slots.count - 1
         count = 0
-        for key in old { insert(key) }
+        for stored in old where stored != 0 { insert(Int(truncatingIfNeeded: stored &- 1)) }
     }
 }

@@ -22,7 +22,7 @@ public struct FeatureAccumulator {
     struct Minute {
         var bucket: FeatureBucket
         var perClient: [Int: (requests: Int64, paths: Int64)] = [:]
-        var pairs: Set<Int> = []
+        var pairs = IntegerSet()
         /// Carried from an earlier run (see ``MeasuredMinute/replacesStored``).
         var carried = false
     }
@@ -75,7 +75,7 @@ public struct FeatureAccumulator {
         minute.bucket.bytes += max(parsed.bytes, 0)
         if (400..<500).contains(parsed.status) { minute.bucket.errors4xx += 1 }
         if (500..<600).contains(parsed.status) { minute.bucket.errors5xx += 1 }
-        let isNewPair = minute.pairs.insert(client << 32 | path).inserted
+        let isNewPair = minute.pairs.insert(client << 32 | path)
         Self.note(&minute.perClient[client, default: (0, 0)], newPath: isNewPair)
     }
 
@@ -126,7 +126,7 @@ public struct FeatureAccumulator {
     /// An open minute with its clients and their paths by name.
     private func carry(_ minute: Minute, _ name: (Int) -> String) -> CarriedMinutes.Minute {
         var pathsByClient: [Int: [String]] = [:]
-        for pair in minute.pairs { pathsByClient[pair >> 32, default: []].append(paths.key(id: pair & 0xFFFF_FFFF)) }
+        for pair in minute.pairs.elements { pathsByClient[pair >> 32, default: []].append(paths.key(id: pair & 0xFFFF_FFFF)) }
         var clients: [String: CarriedMinutes.Client] = [:]
         for (id, counts) in minute.perClient {
             clients[name(id)] = CarriedMinutes.Client(requests: counts.requests, paths: (pathsByClient[id] ?? []).sorted())

@@ -41,11 +41,22 @@ public struct IncrementalFileReader {
 
     public let path: String
     public let format: LogFormat?
+    /// Threads that parse a large stretch while the caller's `body` takes its lines
+    /// (``PipelinedLogReader``); 0 reads on the calling thread alone.
+    public let parsers: Int
+    /// Stretches shorter than this are read on the calling thread alone.
+    public let pipelinedMinimum: Int64
 
-    /// Prepares to read `path` in `format` (`nil` detects it from the first lines read).
-    public init(path: String, format: LogFormat?) {
+    /// The default shortest stretch worth parsing on other threads: 8 MiB, about 40,000 lines.
+    public static let pipelinedMinimum: Int64 = 8 << 20
+
+    /// Prepares to read `path` in `format` (`nil` detects it from the first lines read), with
+    /// `parsers` threads parsing each stretch of `pipelinedMinimum` bytes or more ahead of `body`.
+    public init(path: String, format: LogFormat?, parsers: Int = 0, pipelinedMinimum: Int64 = Self.pipelinedMinimum) {
         self.path = path
         self.format = format
+        self.parsers = parsers
+        self.pipelinedMinimum = pipelinedMinimum
     }
 
     /// Reads every complete line appended since `checkpoint`, calling `body` for each (see
@@ -95,14 +106,30 @@ public struct IncrementalFileReader {
         }
         for segment in plan {
             let source = try RangeSource(path: segment.path, start: segment.start, end: segment.end, shouldStop: shouldStop)
-            var reader = LogReader(source: source, name: segment.path, format: parser)
-            try reader.read(body)
-            parser = reader.format ?? parser
+            if let fixed = try pipelinedFormat(segment, parser) {
+                try PipelinedLogReader(name: segment.path, format: fixed, parsers: parsers).read(source, body)
+                parser = fixed
+            } else {
+                var reader = LogReader(source: source, name: segment.path, format: parser)
+                try reader.read(body)
+                parser = reader.format ?? parser
+            }
             outcome.bytesRead += segment.end - segment.start
         }
         outcome.checkpoint.w3cFlavor = parser?.w3cFlavor?.rawValue
         outcome.checkpoint.w3cFields = parser?.w3cFields
         return outcome
+    }
+
+    /// The format in which a ``PipelinedLogReader`` reads `segment`, or `nil` when one
+    /// ``LogReader`` should: no parsing threads, a short stretch, a W3C log (whose directives
+    /// redefine the format as it goes), or a format not recognised (the reader says why).
+    private func pipelinedFormat(_ segment: Segment, _ parser: LogFormat?) throws -> LogFormat? {
+        guard parsers > 0, segment.end - segment.start >= pipelinedMinimum else { return nil }
+        if let parser { return parser.w3cFlavor == nil ? parser : nil }
+        let head = try RangeSource(path: segment.path, start: segment.start, end: segment.end)
+        guard let detected = try? LogReader.detectFormat(of: head, name: segment.path), detected.w3cFlavor == nil else { return nil }
+        return detected
     }
 
     /// The offset just past the last `\n` in `[from, size)`, or `from` when there is none.

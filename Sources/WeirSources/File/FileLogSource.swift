@@ -9,6 +9,10 @@ package struct FileLogSource: LogSource {
     package let format: LogFormat?
     /// Checked before each read: the file may have moved, or become a link elsewhere.
     package let policy: SourcePolicy
+    /// Threads that parse a large stretch of the file ahead of the run's rules.
+    package var parsingThreads = 0
+    /// The shortest stretch those threads parse.
+    package var pipelinedMinimum = IncrementalFileReader.pipelinedMinimum
 
     /// Reads on a thread of its own (``BlockingWork``): a big file takes no thread of the pool.
     package func read<C: RecordConsumer>(
@@ -21,10 +25,13 @@ package struct FileLogSource: LogSource {
         }
         let previous = try checkpoint.map { try JSONDecoder().decode(FileCheckpoint.self, from: Data($0.utf8)) }
         let handover = Handover(value: consumer)
-        let (path, format) = (path, format)
+        let (path, format, parsers, minimum) = (path, format, parsingThreads, pipelinedMinimum)
         let (outcome, returned) = try await BlockingWork.run {
             var local = handover
-            let outcome = try IncrementalFileReader(path: path, format: format).read(after: previous, shouldStop: shouldStop) { line, parsed in
+            let outcome = try IncrementalFileReader(path: path, format: format, parsers: parsers, pipelinedMinimum: minimum).read(
+                after: previous,
+                shouldStop: shouldStop
+            ) { line, parsed in
                 local.value.consume(line, &parsed)
             }
             return (Handover(value: outcome), local)

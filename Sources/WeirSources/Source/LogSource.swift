@@ -20,7 +20,13 @@ extension TargetData {
     package func source(_ context: SourceContext) throws -> any LogSource {
         switch self {
         case .file(let path, let format):
-            return FileLogSource(path: path, format: format == "auto" ? nil : try LogFormat.parse(format), policy: context.policy)
+            return FileLogSource(
+                path: path,
+                format: format == "auto" ? nil : try LogFormat.parse(format),
+                policy: context.policy,
+                parsingThreads: context.parsingThreads,
+                pipelinedMinimum: context.pipelinedMinimum
+            )
         case .openSearch(let target):
             if let problem = context.policy.problem(withHost: target.host, port: target.port) {
                 throw InputError(.notAllowed, "the task's OpenSearch source cannot be used: \(problem)")

@@ -1,6 +1,8 @@
 import AsyncHTTPClient
+import Foundation
 import NIOCore
 import WeirCore
+import WeirLog
 
 /// What sources need besides their target: where files may be read, the key for stored
 /// passwords, the HTTP client and how requests are retried.
@@ -11,6 +13,13 @@ public struct SourceContext: Sendable {
     public var vault: PasswordVault?
     public var http: HTTPClient
     public var retry: RetryPolicy
+    /// Threads that parse a large file's lines while the run's rules take them (0: none, the
+    /// run's own thread reads alone). By default one per core but the run's own, at most four:
+    /// more would outrun the rules, which take the lines on one thread.
+    public var parsingThreads = SourceContext.defaultParsingThreads
+    /// A stretch of a file this long or longer is parsed by those threads; a shorter one by the
+    /// run's own thread, for which threads would cost more than they save.
+    public var pipelinedMinimum = IncrementalFileReader.pipelinedMinimum
 
     public init(vault: PasswordVault?, http: HTTPClient = SourceContext.sharedHTTP, retry: RetryPolicy = .standard) {
         self.vault = vault
@@ -20,6 +29,12 @@ public struct SourceContext: Sendable {
 }
 
 extension SourceContext {
+    /// One parsing thread per core but one, at most four; none on one core.
+    public static var defaultParsingThreads: Int {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        return cores > 1 ? min(cores - 1, 4) : 0
+    }
+
     /// How long a connection to a remote source may take to open.
     public static let connectTimeoutSeconds = 5.0
 

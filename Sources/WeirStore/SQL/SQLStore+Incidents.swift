@@ -53,27 +53,15 @@ extension SQLStore: IncidentStore {
     }
 
     /// Writes the ledger's changed incidents (inserting new ones) and returns every incident's id
-    /// by its index in the ledger. A resolution is written before an opening of the same key.
+    /// by its index in the ledger. Resolutions are written before openings, so that a key's
+    /// resolved incident is out of the way of its new open one.
     static func saveIncidents(_ ledger: IncidentLedger, now: Int64, _ tx: any SQLDatabase) async throws -> [Int64] {
         var ids = ledger.incidents.map(\.id)
-        let order = ledger.changed.sorted {
-            (ledger.incidents[$0].state == .resolved ? 0 : 1, $0) < (ledger.incidents[$1].state == .resolved ? 0 : 1, $1)
-        }
-        for i in order {
-            let n = ledger.incidents[i]
-            if n.id == 0 {
-                let rows = try await tx.query(
-                    """
-                    INSERT INTO incidents (task_id, rule, incident_key, state, opened_at, last_seen, resolved_at, peak, finding_count,
-                        summary, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-                    """,
-                    [
-                        .integer(n.taskID), .text(n.rule), .text(n.key), .text(n.state.rawValue), .integer(n.openedAt), .integer(n.lastSeen),
-                        .optional(n.resolvedAt), .integer(n.peak), .integer(n.findings), .text(n.summary), .integer(now),
-                    ]
-                )
-                ids[i] = rows[0].int("id")
-            } else {
+        let changed = ledger.changed.sorted()
+        let isResolved = { (i: Int) in ledger.incidents[i].state == .resolved }
+        for group in [changed.filter(isResolved), changed.filter { !isResolved($0) }] {
+            for i in group where ids[i] != 0 {
+                let n = ledger.incidents[i]
                 try await tx.query(
                     """
                     UPDATE incidents SET state = ?, opened_at = ?, last_seen = ?, resolved_at = ?, peak = ?, finding_count = ?, summary = ?
@@ -85,8 +73,54 @@ extension SQLStore: IncidentStore {
                     ]
                 )
             }
+            let new = group.filter { ids[$0] == 0 }
+            for start in stride(from: 0, to: new.count, by: 50) {
+                for (i, id) in try await insertIncidents(
+                    new[start..<min(start + 50, new.count)].map { (index: $0, incident: ledger.incidents[$0]) },
+                    now: now,
+                    tx
+                ) {
+                    ids[i] = id
+                }
+            }
         }
         return ids
+    }
+
+    /// Inserts new incidents, many rows per statement, and returns their ids by ledger index. The
+    /// rows come back in no set order, so each is matched by its rule, key and opening time, which
+    /// no two incidents opened in one run share (a key's second incident opens after its first
+    /// resolved); should two share them, each is inserted alone.
+    static func insertIncidents(_ new: [(index: Int, incident: Incident)], now: Int64, _ tx: any SQLDatabase) async throws -> [(Int, Int64)] {
+        func identity(_ rule: String, _ key: String, _ openedAt: Int64) -> String { "\(openedAt) \(rule) \(key)" }
+        let indexByIdentity = Dictionary(new.map { (identity($0.incident.rule, $0.incident.key, $0.incident.openedAt), $0.index) }) { first, _ in
+            first
+        }
+        guard indexByIdentity.count == new.count || new.count == 1 else {
+            var ids: [(Int, Int64)] = []
+            for one in new { ids += try await insertIncidents([one], now: now, tx) }
+            return ids
+        }
+        let rows = Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: new.count).joined(separator: ", ")
+        let binds = new.flatMap { (_, n) -> [SQLValue] in
+            [
+                .integer(n.taskID), .text(n.rule), .text(n.key), .text(n.state.rawValue), .integer(n.openedAt), .integer(n.lastSeen),
+                .optional(n.resolvedAt), .integer(n.peak), .integer(n.findings), .text(n.summary), .integer(now),
+            ]
+        }
+        let inserted = try await tx.query(
+            """
+            INSERT INTO incidents (task_id, rule, incident_key, state, opened_at, last_seen, resolved_at, peak, finding_count,
+                summary, created_at) VALUES \(rows) RETURNING id, rule, incident_key, opened_at
+            """,
+            binds
+        )
+        return try inserted.map { row in
+            guard let index = indexByIdentity[identity(row.text("rule"), row.text("incident_key"), row.int("opened_at"))] else {
+                throw StoreError("an inserted incident did not come back as written")
+            }
+            return (index, row.int("id"))
+        }
     }
 
     /// One outbox row per change and channel the task's `notify` names (a channel deleted since

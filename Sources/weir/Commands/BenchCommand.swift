@@ -11,7 +11,9 @@ struct BenchCommand: AsyncParsableCommand {
         discussion: """
             Build with -c release first. Reads FILE once into memory, then times each stage --runs \
             times and prints the median. With --task, also times whole service task runs (all five \
-            rules, a temporary SQLite database, findings committed) and their ratio to `weir analyze`.
+            rules, a temporary SQLite database, findings committed) and their ratio to `weir analyze \
+            --jobs 1`: as the service runs them (the file parsed on other threads while the rules \
+            take its lines), with anomaly detection on and off, and on the run's own thread alone.
             """,
         shouldDisplay: false
     )
@@ -22,18 +24,13 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Timed runs per stage; the median is reported.")
     var runs = 5
 
-    @Flag(help: "Also time one service task run with all five rules over the file.")
+    @Flag(help: "Also time service task runs with all five rules over the file (parsing threads, detection off, one thread).")
     var task = false
 
     func run() async throws {
         let results = try Benchmark.run(path: file, runs: runs)
         for line in results { print(line) }
         guard task else { return }
-        let analyze = try Benchmark.medianAnalyzeSeconds(path: file, runs: runs)
-        let (seconds, run) = try await TaskBenchmark.run(path: file, runs: runs)
-        print(
-            "task run (5 rules)  \(String(format: "%.3f", seconds)) s  \(String(format: "%.2f", Double(run.linesRead) / seconds / 1e6)) M lines/s  "
-                + "(\(run.linesRead) lines, \(run.findingCount) findings committed)  = \(String(format: "%.2f", seconds / analyze))× weir analyze (\(String(format: "%.3f", analyze)) s)"
-        )
+        for line in try await TaskBenchmark.report(path: file, runs: runs) { print(line) }
     }
 }
