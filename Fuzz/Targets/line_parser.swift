@@ -1,6 +1,7 @@
 /// libFuzzer target: the byte-level line parser of every detectable format and the W3C ones, and
 /// the whole reading path (line splitting, format detection, W3C directives) over the same bytes.
-/// The first byte picks the format.
+/// The first byte picks the format. The pipelined reader of task runs must hand out the same
+/// lines as one reader in that format, or the target traps.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLineParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     guard size > 0 else { return 0 }
@@ -12,5 +13,22 @@ public func fuzzLineParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     var reader = LogReader(source: MemorySource(Array(line)), name: "fuzz", format: nil, chunkSize: 64, maxLineLength: 256)
     var lines = 0
     try? reader.read { _, _ in lines += 1 }
+    if format.w3cFlavor == nil { comparePipelined(Array(line), format) }
     return 0
+}
+
+/// Each line's number, length, failure and timestamp, read by one reader and by the pipelined
+/// reader with small chunks.
+func comparePipelined(_ bytes: [UInt8], _ format: LogFormat) {
+    func describe(_ line: LogReader.Line, _ parsed: ParsedLine) -> String {
+        "\(line.number) \(line.bytes.count) \(line.failure.map { "\($0)" } ?? "ok \(parsed.timestamp) \(parsed.status)")"
+    }
+    var one: [String] = []
+    var reader = LogReader(source: MemorySource(bytes), name: "fuzz", format: format, chunkSize: 64, maxLineLength: 256)
+    try? reader.read { one.append(describe($0, $1)) }
+    var pipelined: [String] = []
+    try? PipelinedLogReader(name: "fuzz", format: format, parsers: 2, chunkSize: 64, maxLineLength: 256).read(MemorySource(bytes)) {
+        pipelined.append(describe($0, $1))
+    }
+    precondition(one == pipelined, "the pipelined reader differs from one reader: \(pipelined) instead of \(one)")
 }
