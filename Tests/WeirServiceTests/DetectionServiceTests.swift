@@ -80,6 +80,15 @@ struct DetectionServiceTests {
             let high = spike.first?["anomaly"]?["expected_high"].flatMap { if case .number(let n) = $0 { n } else { nil } } ?? 0
             #expect(high > 28 && high < 200)
 
+            // The model explains how the latest minute was scored: 360 minutes, still warming up.
+            let scored = try await client.request(.get, "/tasks/1/model").json
+            let latest = scored["features"]?.arrayValue?.first { $0["feature"]?.stringValue == "requests" }?["latest"]
+            #expect(latest?["bucket_start"]?.stringValue == Timestamps.rfc3339(start + 359 * 60))
+            #expect(latest?["anomalous"] == .bool(false) && latest?["threshold"] == .number(0.5))
+            #expect(latest?["likelihood"]?["warm"] == .bool(false) && latest?["likelihood"]?["points_seen"] == .number(360))
+            #expect(latest?["likelihood"]?["warmup_points"] == .number(388))
+            #expect(latest?["explanation"]?.stringValue?.hasPrefix("warming up: 360 of 388 buckets scored") == true, "\(String(describing: latest))")
+
             // The expert system chooses from the 360 minutes, off the run's path.
             #expect(try await h.server.trainer.retuneIfDue(taskID: 1))
             let chosen = try await client.request(.get, "/tasks/1/model").json

@@ -23,6 +23,7 @@ public struct AnomalyLikelihood: Sendable {
     private var mean = 0.5
     private var deviation = 1e3
     private var previousTail = 1.0
+    private var lastAverage = 0.0
 
     public init() {
         recent = Ring(capacity: averaging)
@@ -33,10 +34,25 @@ public struct AnomalyLikelihood: Sendable {
     /// Whether the warm-up is over: scores before it are 0.
     public var isWarm: Bool { seen > learning + estimation }
 
+    /// The warm-up, the recent mean and the fitted normal, as they stand.
+    public var state: LikelihoodState {
+        let fitted = seen > learning + estimation && deviation < 1e3
+        return LikelihoodState(
+            pointsSeen: seen,
+            warmupPoints: learning + estimation,
+            averagingPoints: averaging,
+            historyPoints: history,
+            recentMean: lastAverage,
+            fittedMean: fitted ? mean : nil,
+            fittedDeviation: fitted ? deviation : nil
+        )
+    }
+
     /// The score of the point whose raw score is `raw` (in [0, 1]) and value `value`, in [0, 1].
     public mutating func score(raw: Double, value: Double) -> Double {
         recentSum += raw - (recent.push(raw) ?? 0)
         let average = recentSum / Double(recent.count)
+        lastAverage = average
         defer {
             means.push(average)
             values.push(value)

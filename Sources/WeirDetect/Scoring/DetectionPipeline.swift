@@ -30,6 +30,12 @@ public final class DetectionPipeline {
         self.cooldown = cooldown
     }
 
+    /// The score of an anomalous point: at or above it, a point is anomalous.
+    public static let threshold = 0.5
+
+    /// Where the likelihood that makes the scores stands (warm-up, recent mean, fitted normal).
+    public var likelihoodState: LikelihoodState { likelihood.state }
+
     /// Scores `x` from the points before it, then learns it.
     public func score(_ x: Double) -> ScoredPoint {
         let step = detector.step(x)
@@ -42,7 +48,7 @@ public final class DetectionPipeline {
         } else if isNew, raw >= 0.5 {
             score = 1
         }
-        let anomalous = score >= 0.5
+        let anomalous = score >= Self.threshold
         let alarm = anomalous && sinceAnomalous > cooldown
         sinceAnomalous = anomalous ? 0 : sinceAnomalous + 1
         return ScoredPoint(

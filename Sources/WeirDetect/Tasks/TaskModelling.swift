@@ -140,6 +140,32 @@ public enum TaskModelling {
         return ranges
     }
 
+    /// How each feature of the model scored the last bucket of `minutes` (complete or not), by
+    /// the same detectors, epochs and warm-up as ``score(_:minutes:from:before:)``, with the
+    /// state of the likelihood behind the score; `minutes` must go back to
+    /// ``warmStart(from:bucketSeconds:)`` of the last bucket.
+    public static func latestScores(_ model: TaskModel, minutes: [FeatureBucket]) -> [LatestScore] {
+        let buckets = FeatureBucket.series(minutes, seconds: model.bucketSeconds)
+        guard let last = buckets.last, let (start, span) = epochs(of: buckets, from: last.start, bucketSeconds: model.bucketSeconds).last else {
+            return []
+        }
+        return model.features.compactMap { f in
+            var latest: (FeatureBucket, Double, ScoredPoint)?
+            let pipeline = scored(f, span, from: start) { latest = ($0, $1, $2) }
+            guard let (b, x, p) = latest else { return nil }
+            return LatestScore(
+                feature: f.feature,
+                bucketStart: b.start,
+                observed: x,
+                score: p.score,
+                isAnomalous: p.isAnomalous,
+                expectedLow: p.expectedLow,
+                expectedHigh: p.expectedHigh,
+                likelihood: pipeline.likelihoodState
+            )
+        }
+    }
+
     /// The epochs of `buckets` from `from`'s to the last bucket's: each one's start, and its
     /// buckets after those of the epoch before, which only warm the detectors.
     static func epochs<Buckets: BidirectionalCollection<FeatureBucket>>(
@@ -160,18 +186,21 @@ public enum TaskModelling {
 
     /// Scores `buckets` with a new pipeline of `f`'s method and hands on each bucket from
     /// `scoredFrom` on with its value and score; the buckets before only warm the pipeline.
+    /// Returns the pipeline as the last bucket left it.
+    @discardableResult
     static func scored(
         _ f: FeatureModel,
         _ buckets: some Sequence<FeatureBucket>,
         from scoredFrom: Int64,
         _ body: (FeatureBucket, Double, ScoredPoint) -> Void
-    ) {
+    ) -> DetectionPipeline {
         let pipeline = DetectionPipeline(f.choice, period: f.period)
         for b in buckets {
             let x = b.value(f.feature)
             let p = pipeline.score(x)
             if b.start >= scoredFrom { body(b, x, p) }
         }
+        return pipeline
     }
 
     /// One feature's anomalies among `buckets` from `scoredFrom` on, the buckets before only

@@ -1,4 +1,5 @@
 import Hummingbird
+import WeirDetect
 import WeirStore
 
 /// `GET /tasks/{id}/model`: what the expert system chose for a task, and why; the default model
@@ -18,7 +19,16 @@ struct ModelController: APIController {
         let settings = task.detection.settings
         let stored = try await store.model(taskID: task.id)
         let minutes = try await store.trafficMinuteCount(taskID: task.id)
-        let response = ModelResponse(task: task, settings: settings, stored: stored, minutes: minutes, retuneMinutes: retuneMinutes)
+        let latest = try await latestScores(task.id, settings.enabled ? ModelResponse.model(settings, stored) : nil)
+        let response = ModelResponse(task: task, settings: settings, stored: stored, minutes: minutes, retuneMinutes: retuneMinutes, latest: latest)
         return try .json(response)
+    }
+
+    /// How `model` scored the task's latest stored bucket, from the minutes that warm its
+    /// detectors as the runs warmed them.
+    func latestScores(_ taskID: Int64, _ model: TaskModel?) async throws -> [LatestScore] {
+        guard let model, let latest = try await store.latestTrafficMinutes(taskID: taskID, count: 1).first?.start else { return [] }
+        let since = TaskModelling.warmStart(from: latest, bucketSeconds: model.bucketSeconds)
+        return TaskModelling.latestScores(model, minutes: try await store.trafficMinutes(taskID: taskID, since: since))
     }
 }

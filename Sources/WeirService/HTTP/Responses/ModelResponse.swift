@@ -20,9 +20,14 @@ struct ModelResponse: Encodable {
     let features: [FeatureResponse]
     let not_watched: [String: String]
 
-    init(task: MonitoringTask, settings: DetectionSettings, stored: StoredModel?, minutes: Int, retuneMinutes: Int) {
+    /// The model in use for `settings`: the one stored for them, or the default.
+    static func model(_ settings: DetectionSettings, _ stored: StoredModel?) -> TaskModel {
+        stored?.current(for: settings)?.model ?? TaskModelling.defaultModel(settings)
+    }
+
+    init(task: MonitoringTask, settings: DetectionSettings, stored: StoredModel?, minutes: Int, retuneMinutes: Int, latest: [LatestScore]) {
         let current = stored?.current(for: settings)
-        let model = current?.model ?? TaskModelling.defaultModel(settings)
+        let model = Self.model(settings, stored)
         task_id = task.id
         status = !settings.enabled ? "disabled" : current == nil ? "default" : "chosen"
         enabled = settings.enabled
@@ -32,7 +37,7 @@ struct ModelResponse: Encodable {
         next_choice_after_minutes = current.map { $0.historyMinutes + retuneMinutes } ?? ModelSelector().minimumPoints
         bucket_seconds = model.bucketSeconds
         answers = model.answers
-        features = model.features.map(FeatureResponse.init)
+        features = model.features.map { f in FeatureResponse(f, latest: latest.first { $0.feature == f.feature }) }
         not_watched = model.notWatched
     }
 }
