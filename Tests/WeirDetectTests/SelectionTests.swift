@@ -1,4 +1,5 @@
 import Testing
+import WeirCore
 import WeirGenerator
 
 @testable import WeirDetect
@@ -46,6 +47,25 @@ import WeirGenerator
         let a = AnomalyInjector.inject(.levelShift, into: &values, at: 100, noise: 1)!
         #expect(a.start == 100 && a.end == 159)
         #expect(values[99] == 100 && values[100] == 150 && values[159] == 150 && values[160] == 100)
+
+        // A persistent shift: its window is 30 points, and the new level holds to the end.
+        var shifted = Array(repeating: 100.0, count: 400)
+        let p = AnomalyInjector.inject(.persistentShift, into: &shifted, at: 100, noise: 1)!
+        #expect(p.start == 100 && p.end == 129)
+        #expect(shifted[99] == 100 && shifted[100...].allSatisfy { $0 == 150 })
+    }
+
+    /// The expert system injects the persistent shift; the generated corpus keeps its six kinds.
+    @Test func selectionInjectsPersistentShiftsAndTheCorpusKeepsItsKinds() {
+        var random = SeededRandom(seed: 7)
+        var values = Array(repeating: 100.0, count: 3_000)
+        let placed = AnomalyInjector.injectAll(into: &values, from: 100, spacing: 150, noise: 1, random: &random)
+        #expect(!placed.isEmpty && placed.allSatisfy { AnomalyKind.classic.contains($0.kind) })
+        let trials = ModelSelector().makeTrials(
+            Array(repeating: 100.0, count: 3_000),
+            profile: SeriesProfile(Array(repeating: 100.0, count: 3_000), bucketSeconds: 60)
+        )
+        #expect(trials.allSatisfy { $0.anomalies.contains { $0.kind == .persistentShift } })
     }
 }
 

@@ -39,18 +39,21 @@ public enum AnomalyInjector {
             for i in start...end { add(i, max(10 * noise, 3 * scale)) }
         case .errorBurst:
             for i in start...end { add(i, max(6 * noise, 1.0 * scale)) }
+        case .persistentShift:
+            for i in start..<values.count { add(i, max(5 * noise, 0.5 * scale)) }
         }
         return InjectedAnomaly(kind: kind, start: start, end: end)
     }
 
-    /// Places anomalies of every kind, in a shuffled order, from `from` on, one every `spacing`
-    /// points with some jitter; returns where they went.
+    /// Places anomalies of the given kinds (the ``AnomalyKind/classic`` six by default), in a
+    /// shuffled order, from `from` on, one every `spacing` points with some jitter; returns where
+    /// they went.
     public static func injectAll(
         into values: inout [Double],
         from: Int,
         spacing: Int,
         noise: Double,
-        kinds: [AnomalyKind] = AnomalyKind.allCases,
+        kinds: [AnomalyKind] = AnomalyKind.classic,
         strengths: ClosedRange<Double> = 1...1,
         random: inout SeededRandom
     ) -> [InjectedAnomaly] {

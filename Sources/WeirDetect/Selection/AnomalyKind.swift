@@ -1,7 +1,8 @@
 import WeirGenerator
 
-/// The kinds of anomaly the expert system injects into history to compare methods, and the
-/// evaluation corpus is built with.
+/// The kinds of anomaly the expert system injects into history to compare methods (all of
+/// them), and the generated evaluation corpus is built with (the ``classic`` six). The last is
+/// what real series show and short events do not: a level that changes for good.
 public enum AnomalyKind: String, Sendable, CaseIterable, Codable {
     /// One point far above the local level.
     case spike
@@ -15,8 +16,15 @@ public enum AnomalyKind: String, Sendable, CaseIterable, Codable {
     case flood
     /// Eight points doubled: a burst of errors.
     case errorBurst = "error_burst"
+    /// A shift by half the level that lasts to the end of the series; its first 30 points are
+    /// the anomaly, and the new level is the norm after them.
+    case persistentShift = "persistent_shift"
 
-    /// Points the anomaly lasts.
+    /// The kinds of the generated evaluation corpus, as it has been since it was made.
+    public static let classic: [AnomalyKind] = [.spike, .drop, .levelShift, .ramp, .flood, .errorBurst]
+
+    /// Points the anomaly lasts: its labelled window (a shift that persists changes the series
+    /// beyond it).
     public var length: Int {
         switch self {
         case .spike: 1
@@ -25,6 +33,7 @@ public enum AnomalyKind: String, Sendable, CaseIterable, Codable {
         case .ramp: 60
         case .flood: 5
         case .errorBurst: 8
+        case .persistentShift: 30
         }
     }
 }

@@ -96,7 +96,8 @@ public struct ModelSelector: Sendable {
         var scoredFrom: Int
     }
 
-    /// Copies of the history with anomalies of every kind injected after a warm-up stretch.
+    /// Copies of the history with anomalies of every kind injected after a warm-up stretch: the
+    /// short events, and a shift to a level that persists, as real series show them.
     func makeTrials(_ values: [Double], profile: SeriesProfile) -> [Trial] {
         let warm = min(max(60, profile.period + 20), values.count / 2)
         let spacing = max(80, min(200, (values.count - warm) / 6))
@@ -108,6 +109,7 @@ public struct ModelSelector: Sendable {
                 from: warm,
                 spacing: spacing,
                 noise: profile.noise,
+                kinds: AnomalyKind.allCases,
                 strengths: 0.7...1.3,
                 random: &random
             )
@@ -122,7 +124,8 @@ public struct ModelSelector: Sendable {
             : p.seasonalStrength == 0
                 ? "a daily season of \(p.period) points assumed (too short to measure)"
                 : "a season of \(p.period) points (autocorrelation \(CandidateResult.round(p.seasonalStrength)))"
-        var text = "history of \(p.points) points with \(season); injected spikes, drops, level shifts, ramps, floods and error bursts; "
+        var text =
+            "history of \(p.points) points with \(season); injected spikes, drops, level shifts, ramps, floods, error bursts and persistent shifts; "
         text += "\(winner.summary)"
         if kept, let top = results.first, top.choice != winner.choice {
             text += "; kept: the best, \(top.choice) (utility \(CandidateResult.round(top.utility))), is within the tie margin \(tieMargin)"

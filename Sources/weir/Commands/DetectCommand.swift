@@ -23,8 +23,8 @@ struct DetectCommand: ParsableCommand {
             --method auto (the default) starts with the ensemble (the level learned at \
             the start and the change over the last two points, the more severe) and, \
             each time the history doubles from 200 points, runs the expert system on the \
-            rows seen so far: it injects spikes, drops, level shifts, ramps, floods and \
-            error bursts into that history, compares every method and hyper-parameter \
+            rows seen so far: it injects spikes, drops, level shifts, ramps, floods, \
+            error bursts and shifts that persist into that history, compares every method and hyper-parameter \
             set on them, and switches to the best (the simpler on a tie). --method NAME \
             uses that method with its defaults, changed by --param. See every method and \
             parameter with --list.
