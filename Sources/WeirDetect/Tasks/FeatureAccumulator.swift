@@ -22,7 +22,8 @@ public struct FeatureAccumulator {
     struct Minute {
         var bucket: FeatureBucket
         var perClient: [Int: (requests: Int64, paths: Int64)] = [:]
-        var pairs = IntegerSet()
+        /// Sized for a busy minute's pairs, so that most minutes never grow it.
+        var pairs = IntegerSet(capacity: 1024)
         /// Carried from an earlier run (see ``MeasuredMinute/replacesStored``).
         var carried = false
     }

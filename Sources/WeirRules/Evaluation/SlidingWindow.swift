@@ -64,7 +64,7 @@ struct SlidingWindow {
             sum -= counts[head]
             head += 1
         }
-        if head > 4096, head * 2 > seconds.count {
+        if head > 32, head * 2 > seconds.count {
             seconds.removeFirst(head)
             counts.removeFirst(head)
             head = 0

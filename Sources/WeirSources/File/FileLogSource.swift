@@ -27,14 +27,16 @@ package struct FileLogSource: LogSource {
         let handover = Handover(value: consumer)
         let (path, format, parsers, minimum) = (path, format, parsingThreads, pipelinedMinimum)
         let (outcome, returned) = try await BlockingWork.run {
-            var local = handover
+            // The consumer itself is captured, not the handover holding it: through the
+            // handover, unspecialised code would copy it out and back for every line.
+            var local = handover.value
             let outcome = try IncrementalFileReader(path: path, format: format, parsers: parsers, pipelinedMinimum: minimum).read(
                 after: previous,
                 shouldStop: shouldStop
             ) { line, parsed in
-                local.value.consume(line, &parsed)
+                local.consume(line, &parsed)
             }
-            return (Handover(value: outcome), local)
+            return (Handover(value: outcome), Handover(value: local))
         }
         consumer = returned.value
         return try report(outcome.value)
