@@ -43,6 +43,9 @@ struct SettingsTests {
             (["WEIR_DEBUG": "maybe"], "WEIR_DEBUG"),
             (["WEIR_PROT": "1"], "WEIR_PROT"),
             (["WEIR_ENV": "production"], "WEIR_API_TOKEN"),
+            (["WEIR_RUN_PARSING_THREADS": "17"], "WEIR_RUN_PARSING_THREADS"),
+            (["WEIR_RUN_PARSING_THREADS": "-1"], "WEIR_RUN_PARSING_THREADS"),
+            (["WEIR_RUN_PARSING_THREADS": "two"], "WEIR_RUN_PARSING_THREADS"),
         ]
         for (values, key) in cases {
             #expect(throws: SettingsError.self) { try Settings(values: values) }
@@ -52,6 +55,8 @@ struct SettingsTests {
             }
         }
         #expect(try Settings(values: ["WEIR_ENV": "production", "WEIR_API_TOKEN": "t"]).environment == .production)
+        #expect(try Settings(values: ["WEIR_RUN_PARSING_THREADS": "0"]).runParsingThreads == 0)
+        #expect(try Settings(values: [:]).runParsingThreads == nil)
         #expect(throws: SettingsError.self) { try Settings.load(flags: ["WEIR_SETTINGS_FILE": "/nonexistent/settings"], environment: [:]) }
     }
 }

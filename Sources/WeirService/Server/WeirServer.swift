@@ -83,6 +83,7 @@ public struct WeirServer: Sendable {
         self.deliverer = deliverer
         var sourceContext = sources ?? SourceContext(vault: vault)
         sourceContext.policy = settings.sourcePolicy
+        if let threads = settings.runParsingThreads { sourceContext.parsingThreads = threads }
         let runner = TaskRunner(
             store: store,
             clock: clock,

@@ -28,6 +28,10 @@ public struct Settings: Sendable, Equatable {
     public var port = 3000
     /// How many task runs may go at once.
     public var maxParallelRuns = 4
+    /// Threads that parse a large file's lines while a run's rules take them
+    /// (`WEIR_RUN_PARSING_THREADS`, 0 for none); `nil` keeps the default, one per core but the
+    /// run's own, at most four.
+    public var runParsingThreads: Int?
     /// Seconds between two looks for due tasks.
     public var schedulerTick: Double = 1
     /// New minutes of traffic after which the expert system chooses a task's model again.
@@ -69,7 +73,7 @@ public struct Settings: Sendable, Equatable {
     /// Every key the service reads, for messages and `--help`.
     public static let keys = [
         "WEIR_ENV", "WEIR_DEBUG", "WEIR_DATABASE_URL", "WEIR_LOG_DIR", "WEIR_API_TOKEN", "WEIR_SECRET",
-        "WEIR_AUTO_CHECK_INTERVAL", "WEIR_HOST", "WEIR_PORT", "WEIR_MAX_PARALLEL_RUNS", "WEIR_MODEL_RETUNE_MINUTES",
+        "WEIR_AUTO_CHECK_INTERVAL", "WEIR_HOST", "WEIR_PORT", "WEIR_MAX_PARALLEL_RUNS", "WEIR_RUN_PARSING_THREADS", "WEIR_MODEL_RETUNE_MINUTES",
         "WEIR_INSTANCE_ID", "WEIR_RUN_LEASE_SECONDS", "WEIR_SETTINGS_FILE", "WEIR_SOURCE_DIRS", "WEIR_RUN_TIMEOUT", "WEIR_LOG_FORMAT",
         "WEIR_RETENTION_DAYS", "WEIR_OPENSEARCH_HOSTS", "WEIR_NOTIFY_MAX_AGE", "WEIR_NOTIFY_TIMEOUT", "WEIR_PUBLIC_URL",
         "WEIR_NOTIFY_HOSTS",
@@ -144,6 +148,13 @@ public struct Settings: Sendable, Equatable {
         }
         if let n = try parsed("WEIR_MAX_PARALLEL_RUNS", "give a whole number from 1 to 256", { Self.whole($0, in: 1...256) }) {
             maxParallelRuns = n
+        }
+        if let n = try parsed(
+            "WEIR_RUN_PARSING_THREADS",
+            "give a whole number from 0 (parse on the run's own thread) to 16 (default: one per core but the run's own, at most 4)",
+            { Self.whole($0, in: 0...16) }
+        ) {
+            runParsingThreads = n
         }
         if let n = try parsed(
             "WEIR_MODEL_RETUNE_MINUTES",

@@ -56,10 +56,11 @@ enum PanelReport {
     /// The host of a referrer URL (`https://a.example/x` → `a.example`); the referrer itself
     /// when it is no URL.
     static func site(of referrer: String) -> String {
-        guard let scheme = referrer.range(of: "://") else { return referrer }
-        let rest = referrer[scheme.upperBound...]
-        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return host.isEmpty ? referrer : String(host)
+        // On the UTF-8 bytes: Foundation's `range(of:)` cost more than the rest of the panel.
+        let bytes = referrer.utf8
+        guard let scheme = bytes.firstRange(of: "://".utf8) else { return referrer }
+        let host = bytes[scheme.upperBound...].prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        return host.isEmpty ? referrer : String(decoding: host, as: UTF8.self)
     }
 
     /// The `top` names with the highest counts, ties by name.

@@ -31,6 +31,8 @@ struct ServeCommand: AsyncParsableCommand {
             WEIR_SETTINGS_FILE, defaults. Keys: WEIR_ENV (development|production), WEIR_DEBUG, \
             WEIR_DATABASE_URL, WEIR_LOG_DIR (default ./weir-logs), WEIR_API_TOKEN, WEIR_SECRET, \
             WEIR_AUTO_CHECK_INTERVAL, WEIR_HOST, WEIR_PORT, WEIR_MAX_PARALLEL_RUNS (default 4), \
+            WEIR_RUN_PARSING_THREADS (threads that parse a large file while a run's rules take \
+            its lines; 0 for none; default one per core but the run's own, at most 4), \
             WEIR_MODEL_RETUNE_MINUTES, WEIR_INSTANCE_ID, WEIR_RUN_LEASE_SECONDS, \
             WEIR_SOURCE_DIRS (directories file sources may be in, ':'-separated; default /var/log \
             and the working directory), WEIR_RUN_TIMEOUT (seconds a run may take, default 3600), \
