@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What a user agent is, for the browsers, operating systems and crawlers panels of `weir
 /// analyze`: a small classifier by product tokens, in the order that resolves the usual
 /// impersonations (Edge and Opera say Chrome, Chrome says Safari, crawlers say anything).
@@ -44,9 +50,9 @@ public struct UserAgentClass: Sendable, Equatable {
 
     /// A known crawler's name, else the product token that says bot, crawler or spider.
     static func crawlerName(_ agent: String, _ lower: String) -> String? {
-        if let known = crawlers.first(where: { lower.contains($0.token) }) { return known.name }
+        if let known = crawlers.first(where: { has(lower, $0.token) }) { return known.name }
         let tokens = agent.split(whereSeparator: { " ;()+,".contains($0) })
-        guard let token = tokens.first(where: { t in ["bot", "crawl", "spider"].contains { t.lowercased().contains($0) } }) else { return nil }
+        guard let token = tokens.first(where: { t in ["bot", "crawl", "spider"].contains { has(t.lowercased(), $0) } }) else { return nil }
         let name = token.split(separator: "/").first.map(String.init) ?? String(token)
         return name.hasPrefix("http") ? "Other crawlers" : name
     }
@@ -58,27 +64,54 @@ public struct UserAgentClass: Sendable, Equatable {
             (["chromium/"], "Chromium"), (["chrome/", "crios/"], "Chrome"), (["firefox/", "fxios/"], "Firefox"),
             (["msie ", "trident/"], "Internet Explorer"),
         ]
-        if let family = families.first(where: { $0.tokens.contains { lower.contains($0) } }) { return family.name }
-        if lower.contains("safari/") && (lower.contains("version/") || lower.contains("mobile/")) { return "Safari" }
-        if feeds.contains(where: { lower.contains($0) }) { return "Feeds" }
-        if libraries.contains(where: { lower.hasPrefix($0) || lower.contains(" " + $0) }) { return "HTTP libraries" }
+        if let family = families.first(where: { $0.tokens.contains { has(lower, $0) } }) { return family.name }
+        if has(lower, "safari/") && (has(lower, "version/") || has(lower, "mobile/")) { return "Safari" }
+        if feeds.contains(where: { has(lower, $0) }) { return "Feeds" }
+        if libraries.contains(where: { lower.hasPrefix($0) || has(lower, " " + $0) }) { return "HTTP libraries" }
         return "Others"
     }
 
     static func operatingSystem(_ lower: String) -> String {
-        if lower.contains("windows phone") { return "Windows Phone" }
-        if let range = lower.range(of: "windows nt ") {
-            let version = lower[range.upperBound...].prefix { $0.isNumber || $0 == "." }
+        if has(lower, "windows phone") { return "Windows Phone" }
+        if let after = offset(after: "windows nt ", in: lower) {
+            let version = lower.utf8.dropFirst(after).prefix { (48...57).contains($0) || $0 == UInt8(ascii: ".") }
             let names = ["10.0": "Windows 10/11", "6.3": "Windows 8.1", "6.2": "Windows 8", "6.1": "Windows 7", "6.0": "Windows Vista"]
-            return names[String(version)] ?? (version.hasPrefix("5.") ? "Windows XP" : "Windows")
+            let text = String(decoding: version, as: UTF8.self)
+            return names[text] ?? (text.hasPrefix("5.") ? "Windows XP" : "Windows")
         }
-        if lower.contains("windows") { return "Windows" }
-        if lower.contains("android") { return "Android" }
-        if lower.contains("iphone") || lower.contains("ipad") || lower.contains("ipod") { return "iOS" }
-        if lower.contains("mac os x") || lower.contains("macintosh") { return "macOS" }
-        if lower.contains("cros ") { return "Chrome OS" }
-        if lower.contains("linux") || lower.contains("x11") { return "Linux" }
-        if lower.contains("bsd") { return "BSD" }
+        if has(lower, "windows") { return "Windows" }
+        if has(lower, "android") { return "Android" }
+        if has(lower, "iphone") || has(lower, "ipad") || has(lower, "ipod") { return "iOS" }
+        if has(lower, "mac os x") || has(lower, "macintosh") { return "macOS" }
+        if has(lower, "cros ") { return "Chrome OS" }
+        if has(lower, "linux") || has(lower, "x11") { return "Linux" }
+        if has(lower, "bsd") { return "BSD" }
         return "Unknown"
+    }
+
+    /// Whether `needle` occurs in `hay`, on their UTF-8 bytes (`memchr`, `memcmp`): Foundation's
+    /// `contains`, which goes through UTF-16, cost most of the panels' time on the real sample.
+    static func has(_ hay: String, _ needle: String) -> Bool {
+        offset(after: needle, in: hay) != nil
+    }
+
+    /// The byte offset just past the first `needle` in `hay`, or `nil` when it does not occur.
+    static func offset(after needle: String, in hay: String) -> Int? {
+        var hay = hay
+        var needle = needle
+        return hay.withUTF8 { h in
+            needle.withUTF8 { n -> Int? in
+                guard !n.isEmpty else { return 0 }
+                guard let hb = h.baseAddress, let nb = n.baseAddress, n.count <= h.count else { return nil }
+                let last = h.count - n.count
+                var start = 0
+                while start <= last, let hit = memchr(hb + start, Int32(nb[0]), last - start + 1) {
+                    let at = UnsafeRawPointer(hb).distance(to: UnsafeRawPointer(hit))
+                    if memcmp(hb + at, nb, n.count) == 0 { return at + n.count }
+                    start = at + 1
+                }
+                return nil
+            }
+        }
     }
 }
