@@ -56,10 +56,8 @@ enum PanelReport {
     /// The host of a referrer URL (`https://a.example/x` → `a.example`); the referrer itself
     /// when it is no URL.
     static func site(of referrer: String) -> String {
-        // On the UTF-8 bytes: Foundation's `range(of:)` cost more than the rest of the panel.
-        let bytes = referrer.utf8
-        guard let scheme = bytes.firstRange(of: "://".utf8) else { return referrer }
-        let host = bytes[scheme.upperBound...].prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        guard let after = ByteSearch.offset(after: "://", in: referrer) else { return referrer }
+        let host = referrer.utf8.dropFirst(after).prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
         return host.isEmpty ? referrer : String(decoding: host, as: UTF8.self)
     }
 

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import WeirCore
 
 /// What a user agent is, for the browsers, operating systems and crawlers panels of `weir
 /// analyze`: a small classifier by product tokens, in the order that resolves the usual
@@ -50,68 +46,46 @@ public struct UserAgentClass: Sendable, Equatable {
 
     /// A known crawler's name, else the product token that says bot, crawler or spider.
     static func crawlerName(_ agent: String, _ lower: String) -> String? {
-        if let known = crawlers.first(where: { has(lower, $0.token) }) { return known.name }
+        if let known = crawlers.first(where: { ByteSearch.contains(lower, $0.token) }) { return known.name }
         let tokens = agent.split(whereSeparator: { " ;()+,".contains($0) })
-        guard let token = tokens.first(where: { t in ["bot", "crawl", "spider"].contains { has(t.lowercased(), $0) } }) else { return nil }
+        guard let token = tokens.first(where: { t in ["bot", "crawl", "spider"].contains { ByteSearch.contains(t.lowercased(), $0) } }) else {
+            return nil
+        }
         let name = token.split(separator: "/").first.map(String.init) ?? String(token)
         return name.hasPrefix("http") ? "Other crawlers" : name
     }
 
     static func browser(_ lower: String) -> String {
         if lower.isEmpty || lower == "-" { return "Unknown" }
+        func has(_ token: String) -> Bool { ByteSearch.contains(lower, token) }
         let families: [(tokens: [String], name: String)] = [
             (["edg/", "edge/", "edga/", "edgios/"], "Edge"), (["opr/", "opera"], "Opera"), (["samsungbrowser/"], "Samsung Internet"),
             (["chromium/"], "Chromium"), (["chrome/", "crios/"], "Chrome"), (["firefox/", "fxios/"], "Firefox"),
             (["msie ", "trident/"], "Internet Explorer"),
         ]
-        if let family = families.first(where: { $0.tokens.contains { has(lower, $0) } }) { return family.name }
-        if has(lower, "safari/") && (has(lower, "version/") || has(lower, "mobile/")) { return "Safari" }
-        if feeds.contains(where: { has(lower, $0) }) { return "Feeds" }
-        if libraries.contains(where: { lower.hasPrefix($0) || has(lower, " " + $0) }) { return "HTTP libraries" }
+        if let family = families.first(where: { $0.tokens.contains { has($0) } }) { return family.name }
+        if has("safari/") && (has("version/") || has("mobile/")) { return "Safari" }
+        if feeds.contains(where: { has($0) }) { return "Feeds" }
+        if libraries.contains(where: { lower.hasPrefix($0) || has(" " + $0) }) { return "HTTP libraries" }
         return "Others"
     }
 
     static func operatingSystem(_ lower: String) -> String {
-        if has(lower, "windows phone") { return "Windows Phone" }
-        if let after = offset(after: "windows nt ", in: lower) {
+        func has(_ token: String) -> Bool { ByteSearch.contains(lower, token) }
+        if has("windows phone") { return "Windows Phone" }
+        if let after = ByteSearch.offset(after: "windows nt ", in: lower) {
             let version = lower.utf8.dropFirst(after).prefix { (48...57).contains($0) || $0 == UInt8(ascii: ".") }
             let names = ["10.0": "Windows 10/11", "6.3": "Windows 8.1", "6.2": "Windows 8", "6.1": "Windows 7", "6.0": "Windows Vista"]
             let text = String(decoding: version, as: UTF8.self)
             return names[text] ?? (text.hasPrefix("5.") ? "Windows XP" : "Windows")
         }
-        if has(lower, "windows") { return "Windows" }
-        if has(lower, "android") { return "Android" }
-        if has(lower, "iphone") || has(lower, "ipad") || has(lower, "ipod") { return "iOS" }
-        if has(lower, "mac os x") || has(lower, "macintosh") { return "macOS" }
-        if has(lower, "cros ") { return "Chrome OS" }
-        if has(lower, "linux") || has(lower, "x11") { return "Linux" }
-        if has(lower, "bsd") { return "BSD" }
+        if has("windows") { return "Windows" }
+        if has("android") { return "Android" }
+        if has("iphone") || has("ipad") || has("ipod") { return "iOS" }
+        if has("mac os x") || has("macintosh") { return "macOS" }
+        if has("cros ") { return "Chrome OS" }
+        if has("linux") || has("x11") { return "Linux" }
+        if has("bsd") { return "BSD" }
         return "Unknown"
-    }
-
-    /// Whether `needle` occurs in `hay`, on their UTF-8 bytes (`memchr`, `memcmp`): Foundation's
-    /// `contains`, which goes through UTF-16, cost most of the panels' time on the real sample.
-    static func has(_ hay: String, _ needle: String) -> Bool {
-        offset(after: needle, in: hay) != nil
-    }
-
-    /// The byte offset just past the first `needle` in `hay`, or `nil` when it does not occur.
-    static func offset(after needle: String, in hay: String) -> Int? {
-        var hay = hay
-        var needle = needle
-        return hay.withUTF8 { h in
-            needle.withUTF8 { n -> Int? in
-                guard !n.isEmpty else { return 0 }
-                guard let hb = h.baseAddress, let nb = n.baseAddress, n.count <= h.count else { return nil }
-                let last = h.count - n.count
-                var start = 0
-                while start <= last, let hit = memchr(hb + start, Int32(nb[0]), last - start + 1) {
-                    let at = UnsafeRawPointer(hb).distance(to: UnsafeRawPointer(hit))
-                    if memcmp(hb + at, nb, n.count) == 0 { return at + n.count }
-                    start = at + 1
-                }
-                return nil
-            }
-        }
     }
 }
