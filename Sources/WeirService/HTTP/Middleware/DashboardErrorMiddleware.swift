@@ -10,8 +10,10 @@ struct DashboardErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as APIError {
+            // Signed in: no session is needed, or the request carries a valid one (the error page
+            // is shown even when revocations cannot be read; it then shows no sign-out).
             var signedIn = !renderer.sessions.isRequired
-            if !signedIn, let session = try? await renderer.sessions.session(of: request) { signedIn = session != nil }
+            if !signedIn { signedIn = (try? await renderer.sessions.session(of: request)) != nil }
             var response = renderer.response(
                 ErrorView(heading: "\(error.status.code) \(error.status.reasonPhrase)", message: error.message),
                 status: error.status,
