@@ -33,7 +33,7 @@ enum AnomalyScan {
     {
         guard let earliest = measured.first?.bucket.start, latest > Int64.min / 2 else { return Result() }
         let stored = try await store.model(taskID: task.id)
-        let model = stored?.current(for: settings)?.model ?? TaskModelling.defaultModel(settings)
+        let model = StoredModel.inUse(stored, for: settings)
         let from = try await store.scoredThrough(taskID: task.id)
         let warm = TaskModelling.warmStart(from: from ?? earliest, bucketSeconds: model.bucketSeconds)
         let history = try await store.trafficMinutes(taskID: task.id, since: min(warm, earliest))

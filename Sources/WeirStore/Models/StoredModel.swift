@@ -17,4 +17,10 @@ public struct StoredModel: Sendable, Equatable {
     public func current(for settings: DetectionSettings) -> StoredModel? {
         model.settings == settings ? self : nil
     }
+
+    /// The model a task with `settings` scores with: `stored` when it was chosen for them, else
+    /// the default model until the expert system chooses again.
+    public static func inUse(_ stored: StoredModel?, for settings: DetectionSettings) -> TaskModel {
+        stored?.current(for: settings)?.model ?? TaskModelling.defaultModel(settings)
+    }
 }

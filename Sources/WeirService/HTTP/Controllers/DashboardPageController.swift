@@ -51,7 +51,7 @@ struct DashboardPageController: APIController {
         var expected: ExpectedBands?
         if let latest = try await store.latestTrafficMinutes(taskID: task.id, count: 1).first?.start {
             let from = latest - range.seconds + 60
-            let model = stored?.current(for: task.detection.settings)?.model ?? TaskModelling.defaultModel(task.detection.settings)
+            let model = StoredModel.inUse(stored, for: task.detection.settings)
             let bucket = Int64(max(model.bucketSeconds, 60))
             guard task.detection.settings.enabled, range.slotSeconds == bucket else {  // no band to draw from the model
                 minutes = try await store.trafficMinutes(taskID: task.id, since: from)

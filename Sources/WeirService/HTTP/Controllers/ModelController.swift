@@ -19,7 +19,7 @@ struct ModelController: APIController {
         let settings = task.detection.settings
         let stored = try await store.model(taskID: task.id)
         let minutes = try await store.trafficMinuteCount(taskID: task.id)
-        let latest = try await latestScores(task.id, settings.enabled ? ModelResponse.model(settings, stored) : nil)
+        let latest = try await latestScores(task.id, settings.enabled ? StoredModel.inUse(stored, for: settings) : nil)
         let response = ModelResponse(task: task, settings: settings, stored: stored, minutes: minutes, retuneMinutes: retuneMinutes, latest: latest)
         return try .json(response)
     }

@@ -20,14 +20,9 @@ struct ModelResponse: Encodable {
     let features: [FeatureResponse]
     let not_watched: [String: String]
 
-    /// The model in use for `settings`: the one stored for them, or the default.
-    static func model(_ settings: DetectionSettings, _ stored: StoredModel?) -> TaskModel {
-        stored?.current(for: settings)?.model ?? TaskModelling.defaultModel(settings)
-    }
-
     init(task: MonitoringTask, settings: DetectionSettings, stored: StoredModel?, minutes: Int, retuneMinutes: Int, latest: [LatestScore]) {
         let current = stored?.current(for: settings)
-        let model = Self.model(settings, stored)
+        let model = StoredModel.inUse(stored, for: settings)
         task_id = task.id
         status = !settings.enabled ? "disabled" : current == nil ? "default" : "chosen"
         enabled = settings.enabled
