@@ -53,10 +53,34 @@ import WeirGenerator
         let p = AnomalyInjector.inject(.persistentShift, into: &shifted, at: 100, noise: 1)!
         #expect(p.start == 100 && p.end == 129)
         #expect(shifted[99] == 100 && shifted[100...].allSatisfy { $0 == 150 })
+
+        // A dropout: 20 points at zero, the level back after them; none where the level is
+        // within six times the noise, since zero would not stand out there.
+        var dropped = Array(repeating: 100.0, count: 400)
+        let d = AnomalyInjector.inject(.dropout, into: &dropped, at: 100, noise: 1)!
+        #expect(d.start == 100 && d.end == 119)
+        #expect(dropped[99] == 100 && dropped[100...119].allSatisfy { $0 == 0 } && dropped[120...].allSatisfy { $0 == 100 })
+        var quiet = Array(repeating: 5.0, count: 400)
+        #expect(AnomalyInjector.inject(.dropout, into: &quiet, at: 100, noise: 1) == nil)
+        #expect(quiet.allSatisfy { $0 == 5 })
     }
 
-    /// The expert system injects the persistent shift; the generated corpus keeps its six kinds.
-    @Test func selectionInjectsPersistentShiftsAndTheCorpusKeepsItsKinds() {
+    /// False alarms are priced at the rate real anomalies come, not per injected one: two false
+    /// alarms in 1,000 points are eight between real anomalies 4,000 points apart.
+    @Test func theObjectivePricesFalseAlarmsAtTheRateOfRealAnomalies() {
+        let anomalies = [InjectedAnomaly(kind: .spike, start: 100, end: 100), InjectedAnomaly(kind: .drop, start: 500, end: 509)]
+        let score = EventScore(alarms: [100, 300, 700], anomalies: anomalies, tolerance: 10, scoredFrom: 0, points: 1_000)
+        #expect(score.caught == 1 && score.falseAlarms == 2)
+        let caughtAtStart = NABCostProfile.standard.truePositiveWeight(at: -1)
+        let perAnomaly = (caughtAtStart - 1) / 2
+        #expect(abs(score.utility(pointsPerAnomaly: 4_000) - (perAnomaly - 0.11 * 8)) < 1e-9)
+        #expect(abs(score.utility(pointsPerAnomaly: 500) - (perAnomaly - 0.11)) < 1e-9)
+        #expect(ModelSelector().pointsPerAnomaly == 4_000)
+    }
+
+    /// The expert system injects persistent shifts and dropouts; the generated corpus keeps its
+    /// six kinds.
+    @Test func selectionInjectsPersistentShiftsAndDropoutsAndTheCorpusKeepsItsKinds() {
         var random = SeededRandom(seed: 7)
         var values = Array(repeating: 100.0, count: 3_000)
         let placed = AnomalyInjector.injectAll(into: &values, from: 100, spacing: 150, noise: 1, random: &random)
@@ -66,6 +90,7 @@ import WeirGenerator
             profile: SeriesProfile(Array(repeating: 100.0, count: 3_000), bucketSeconds: 60)
         )
         #expect(trials.allSatisfy { $0.anomalies.contains { $0.kind == .persistentShift } })
+        #expect(trials.allSatisfy { $0.anomalies.contains { $0.kind == .dropout } })
     }
 }
 

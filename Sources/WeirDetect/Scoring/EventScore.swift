@@ -7,10 +7,11 @@ public struct EventScore: Sendable, Equatable, Codable {
     public var falseAlarms: Int
     /// Points over which false alarms were counted.
     public var points: Int
-    /// The NAB reward in its standard profile (``NABCostProfile/standard``): each caught anomaly
-    /// earns the weight of how early in its window (start to end + tolerance) the first alarm
-    /// came, up to 1; each missed one costs 1; each false alarm costs 0.11.
-    public var reward: Double = 0
+    /// The NAB reward in its standard profile (``NABCostProfile/standard``) for the anomalies
+    /// alone: each caught anomaly earns the weight of how early in its window (start to end +
+    /// tolerance) the first alarm came, up to 1; each missed one costs 1. False alarms are priced
+    /// apart (``utility(pointsPerAnomaly:)``).
+    public var detectionReward: Double = 0
 
     /// Scores `alarms` (indices) against `anomalies`: an anomaly is caught by an alarm from its
     /// start to `tolerance` points after its end; any other alarm from `scoredFrom` on is false.
@@ -35,8 +36,7 @@ public struct EventScore: Sendable, Equatable, Codable {
         for alarm in alarms where alarm >= scoredFrom {
             if !anomalies.contains(where: { alarm >= $0.start && alarm <= $0.end + tolerance }) { falseAlarms += 1 }
         }
-        reward -= cost.falsePositive * Double(falseAlarms)
-        self.reward = reward
+        detectionReward = reward
         self.caught = caught
         self.delays = delays
         self.falseAlarms = falseAlarms
@@ -53,7 +53,7 @@ public struct EventScore: Sendable, Equatable, Codable {
         s.delays += b.delays
         s.falseAlarms += b.falseAlarms
         s.points += b.points
-        s.reward += b.reward
+        s.detectionReward += b.detectionReward
         return s
     }
 
@@ -66,7 +66,14 @@ public struct EventScore: Sendable, Equatable, Codable {
     public var falseAlarmsPerThousand: Double { Double(falseAlarms) * 1000 / Double(points) }
     public var medianDelay: Double { delays.isEmpty ? .nan : RobustStatistics.median(of: delays.map(Double.init)) }
 
-    /// The expert system's objective: the NAB-style reward per anomaly (1 for every anomaly caught
-    /// at its start and no false alarm).
-    public var utility: Double { reward / Double(max(anomalies, 1)) }
+    /// The expert system's objective: NAB's standard reward per anomaly (1 for every anomaly
+    /// caught at its start and no false alarm), with each false alarm costing 0.11 of an anomaly
+    /// as NAB charges it, at the rate false alarms would come between real anomalies
+    /// `pointsPerAnomaly` points apart. Trials inject an anomaly every 80 to 200 points, far denser
+    /// than real ones; charging their false alarms one by one per injected anomaly would price a
+    /// detector's noise 20 to 40 times too low against what it catches.
+    public func utility(pointsPerAnomaly: Double) -> Double {
+        let falseAlarmsPerAnomaly = Double(falseAlarms) / Double(points) * pointsPerAnomaly
+        return detectionReward / Double(max(anomalies, 1)) - NABCostProfile.standard.falsePositive * falseAlarmsPerAnomaly
+    }
 }

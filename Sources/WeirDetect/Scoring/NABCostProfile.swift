@@ -2,7 +2,7 @@ import Foundation
 
 /// One of NAB's cost profiles (`config/profiles.json`): what a detection inside a window earns,
 /// what a missed window and a detection outside every window cost. The expert system's objective
-/// (``EventScore/utility``) and the NAB scorer of `weir detect-eval --nab` both weigh with it.
+/// (``EventScore/utility(pointsPerAnomaly:)``) and the NAB scorer of `weir detect-eval --nab` both weigh with it.
 public struct NABCostProfile: Sendable, Equatable {
     public let name: String
     public let truePositive: Double

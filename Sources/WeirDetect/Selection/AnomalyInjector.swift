@@ -41,6 +41,9 @@ public enum AnomalyInjector {
             for i in start...end { add(i, max(6 * noise, 1.0 * scale)) }
         case .persistentShift:
             for i in start..<values.count { add(i, max(5 * noise, 0.5 * scale)) }
+        case .dropout:
+            guard local > 6 * noise else { return nil }
+            for i in start...end { values[i] = 0 }
         }
         return InjectedAnomaly(kind: kind, start: start, end: end)
     }

@@ -1,8 +1,9 @@
 import WeirGenerator
 
 /// The kinds of anomaly the expert system injects into history to compare methods (all of
-/// them), and the generated evaluation corpus is built with (the ``classic`` six). The last is
-/// what real series show and short events do not: a level that changes for good.
+/// them), and the generated evaluation corpus is built with (the ``classic`` six). The last two
+/// are what real series show and short events do not: a level that changes for good, and a
+/// source that stops reporting.
 public enum AnomalyKind: String, Sendable, CaseIterable, Codable {
     /// One point far above the local level.
     case spike
@@ -19,6 +20,8 @@ public enum AnomalyKind: String, Sendable, CaseIterable, Codable {
     /// A shift by half the level that lasts to the end of the series; its first 30 points are
     /// the anomaly, and the new level is the norm after them.
     case persistentShift = "persistent_shift"
+    /// Twenty points at zero: the source stopped reporting.
+    case dropout
 
     /// The kinds of the generated evaluation corpus, as it has been since it was made.
     public static let classic: [AnomalyKind] = [.spike, .drop, .levelShift, .ramp, .flood, .errorBurst]
@@ -34,6 +37,7 @@ public enum AnomalyKind: String, Sendable, CaseIterable, Codable {
         case .flood: 5
         case .errorBurst: 8
         case .persistentShift: 30
+        case .dropout: 20
         }
     }
 }

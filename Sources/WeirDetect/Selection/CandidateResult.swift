@@ -9,13 +9,13 @@ public struct CandidateResult: Sendable, Codable, Equatable {
     public var falseAlarmsPerThousand: Double
     public var utility: Double
 
-    init(_ choice: MethodChoice, _ score: EventScore) {
+    init(_ choice: MethodChoice, _ score: EventScore, pointsPerAnomaly: Double) {
         self.choice = choice
         caught = score.caught
         anomalies = score.anomalies
         medianDelay = score.delays.isEmpty ? nil : score.medianDelay
         falseAlarmsPerThousand = score.falseAlarmsPerThousand
-        utility = score.utility
+        utility = score.utility(pointsPerAnomaly: pointsPerAnomaly)
     }
 
     var summary: String {

@@ -4,8 +4,9 @@ import WeirGenerator
 /// The expert system for one series: injects synthetic anomalies of every kind into held-out
 /// stretches of the series' own history, runs every candidate method and hyper-parameter set
 /// over it, and keeps the one with the best utility (NAB's reward per anomaly: early detection in
-/// its window earns up to 1, a miss costs 1, a false alarm 0.11), preferring the simpler method
-/// when two are within `tieMargin`.
+/// its window earns up to 1, a miss costs 1, a false alarm 0.11, false alarms counted at the rate
+/// they would come between real anomalies `pointsPerAnomaly` apart), preferring the simpler
+/// method when two are within `tieMargin`.
 public struct ModelSelector: Sendable {
     /// Histories shorter than this get the default method.
     public var minimumPoints = 200
@@ -14,6 +15,11 @@ public struct ModelSelector: Sendable {
     /// Points of history considered (the most recent).
     public var maximumPoints = 20_000
     public var trials = 3
+    /// Points between two real anomalies, as the objective assumes: each candidate's false alarms
+    /// per point are priced as if real anomalies came this far apart (trials inject one every 80
+    /// to 200 points). The Numenta benchmark's labelled windows come about one per 3,100 points;
+    /// for minute buckets 4,000 is one incident in under three days.
+    public var pointsPerAnomaly = 4_000.0
     public var seed: UInt64 = 0x5745_4952
 
     public init() {}
@@ -69,7 +75,7 @@ public struct ModelSelector: Sendable {
                         points: trial.values.count
                     )
             }
-            return CandidateResult(choice, total)
+            return CandidateResult(choice, total, pointsPerAnomaly: pointsPerAnomaly)
         }
         results.sort { $0.utility > $1.utility }
         let best = results[0].utility
@@ -97,7 +103,8 @@ public struct ModelSelector: Sendable {
     }
 
     /// Copies of the history with anomalies of every kind injected after a warm-up stretch: the
-    /// short events, and a shift to a level that persists, as real series show them.
+    /// short events, a shift to a level that persists and a dropout to zero, as real series show
+    /// them.
     func makeTrials(_ values: [Double], profile: SeriesProfile) -> [Trial] {
         let warm = min(max(60, profile.period + 20), values.count / 2)
         let spacing = max(80, min(200, (values.count - warm) / 6))
@@ -125,7 +132,7 @@ public struct ModelSelector: Sendable {
                 ? "a daily season of \(p.period) points assumed (too short to measure)"
                 : "a season of \(p.period) points (autocorrelation \(CandidateResult.round(p.seasonalStrength)))"
         var text =
-            "history of \(p.points) points with \(season); injected spikes, drops, level shifts, ramps, floods, error bursts and persistent shifts; "
+            "history of \(p.points) points with \(season); injected spikes, drops, level shifts, ramps, floods, error bursts, persistent shifts and dropouts; "
         text += "\(winner.summary)"
         if kept, let top = results.first, top.choice != winner.choice {
             text += "; kept: the best, \(top.choice) (utility \(CandidateResult.round(top.utility))), is within the tie margin \(tieMargin)"
