@@ -78,6 +78,22 @@ import WeirGenerator
         #expect(ModelSelector().pointsPerAnomaly == 4_000)
     }
 
+    /// On the history itself, an alarm at least half of the candidates raise (within 10 points)
+    /// marks the history, not a method's noise; the rest are each method's own false alarms.
+    @Test func alarmsMostCandidatesShareOnTheHistoryAreNotHeldAgainstAny() {
+        let consensus = HistoryConsensus(alarms: [[50, 200], [55], [42, 300], [395]], points: 400)
+        #expect(consensus.ownAlarms(of: 0) == [200])
+        #expect(consensus.ownAlarms(of: 1) == [])
+        #expect(consensus.ownAlarms(of: 2) == [300])
+        #expect(consensus.ownAlarms(of: 3) == [395])
+        // Two of four is not fewer than half: shared.
+        #expect(HistoryConsensus(alarms: [[100], [110], [], []], points: 200).ownAlarms(of: 0) == [])
+        #expect(HistoryConsensus(alarms: [[100], [111], [], []], points: 200).ownAlarms(of: 0) == [100])
+
+        let report = ModelSelector().select(Series.flat(1500), bucketSeconds: 60)
+        #expect(report.candidates.allSatisfy { $0.historyFalseAlarmsPerThousand != nil })
+    }
+
     /// The expert system injects persistent shifts and dropouts; the generated corpus keeps its
     /// six kinds.
     @Test func selectionInjectsPersistentShiftsAndDropoutsAndTheCorpusKeepsItsKinds() {

@@ -73,7 +73,12 @@ public struct EventScore: Sendable, Equatable, Codable {
     /// than real ones; charging their false alarms one by one per injected anomaly would price a
     /// detector's noise 20 to 40 times too low against what it catches.
     public func utility(pointsPerAnomaly: Double) -> Double {
-        let falseAlarmsPerAnomaly = Double(falseAlarms) / Double(points) * pointsPerAnomaly
-        return detectionReward / Double(max(anomalies, 1)) - NABCostProfile.standard.falsePositive * falseAlarmsPerAnomaly
+        detectionReward / Double(max(anomalies, 1)) - falseAlarmCost(pointsPerAnomaly: pointsPerAnomaly)
+    }
+
+    /// What the false alarms cost per anomaly: 0.11 each, as NAB charges them, at the rate they
+    /// would come between real anomalies `pointsPerAnomaly` points apart.
+    public func falseAlarmCost(pointsPerAnomaly: Double) -> Double {
+        NABCostProfile.standard.falsePositive * Double(falseAlarms) / Double(points) * pointsPerAnomaly
     }
 }

@@ -7,9 +7,15 @@ public struct SeriesDetection {
     /// With `auto`: each time the choice was revised.
     public var revisions: [ModelRevision] = []
 
-    /// Scores `values` in order. `method == nil` is `auto`: the expert system, revised as the
-    /// history grows. A named method uses its defaults with `params` on top.
-    public init(_ values: [Double], bucketSeconds: Int?, method: MethodName?, params: [String: Double]) throws(DetectionError) {
+    /// Scores `values` in order. `method == nil` is `auto`: the expert system (`selector`),
+    /// revised as the history grows. A named method uses its defaults with `params` on top.
+    public init(
+        _ values: [Double],
+        bucketSeconds: Int?,
+        method: MethodName?,
+        params: [String: Double],
+        selector: ModelSelector = ModelSelector()
+    ) throws(DetectionError) {
         if let method {
             let choice = try MethodChoice(name: method, overrides: params)
             let period =
@@ -20,7 +26,7 @@ public struct SeriesDetection {
             finalChoice = choice
             self.period = pipeline.period
         } else {
-            let auto = try AutoDetector(bucketSeconds: bucketSeconds, fixed: params)
+            let auto = try AutoDetector(selector: selector, bucketSeconds: bucketSeconds, fixed: params)
             points = values.map(auto.score)
             finalChoice = auto.current
             period = auto.currentPeriod

@@ -24,10 +24,11 @@ struct DetectCommand: ParsableCommand {
             the start and the change over the last two points, the more severe) and, \
             each time the history doubles from 200 points, runs the expert system on the \
             rows seen so far: it injects spikes, drops, level shifts, ramps, floods, \
-            error bursts, shifts that persist and dropouts to zero into that history, \
-            compares every method and hyper-parameter set on them by NAB's reward (false \
-            alarms priced as if real anomalies came 4,000 points apart), and switches to \
-            the best (the simpler on a tie). --method NAME \
+            error bursts, shifts that persist and dropouts to zero into five copies of \
+            that history, compares every method and hyper-parameter set on them by NAB's \
+            reward, with false alarms (on the copies, and those a method alone raises on \
+            the history itself) priced as if real anomalies came 4,000 points apart, and \
+            switches to the best (the simpler on a tie). --method NAME \
             uses that method with its defaults, changed by --param. See every method and \
             parameter with --list.
 

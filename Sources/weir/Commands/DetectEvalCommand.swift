@@ -40,16 +40,33 @@ struct DetectEvalCommand: ParsableCommand {
     @Option(name: .customLong("param"), help: ArgumentHelp("With --nab: a hyper-parameter of --method NAME (repeatable).", valueName: "KEY=NUMBER"))
     var params: [ParameterSetting] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "With --nab and auto: the seed of the expert system's injected anomalies (default: Weir's own). Scores under a few seeds show how much auto's choices owe to the draw.",
+            valueName: "N"
+        )
+    )
+    var seed: UInt64?
+
     @Option(help: "With --nab: series scored at once (default: every core).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("Also write each series as DIR/NAME.csv (timestamp,value,is_anomaly) for other tools.", valueName: "DIR"))
     var export: String?
 
+    func validate() throws {
+        guard nab == nil else { return }
+        if seed != nil || !params.isEmpty || method.method != nil {
+            throw ValidationError("--method, --param and --seed apply to --nab DIR only: add --nab, or leave them out to score the generated corpus")
+        }
+    }
+
     func run() throws {
         if let nab {
             let corpus = try NABCorpus.load(nab)
-            print(try NABEvaluation(corpus, method: method.method, params: params.byKey, jobs: jobs).render(), terminator: "")
+            var selector = ModelSelector()
+            if let seed { selector.seed = seed }
+            print(try NABEvaluation(corpus, method: method.method, params: params.byKey, selector: selector, jobs: jobs).render(), terminator: "")
             return
         }
         let corpus = EvaluationCorpus.series(split: split, perShape: perShape)

@@ -17,9 +17,15 @@ public struct NABEvaluation: Sendable {
     public let files: [FileResult]
     public let seconds: Double
 
-    /// Detects on every series with `method` (`nil`: auto) and `params`, in parallel over
-    /// `jobs` threads (the results do not depend on it).
-    public init(_ corpus: [NABSeries], method: MethodName?, params: [String: Double], jobs: Int = 1) throws {
+    /// Detects on every series with `method` (`nil`: auto, with `selector`) and `params`, in
+    /// parallel over `jobs` threads (the results do not depend on it).
+    public init(
+        _ corpus: [NABSeries],
+        method: MethodName?,
+        params: [String: Double],
+        selector: ModelSelector = ModelSelector(),
+        jobs: Int = 1
+    ) throws {
         let started = ContinuousClock.now
         let results = Mutex([FileResult?](repeating: nil, count: corpus.count))
         let failure = Mutex<(any Error)?>(nil)
@@ -28,7 +34,7 @@ public struct NABEvaluation: Sendable {
             for i in stride(from: worker, to: corpus.count, by: workers) {
                 do {
                     let s = corpus[i]
-                    let d = try SeriesDetection(s.values, bucketSeconds: s.bucketSeconds, method: method, params: params)
+                    let d = try SeriesDetection(s.values, bucketSeconds: s.bucketSeconds, method: method, params: params, selector: selector)
                     let r = FileResult(series: s, scores: d.points.map(\.score), labels: d.points.map(\.label))
                     results.withLock { $0[i] = r }
                 } catch {

@@ -9,6 +9,7 @@ struct CandidateResponse: Encodable {
     let injected: Int
     let median_delay: Double?
     let false_alarms_per_1000: Double
+    let history_false_alarms_per_1000: Double?
     let utility: Double
 
     init(_ c: CandidateResult) {
@@ -17,6 +18,7 @@ struct CandidateResponse: Encodable {
         injected = c.anomalies
         median_delay = c.medianDelay
         false_alarms_per_1000 = c.falseAlarmsPerThousand
+        history_false_alarms_per_1000 = c.historyFalseAlarmsPerThousand
         utility = c.utility
     }
 }
