@@ -16,8 +16,8 @@ public struct ModelSelector: Sendable {
     /// Candidates within this much utility of the best are a tie, won by the simpler method.
     public var tieMargin = 0.02
     /// Points of history considered (the most recent): two days of minute buckets, ten of
-    /// five-minute ones. Six trials of these choose more steadily than three of a longer history at
-    /// the same cost: what the choice costs on real series is mostly its variance across trials.
+    /// five-minute ones. Five trials of these choose more steadily than three of a longer history,
+    /// for less work: what the choice costs on real series is mostly its variance across trials.
     public var maximumPoints = 3_000
     /// Copies of the history, each with its own anomalies, every candidate is scored on; each is
     /// also run on the history as it is, where the alarms it alone raises count as false.
