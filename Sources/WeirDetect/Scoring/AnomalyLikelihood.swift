@@ -36,7 +36,7 @@ public struct AnomalyLikelihood: Sendable {
 
     /// The warm-up, the recent mean and the fitted normal, as they stand.
     public var state: LikelihoodState {
-        let fitted = seen > learning + estimation && deviation < 1e3
+        let fitted = isWarm && deviation < 1e3
         return LikelihoodState(
             pointsSeen: seen,
             warmupPoints: learning + estimation,
