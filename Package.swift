@@ -45,38 +45,44 @@ let package = Package(
         .target(name: "WeirGenerator", dependencies: ["WeirCore", "WeirLog"]),
         /// The task rules of the service: blacklists, rate limits overall and per client, plain HTTP,
         /// accepted URLs; evaluated over parsed records into findings, one per burst.
-        .target(name: "WeirRules", dependencies: ["WeirCore", "WeirLog", "WeirTraffic"]),
+        .target(name: "WeirRules", dependencies: ["WeirCore", "WeirLog"]),
         /// Streaming anomaly detectors for traffic series, score calibration and alert suppression,
         /// and the expert system that chooses a method and its hyper-parameters from a series' history.
         /// Optimised in debug builds too: the expert system and the detectors are numeric loops that
         /// run 30 times slower unoptimised, and the tests hold `auto`'s score on the whole NAB half.
         .target(
             name: "WeirDetect",
-            dependencies: ["WeirCore", "WeirGenerator", "WeirLog", "WeirTraffic"],
+            dependencies: ["WeirCore", "WeirLog"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
+        /// Weir's domain, apart from any database: tasks and their sources, runs, findings, incidents
+        /// (and the ledger that opens and resolves them), channels and the outbox's notifications,
+        /// stored models, and the store protocols that ``WeirStore`` implements in SQL.
+        .target(name: "WeirModel", dependencies: ["WeirCore", "WeirLog", "WeirRules", "WeirDetect"]),
         /// Notifications: the webhook, Slack and Alertmanager messages of incidents and alerts, their
         /// signatures, sending them with a timeout, and when to retry.
         .target(
             name: "WeirNotify",
             dependencies: [
-                "WeirCore", "WeirLog", "WeirTraffic",
+                "WeirCore", "WeirLog", "WeirModel", "WeirTraffic",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        /// Storage of tasks, runs, findings, checkpoints and models behind one small protocol per
-        /// aggregate; SQLite via SQLiteNIO, PostgreSQL via PostgresNIO.
+        /// The store protocols of ``WeirModel`` implemented once in SQL, on SQLite via SQLiteNIO and
+        /// PostgreSQL via PostgresNIO; the schema's migrations. The only target that knows SQL.
         .target(
             name: "WeirStore",
             dependencies: [
-                "WeirCore", "WeirRules", "WeirDetect", "WeirSources",
+                "WeirCore", "WeirModel", "WeirRules", "WeirDetect",
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         /// Where a task's records come from: the `LogSource` seam, the file and OpenSearch sources,
@@ -84,7 +90,7 @@ let package = Package(
         .target(
             name: "WeirSources",
             dependencies: [
-                "WeirCore", "WeirLog", "WeirRules",
+                "WeirCore", "WeirLog", "WeirModel", "WeirRules",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
@@ -97,7 +103,7 @@ let package = Package(
         .target(
             name: "WeirWeb",
             dependencies: [
-                "WeirCore", "WeirDetect", "WeirLog", "WeirSources", "WeirStore", "WeirTraffic",
+                "WeirCore", "WeirDetect", "WeirLog", "WeirModel", "WeirSources", "WeirTraffic",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -107,7 +113,7 @@ let package = Package(
         .target(
             name: "WeirService",
             dependencies: [
-                "WeirCore", "WeirLog", "WeirRules", "WeirStore", "WeirDetect", "WeirSources", "WeirNotify", "WeirWeb",
+                "WeirCore", "WeirLog", "WeirModel", "WeirRules", "WeirStore", "WeirDetect", "WeirSources", "WeirNotify", "WeirWeb",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -126,7 +132,7 @@ let package = Package(
         .target(
             name: "WeirBench",
             dependencies: [
-                "WeirCore", "WeirLog", "WeirTraffic", "WeirGenerator", "WeirRules", "WeirDetect", "WeirStore",
+                "WeirCore", "WeirLog", "WeirTraffic", "WeirGenerator", "WeirRules", "WeirDetect", "WeirModel", "WeirStore",
                 "WeirService", "WeirSources", .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -134,7 +140,7 @@ let package = Package(
         .target(
             name: "WeirDemo",
             dependencies: [
-                "WeirCore", "WeirGenerator", "WeirTraffic", "WeirStore", "WeirService", "WeirNotify",
+                "WeirCore", "WeirGenerator", "WeirTraffic", "WeirModel", "WeirStore", "WeirService", "WeirNotify",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -142,7 +148,7 @@ let package = Package(
         .executableTarget(
             name: "weir",
             dependencies: [
-                "WeirCore", "WeirLog", "WeirTraffic", "WeirGenerator", "WeirDetect", "WeirStore", "WeirService",
+                "WeirCore", "WeirLog", "WeirTraffic", "WeirGenerator", "WeirDetect", "WeirModel", "WeirStore", "WeirService",
                 "WeirBench", "WeirDemo", "WeirNotify", "WeirWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -154,7 +160,7 @@ let package = Package(
         .target(
             name: "WeirTestSupport",
             dependencies: [
-                "WeirCore", "WeirStore", "WeirService", "WeirNotify", .product(name: "Logging", package: "swift-log"),
+                "WeirCore", "WeirModel", "WeirStore", "WeirService", "WeirNotify", .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -166,11 +172,11 @@ let package = Package(
         .testTarget(name: "WeirGeneratorTests", dependencies: ["WeirCore", "WeirGenerator", "WeirLog"]),
         .testTarget(name: "WeirRulesTests", dependencies: ["WeirCore", "WeirRules", "WeirLog"]),
         .testTarget(name: "WeirDetectTests", dependencies: ["WeirCore", "WeirDetect", "WeirGenerator"]),
-        .testTarget(name: "WeirStoreTests", dependencies: ["WeirCore", "WeirStore", "WeirRules", "WeirDetect", "WeirTestSupport"]),
+        .testTarget(name: "WeirStoreTests", dependencies: ["WeirCore", "WeirModel", "WeirStore", "WeirRules", "WeirDetect", "WeirTestSupport"]),
         .testTarget(
             name: "WeirServiceTests",
             dependencies: [
-                "WeirCore", "WeirService", "WeirSources", "WeirStore", "WeirRules", "WeirLog", "WeirGenerator",
+                "WeirCore", "WeirService", "WeirSources", "WeirModel", "WeirStore", "WeirRules", "WeirLog", "WeirGenerator",
                 "WeirDetect", "WeirNotify", "WeirTraffic", "WeirTestSupport", "WeirWeb",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
@@ -179,7 +185,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "WeirWebTests", dependencies: ["WeirCore", "WeirWeb", "WeirDetect", "WeirRules", "WeirSources", "WeirStore"]),
+        .testTarget(name: "WeirWebTests", dependencies: ["WeirCore", "WeirWeb", "WeirDetect", "WeirModel", "WeirRules", "WeirSources"]),
         .testTarget(name: "WeirEndToEndTests", dependencies: ["WeirLog", "WeirTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

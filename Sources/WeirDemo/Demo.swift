@@ -35,32 +35,33 @@ public struct Demo: Sendable {
             "weir demo: writing traffic to \(log) (\(keep ? "kept" : "deleted") at the end); monitor threshold 20 req/s; Ctrl-C stops"
         )
         let duration = duration
-        let writer = Task {
-            var generator = TrafficGenerator(profile: .spike, seed: 2026)
-            try await GeneratorRun.live(
-                duration: duration,
-                interval: 0.1,
-                rate: 10,
-                generator: &generator,
-                sink: try LineSink(path: log, truncate: false),
-                clock: SystemGeneratorClock()
-            )
-        }
         var options = LiveMonitor.Options(path: log, format: .combined)
         options.fromStart = true
         options.duration = duration
         let monitor = LiveMonitor(options: options, configuration: .init(threshold: 20), output: MonitorOutput(style: json ? .json : .text))
-        let service = try await DemoService.start(directory: dir.path, log: log, endpoints: endpoints)
+        let service = try await DemoService.prepare(directory: dir.path, log: log, endpoints: endpoints)
         var environment = LiveMonitor.Environment.console(stop: stop)
-        let forwarder = endpoints.isEmpty ? nil : AlertForwarder(endpoints: endpoints, warn: { Console.err("weir demo: \($0)") })
-        if let forwarder {
+        let forwarder = AlertForwarder(endpoints: endpoints, warn: { Console.err("weir demo: \($0)") })
+        if !endpoints.isEmpty {
             environment.notify = { event in NotificationEvent(monitor: event, file: log).map(forwarder.forward) }
         }
-        try await monitor.run(environment)
-        await forwarder?.finish(within: 5)
-        writer.cancel()
-        _ = await writer.result
-        await service.stop()
+        // The service runs until the monitor is done; the writer and the reporter beside the
+        // monitor, in a group of their own that ends with it.
+        try await withThrowingTaskGroup(of: Void.self) { services in
+            services.addTask { try await service.group.run() }
+            try await withThrowingTaskGroup(of: Void.self) { helpers in
+                helpers.addTask {
+                    var generator = TrafficGenerator(profile: .spike, seed: 2026)
+                    let sink = try LineSink(path: log, truncate: false)
+                    try await GeneratorRun.live(duration: duration, interval: 0.1, rate: 10, generator: &generator, sink: sink, clock: SystemClock())
+                }
+                helpers.addTask { await DemoService.report(service.events, store: service.store) }
+                try await forwarder.delivering(finishingWithin: 5) { try await monitor.run(environment) }
+                helpers.cancelAll()
+            }
+            await service.group.triggerGracefulShutdown()
+            try await services.waitForAll()
+        }
         if !keep { try? FileManager.default.removeItem(at: dir) }
     }
 }

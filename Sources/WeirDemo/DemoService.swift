@@ -1,6 +1,7 @@
 import Logging
 import ServiceLifecycle
 import WeirCore
+import WeirModel
 import WeirNotify
 import WeirRules
 import WeirService
@@ -8,14 +9,14 @@ import WeirStore
 
 /// The service part of the demo: a temporary database, one task on the demo log, the API on a
 /// free port, and a reporter that prints each run and finding as the post-commit event stream
-/// tells of them.
+/// tells of them. ``Demo`` runs the group and the reporter.
 struct DemoService {
     let group: ServiceGroup
-    let running: Task<Void, any Error>
-    let reporter: Task<Void, Never>
+    let events: AsyncStream<CommitEvent>
+    let store: any WeirStore
 
-    /// Starts the service; `endpoints` become channels the demo task notifies.
-    static func start(directory: String, log: String, endpoints: [Endpoint] = []) async throws -> DemoService {
+    /// Builds the service; `endpoints` become channels the demo task notifies.
+    static func prepare(directory: String, log: String, endpoints: [Endpoint] = []) async throws -> DemoService {
         let token = RandomHex.make(bytes: 16)
         let settings = try Settings(values: [
             "WEIR_API_TOKEN": token,
@@ -56,10 +57,7 @@ struct DemoService {
             )
         }
         let events = server.events.subscribe()
-        let group = server.serviceGroup(application: app, signals: false)
-        let running = Task { try await group.run() }
-        let reporter = Task { await report(events, store: store) }
-        return DemoService(group: group, running: running, reporter: reporter)
+        return DemoService(group: server.serviceGroup(application: app, signals: false), events: events, store: store)
     }
 
     /// Prints each ended run, the findings it committed and the incidents it opened or
@@ -90,11 +88,5 @@ struct DemoService {
                 break  // the demo never pauses its task
             }
         }
-    }
-
-    func stop() async {
-        reporter.cancel()
-        await group.triggerGracefulShutdown()
-        _ = await running.result
     }
 }

@@ -102,11 +102,11 @@ struct GeneratorTests {
         }
     }
 
-    struct FakeClock: GeneratorClock {
+    struct FakeClock: WallClock {
         let state = State()
         final class State: @unchecked Sendable { var now = 1_700_000_000.0 }
-        func now() -> Double { state.now }
-        func sleep(until deadline: Double) async throws { state.now = max(state.now, deadline) }
+        func time() -> Double { state.now }
+        func sleep(seconds: Double) async throws { state.now += max(0, seconds) }
     }
 
     @Test func liveModeWritesOneLinePerIntervalByDefault() async throws {

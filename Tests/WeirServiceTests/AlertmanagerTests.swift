@@ -6,6 +6,7 @@ import NIOCore
 import Testing
 import WeirCore
 import WeirLog
+import WeirModel
 import WeirService
 import WeirStore
 import WeirTestSupport

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 import Testing
 import WeirCore
+import WeirModel
 import WeirRules
 import WeirStore
 import WeirWeb
@@ -279,11 +280,18 @@ import WeirWeb
 
     @Test func theLiveStreamSaysWhatWasCommitted() async throws {
         let events = CommitEvents()
-        var chunks = LiveEventsController.chunks(of: events).makeAsyncIterator()
-        #expect(await chunks.next() == "retry: 2000\n\n")
-        while events.subscriberCount == 0 { await Task.yield() }
-        events.publish(.incidentsResolved(taskID: 7, count: 2))
-        #expect(await chunks.next() == "event: change\ndata: {\"task\":7,\"kind\":\"incidents\"}\n\n")
+        let (written, continuation) = AsyncStream.makeStream(of: String.self)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await LiveEventsController.relay(events, heartbeat: .seconds(3600)) { continuation.yield($0) } }
+            var chunks = written.makeAsyncIterator()
+            #expect(await chunks.next() == "retry: 2000\n\n")
+            while events.subscriberCount == 0 { await Task.yield() }
+            events.publish(.incidentsResolved(taskID: 7, count: 2))
+            #expect(await chunks.next() == "event: change\ndata: {\"task\":7,\"kind\":\"incidents\"}\n\n")
+            group.cancelAll()
+        }
+        // The relay's group ended with the stream: nobody listens any longer.
+        #expect(events.subscriberCount == 0)
     }
 }
 

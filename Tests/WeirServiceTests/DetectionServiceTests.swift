@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import WeirLog
+import WeirModel
 import WeirRules
 import WeirService
 import WeirStore

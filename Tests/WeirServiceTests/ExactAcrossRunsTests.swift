@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WeirCore
 import WeirDetect
+import WeirModel
 import WeirRules
 import WeirService
 import WeirSources

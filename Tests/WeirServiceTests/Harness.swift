@@ -6,6 +6,7 @@ import Synchronization
 import Testing
 import WeirCore
 import WeirGenerator
+import WeirModel
 import WeirRules
 import WeirService
 import WeirSources
@@ -77,13 +78,11 @@ struct Harness {
     /// Runs `body` with the coordinator executing runs, then stops it.
     func withCoordinator(_ body: () async throws -> Void) async throws {
         let coordinator = server.coordinator
-        let running = Task { try await coordinator.run() }
-        do { try await body() } catch {
-            running.cancel()
-            throw error
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await coordinator.run() }
+            defer { group.cancelAll() }
+            try await body()
         }
-        running.cancel()
-        _ = await running.result
     }
 
     /// Writes a generated combined log of `count` lines, one per `1/rate` s from `start`.

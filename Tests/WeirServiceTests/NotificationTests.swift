@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Testing
 import WeirCore
 import WeirLog
+import WeirModel
 import WeirNotify
 import WeirService
 import WeirStore

@@ -6,6 +6,7 @@ import Synchronization
 import Testing
 import WeirCore
 import WeirLog
+import WeirModel
 import WeirRules
 import WeirService
 import WeirStore
@@ -71,7 +72,7 @@ struct RestartTests {
         #expect(stopRequested.withLock { $0.1 }, "the shutdown came in the middle of the run")
         // The shutdown itself recorded the run, before the service's store closed: read the
         // database as it was left, without the start-up sweep of a restart.
-        let left = try await WeirServer.openUnmigratedStore(first.settings.databaseURL, logger: Logger(label: "test"))
+        let left = try await WeirServer.openStore(first.settings.databaseURL, logger: Logger(label: "test"))
         let recorded = try #require(try await left.run(id: run.id))
         try await left.close()
         #expect(recorded.status == .interrupted, "the run was left \(recorded.status)")

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Synchronization
 import Testing
+import WeirModel
 import WeirRules
 import WeirService
 import WeirStore

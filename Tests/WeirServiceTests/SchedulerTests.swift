@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirModel
 import WeirRules
 import WeirService
 import WeirStore

@@ -1,11 +1,30 @@
 import Foundation
 import Testing
+import WeirModel
 import WeirService
 import WeirStore
 import WeirTestSupport
 
 /// Settings precedence and one-line errors naming the key.
 struct SettingsTests {
+    /// `docs/settings.md` lists every key once, with the default the code has.
+    @Test func theSettingsDocumentStatesEveryKeyAndTheCodesDefault() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("docs/settings.md"), encoding: .utf8)
+        var documented: [String: String] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("| `WEIR_") {
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let key = cells[1].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+            #expect(documented[key] == nil, "\(key) is listed twice")
+            documented[key] = cells[2]
+        }
+        #expect(Set(documented.keys) == Set(Settings.keys))
+        for (key, value) in Settings.documentedDefaults.sorted(by: { $0.key < $1.key }) {
+            #expect(documented[key] == value, "docs/settings.md gives \(key) the default \(documented[key] ?? "nothing"), the code \(value)")
+        }
+        #expect(Set(Settings.documentedDefaults.keys) == Set(Settings.keys))
+    }
+
     func folder(_ files: [String: String]) throws -> String {
         let dir = TemporaryFolder.path("weir-settings")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

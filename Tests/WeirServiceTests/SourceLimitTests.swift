@@ -8,6 +8,7 @@ import WeirStore
 
 #if canImport(Glibc)
 import Glibc
+import WeirModel
 #endif
 
 /// File sources are confined to `WEIR_SOURCE_DIRS` and to regular files, and a run cannot

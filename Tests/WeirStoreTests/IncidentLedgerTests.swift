@@ -1,4 +1,5 @@
 import Testing
+import WeirModel
 import WeirRules
 
 @testable import WeirStore

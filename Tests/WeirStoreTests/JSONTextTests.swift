@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 import WeirDetect
+import WeirModel
 import WeirRules
 
 @testable import WeirStore

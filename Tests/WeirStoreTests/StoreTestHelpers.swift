@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Testing
 import WeirDetect
+import WeirModel
 import WeirRules
 import WeirTestSupport
 
@@ -9,14 +10,7 @@ import WeirTestSupport
 
 /// Runs `body` against a fresh store and closes it.
 func withStore(_ kind: StoreKind, _ body: (any WeirStore) async throws -> Void) async throws {
-    let (store, cleanup) = try await kind.make()
-    do { try await body(store) } catch {
-        try? await store.close()
-        await cleanup()
-        throw error
-    }
-    try await store.close()
-    await cleanup()
+    try await kind.withStore(body)
 }
 
 func sampleTask(_ name: String = "nginx", next: Int64 = 1_000, frequency: Int64 = 60) -> MonitoringTask {

@@ -1,10 +1,10 @@
 import Synchronization
-import WeirService
+import WeirCore
 
 /// A clock the test moves: `sleep` advances it at once, so the scheduler runs hours of schedule
 /// in milliseconds; `stopAt` ends a loop by throwing `CancellationError` once reached. With
 /// `settle` set, each sleep first awaits it (runs then take no time on this clock).
-public final class ManualClock: ServiceClock {
+public final class ManualClock: WallClock {
     private let state: Mutex<Int64>
     private let settling = Mutex<(@Sendable () async -> Void)?>(nil)
     public let stopAt: Int64
@@ -17,7 +17,7 @@ public final class ManualClock: ServiceClock {
         self.stopAt = stopAt
     }
 
-    public func now() -> Int64 { state.withLock { $0 } }
+    public func time() -> Double { Double(state.withLock { $0 }) }
     /// Moves the clock to `t`.
     public func set(_ t: Int64) { state.withLock { $0 = t } }
 

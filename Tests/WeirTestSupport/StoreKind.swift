@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Testing
+import WeirModel
 import WeirStore
 
 /// The kinds of store the contract runs against: SQLite in a temporary file, and PostgreSQL in a
@@ -11,13 +12,28 @@ public enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendab
     case postgres
     public var testDescription: String { rawValue }
 
-    /// A new, empty, migrated store, and a function that deletes it.
+    /// Runs `body` against a new, empty, migrated store with its connections running, then closes
+    /// and deletes it.
+    public func withStore(_ body: (any WeirStore) async throws -> Void) async throws {
+        let (store, delete) = try await make()
+        do {
+            try await store.withConnections { store in
+                try await store.migrate()
+                try await body(store)
+            }
+        } catch {
+            await delete()
+            throw error
+        }
+        await delete()
+    }
+
+    /// A new, empty store (not migrated, its connections not running), and a function that deletes it.
     public func make() async throws -> (any WeirStore, @Sendable () async -> Void) {
         switch self {
         case .sqlite:
             let path = TemporaryFolder.path("weir-store", suffix: ".sqlite")
             let store = SQLStore(database: try await SQLiteDatabaseClient(path: path, logger: Logger(label: "test")))
-            try await store.migrate()
             return (
                 store,
                 {
@@ -27,7 +43,6 @@ public enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendab
         case .postgres:
             let url = try TestPostgres.newDatabaseURL(prefix: "weir_test")
             let store = SQLStore(database: try await PostgresDatabaseClient(url: url, logger: Logger(label: "test")))
-            try await store.migrate()
             return (store, { try? await PostgresDatabaseClient.dropDatabase(url: url, logger: Logger(label: "test")) })
         }
     }

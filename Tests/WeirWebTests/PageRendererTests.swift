@@ -1,9 +1,9 @@
 import Testing
 import WeirCore
 import WeirDetect
+import WeirModel
 import WeirRules
 import WeirSources
-import WeirStore
 
 @testable import WeirWeb
 

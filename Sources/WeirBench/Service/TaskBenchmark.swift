@@ -3,6 +3,7 @@ import Logging
 import WeirCore
 import WeirDetect
 import WeirLog
+import WeirModel
 import WeirRules
 import WeirService
 import WeirSources
@@ -74,30 +75,33 @@ public enum TaskBenchmark {
         sources.parsingThreads = parsingThreads
         let server = WeirServer(settings: settings, store: store, logger: logger, sources: sources)
         let coordinator = server.coordinator
-        let executing = Task { try await coordinator.run() }
-        var times: [Double] = []
-        var last: RunRecord?
-        for i in 0..<runs {
-            var draft = MonitoringTask.onFile(
-                path,
-                name: "bench-\(i)",
-                frequency: 86_400,
-                nextRunTime: server.clock.now() + 86_400,
-                rules: try TaskRules(properties: properties)
-            )
-            draft.detection = try TaskDetection(json: .object(["enabled": .bool(detection)]))
-            let task = try await store.createTask(draft, now: server.clock.now())
-            let start = ContinuousClock.now
-            guard case .started(let run) = try await coordinator.start(taskID: task.id, trigger: .manual) else {
-                throw StoreError("the benchmark run did not start")
+        // The coordinator executes the runs in a child task, for as long as the runs last.
+        let (times, last) = try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await coordinator.run() }
+            defer { group.cancelAll() }
+            var times: [Double] = []
+            var last: RunRecord?
+            for i in 0..<runs {
+                var draft = MonitoringTask.onFile(
+                    path,
+                    name: "bench-\(i)",
+                    frequency: 86_400,
+                    nextRunTime: server.clock.now() + 86_400,
+                    rules: try TaskRules(properties: properties)
+                )
+                draft.detection = try TaskDetection(json: .object(["enabled": .bool(detection)]))
+                let task = try await store.createTask(draft, now: server.clock.now())
+                let start = ContinuousClock.now
+                guard case .started(let run) = try await coordinator.start(taskID: task.id, trigger: .manual) else {
+                    throw StoreError("the benchmark run did not start")
+                }
+                await coordinator.waitUntilIdle()
+                let elapsed = start.duration(to: .now)
+                times.append(elapsed.seconds)
+                last = try await store.run(id: run.id)
             }
-            await coordinator.waitUntilIdle()
-            let elapsed = start.duration(to: .now)
-            times.append(elapsed.seconds)
-            last = try await store.run(id: run.id)
+            return (times, last)
         }
-        executing.cancel()
-        _ = await executing.result
         try await store.close()
         guard let last, last.status == .succeeded else { throw StoreError("the benchmark run failed: \(last?.error ?? "unknown")") }
         return (times.sorted()[times.count / 2], last)

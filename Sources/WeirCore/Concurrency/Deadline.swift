@@ -28,14 +28,9 @@ public enum Deadline {
     }
 
     /// Runs `body` in a task of its own that the caller's cancellation does not reach (a
-    /// shutdown must still record the run it stopped), giving it at most `seconds`.
+    /// shutdown must still record the run it stopped), giving it at most `seconds` (then
+    /// ``Exceeded``).
     public static func uncancelled(seconds: Double, _ body: @escaping @Sendable () async throws -> Void) async throws {
-        let work = Task.detached { try await body() }
-        let timer = Task.detached {
-            try await Task.sleep(for: .saturatingSeconds(seconds))
-            work.cancel()
-        }
-        defer { timer.cancel() }
-        try await work.value
+        try await Shielded.run { try await run(seconds: seconds, body) }
     }
 }

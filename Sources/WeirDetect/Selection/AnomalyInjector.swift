@@ -1,5 +1,4 @@
 import WeirCore
-import WeirGenerator
 
 /// Adds anomalies of realistic size on top of a series, keeping its season and noise.
 public enum AnomalyInjector {

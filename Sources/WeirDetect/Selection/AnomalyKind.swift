@@ -1,5 +1,3 @@
-import WeirGenerator
-
 /// The kinds of anomaly the expert system injects into history to compare methods (all of
 /// them), and the generated evaluation corpus is built with (the ``classic`` six). The last two
 /// are what real series show and short events do not: a level that changes for good, and a

@@ -1,5 +1,3 @@
-import WeirGenerator
-
 /// One candidate the expert system compared, with how it did on the injected anomalies.
 public struct CandidateResult: Sendable, Codable, Equatable {
     public var choice: MethodChoice

@@ -1,5 +1,3 @@
-import WeirGenerator
-
 /// One anomaly placed in a series: points `start...end`.
 public struct InjectedAnomaly: Sendable, Equatable, Codable {
     public var kind: AnomalyKind

@@ -1,5 +1,4 @@
 import WeirCore
-import WeirGenerator
 
 /// The expert system for one series: injects synthetic anomalies of every kind into held-out
 /// stretches of the series' own history, runs every candidate method and hyper-parameter set

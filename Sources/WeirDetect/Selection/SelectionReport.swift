@@ -1,5 +1,3 @@
-import WeirGenerator
-
 /// What the expert system chose for one series, what it compared and why.
 public struct SelectionReport: Sendable, Codable, Equatable {
     public var winner: MethodChoice

@@ -1,6 +1,5 @@
 import WeirCore
 import WeirLog
-import WeirTraffic
 
 /// Measures the traffic features per minute from parsed lines, on their bytes: clients and
 /// paths become dense ids once, and each minute keeps its per-client counts and the distinct

@@ -1,3 +1,5 @@
+import WeirCore
+
 /// The two ways `weir generate` writes: as fast as possible with log-time stamps, or live.
 public enum GeneratorRun {
     /// Writes `count` lines stamped from `start` (Unix seconds) at `rate` lines per second of log
@@ -38,15 +40,15 @@ public enum GeneratorRun {
         rate: Double?,
         generator: inout TrafficGenerator,
         sink: LineSink,
-        clock: some GeneratorClock
+        clock: some WallClock
     ) async throws {
         let perSecond = rate ?? 1 / interval
-        let start = clock.now()
+        let start = clock.time()
         var next = start
         var carry = 0.0
         var buffer: [UInt8] = []
         while true {
-            let now = clock.now()
+            let now = clock.time()
             let elapsed = now - start
             if elapsed >= duration { break }
             let t = Int64(elapsed)

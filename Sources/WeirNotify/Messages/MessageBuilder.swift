@@ -1,6 +1,7 @@
 import Foundation
 import WeirCore
 import WeirLog
+import WeirModel
 
 /// Turns an event into the HTTP request each kind of channel expects.
 public struct MessageBuilder: Sendable {
@@ -50,9 +51,9 @@ public struct MessageBuilder: Sendable {
         return .object(object)
     }
 
-    func incidentJSON(_ i: IncidentSnapshot) -> JSONValue {
+    func incidentJSON(_ i: Incident) -> JSONValue {
         .object([
-            "id": .number(Double(i.id)), "rule": .string(i.rule), "key": .string(i.key), "state": .string(i.state),
+            "id": .number(Double(i.id)), "rule": .string(i.rule), "key": .string(i.key), "state": .string(i.state.rawValue),
             "opened_at": .string(Timestamps.rfc3339(i.openedAt)), "last_seen": .string(Timestamps.rfc3339(i.lastSeen)),
             "resolved_at": i.resolvedAt.map { .string(Timestamps.rfc3339($0)) } ?? .null,
             "peak": .number(Double(i.peak)), "findings": .number(Double(i.findings)), "summary": .string(i.summary),
@@ -96,7 +97,7 @@ public struct MessageBuilder: Sendable {
         return .object(object)
     }
 
-    func link(_ i: IncidentSnapshot) -> String? {
+    func link(_ i: Incident) -> String? {
         publicURL.map { "\($0)/incidents/\(i.id)" }
     }
 }

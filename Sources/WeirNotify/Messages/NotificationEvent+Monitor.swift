@@ -1,3 +1,4 @@
+import WeirModel
 import WeirTraffic
 
 extension NotificationEvent {
@@ -15,11 +16,11 @@ extension NotificationEvent {
         let resolved = name == "monitor.recovered"
         self.init(
             event: name,
-            incident: IncidentSnapshot(
-                id: 0,
+            incident: Incident(
+                taskID: 0,
                 rule: "high_traffic",
                 key: file,
-                state: resolved ? "resolved" : "open",
+                state: resolved ? .resolved : .open,
                 openedAt: change.at,
                 lastSeen: change.at,
                 resolvedAt: resolved ? change.at : nil,

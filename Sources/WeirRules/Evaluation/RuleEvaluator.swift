@@ -1,6 +1,5 @@
 import WeirCore
 import WeirLog
-import WeirTraffic
 
 /// Evaluates a task's rules over parsed records, one line at a time, on the line's bytes.
 /// A value type, so that the hot path pays no dynamic exclusivity checks.

@@ -1,6 +1,7 @@
 import Logging
 import ServiceLifecycle
-import WeirStore
+import WeirCore
+import WeirModel
 
 /// Keeps this instance's claims on its runs alive, and takes over the runs of instances that
 /// stopped: every third of a lease it renews the leases of the runs this instance has running,
@@ -11,7 +12,7 @@ import WeirStore
 public struct LeaseKeeper: Service {
     let store: any WeirStore
     let coordinator: RunCoordinator
-    let clock: any ServiceClock
+    let clock: any WallClock
     let owner: RunOwner
     let logger: Logger
 

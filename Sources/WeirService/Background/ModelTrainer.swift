@@ -1,7 +1,8 @@
 import Logging
 import ServiceLifecycle
+import WeirCore
 import WeirDetect
-import WeirStore
+import WeirModel
 
 /// Runs the expert system for tasks, one at a time, off the runs' path: a run only asks
 /// (``request(taskID:)``) and never waits. A task's model is chosen once it has
@@ -9,7 +10,7 @@ import WeirStore
 /// `retuneMinutes` more, or when the user changes its `detection`.
 public actor ModelTrainer: Service {
     let store: any WeirStore
-    let clock: any ServiceClock
+    let clock: any WallClock
     let retuneMinutes: Int
     let logger: Logger
     let selector: ModelSelector
@@ -18,7 +19,7 @@ public actor ModelTrainer: Service {
 
     public init(
         store: any WeirStore,
-        clock: any ServiceClock,
+        clock: any WallClock,
         retuneMinutes: Int,
         logger: Logger,
         selector: ModelSelector = ModelSelector()
@@ -63,9 +64,8 @@ public actor ModelTrainer: Service {
         let minutes = try await store.latestTrafficMinutes(taskID: taskID, count: TaskModelling.historyMinutes)
         let now = clock.now()
         let selector = selector
-        let model = await Task.detached(priority: .utility) {
-            TaskModelling.fit(minutes, settings: settings, now: now, selector: selector)
-        }.value
+        // The expert system is CPU-heavy: off the cooperative pool, as a big file's reading is.
+        let model = try await BlockingWork.run { TaskModelling.fit(minutes, settings: settings, now: now, selector: selector) }
         try await store.saveModel(taskID: taskID, StoredModel(model: model, historyMinutes: count, fittedAt: now))
         logger.info(
             "detection model chosen",

@@ -1,8 +1,9 @@
 import Logging
 import ServiceLifecycle
+import WeirCore
+import WeirModel
 import WeirNotify
 import WeirSources
-import WeirStore
 
 /// Sends the outbox's notifications: every `tick`, and as soon as this instance commits a run, it
 /// claims the due ones (on PostgreSQL each row goes to one instance), sends each with the receiver's timeout, records the attempt, and
@@ -10,7 +11,7 @@ import WeirStore
 /// alerts of open incidents are sent again every ``alertRefreshSeconds`` so that they stay firing.
 public struct OutboxDeliverer: Service {
     let store: any WeirStore
-    let clock: any ServiceClock
+    let clock: any WallClock
     let sender: NotificationSender
     let builder: MessageBuilder
     let vault: PasswordVault?

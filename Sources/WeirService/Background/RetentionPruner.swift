@@ -1,13 +1,14 @@
 import Logging
 import ServiceLifecycle
-import WeirStore
+import WeirCore
+import WeirModel
 
 /// Deletes runs, findings and traffic minutes older than `WEIR_RETENTION_DAYS`, once at start-up
 /// and then every `interval` seconds, in batches with a yield between them so that runs and
 /// requests are never held up. Tasks, checkpoints and running runs are never deleted.
 public struct RetentionPruner: Service {
     let store: any RetentionStore
-    let clock: any ServiceClock
+    let clock: any WallClock
     /// Days data is kept.
     let days: Int
     let logger: Logger

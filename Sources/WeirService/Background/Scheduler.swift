@@ -1,6 +1,7 @@
 import Logging
 import ServiceLifecycle
-import WeirStore
+import WeirCore
+import WeirModel
 
 /// Runs tasks on time, and runs what was missed while the service was down.
 ///
@@ -15,7 +16,7 @@ import WeirStore
 public struct Scheduler: Service {
     let store: any WeirStore
     let coordinator: RunCoordinator
-    let clock: any ServiceClock
+    let clock: any WallClock
     let tick: Double
     let autoCheckDelay: Double
     let autoCheckInterval: Double

@@ -1,17 +1,16 @@
-import Hummingbird
-import Logging
-import NIOCore
 import ServiceLifecycle
-import WeirStore
+import WeirCore
+import WeirModel
 
-/// Keeps the store open while the service runs, and closes it after the other services stopped.
+/// The store's connections as a service, first in the `ServiceGroup`: PostgreSQL's pool runs
+/// until every other service has stopped, then the store is closed (even when the group is
+/// cancelled rather than shut down gracefully).
 struct StoreService: Service {
     let store: any WeirStore
 
     func run() async throws {
-        try? await gracefulShutdown()
-        // Closed even when the group is cancelled rather than shut down gracefully.
+        do { try await store.runConnections() } catch is CancellationError {}
         let store = store
-        try await Task.detached { try await store.close() }.value
+        try await Shielded.run { try await store.close() }
     }
 }

@@ -1,4 +1,4 @@
-import WeirStore
+import WeirModel
 
 /// Something the service committed to its store, told to subscribers after the commit (never
 /// before, so a subscriber that reads the store sees it).

@@ -1,7 +1,7 @@
 import Foundation
 import WeirLog
+import WeirModel
 import WeirRules
-import WeirStore
 
 /// Appends findings, one line each, to `<WEIR_LOG_DIR>/<task id>-<task name>/<rule>.log`, for
 /// operators who read logs rather than the API (and for fail2ban-style tools that tail them).

@@ -1,6 +1,7 @@
 import Foundation
 import WeirCore
 import WeirDetect
+import WeirModel
 import WeirRules
 import WeirSources
 

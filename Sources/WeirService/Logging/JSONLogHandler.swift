@@ -12,10 +12,18 @@ public struct JSONLogHandler: LogHandler {
     public let label: String
     /// Where each line goes (standard error unless a test captures it).
     let write: @Sendable (String) -> Void
+    /// The time each line is stamped with.
+    let clock: any WallClock
 
-    public init(label: String, level: Logger.Level = .info, write: @escaping @Sendable (String) -> Void = { Console.err($0) }) {
+    public init(
+        label: String,
+        level: Logger.Level = .info,
+        clock: any WallClock = SystemClock(),
+        write: @escaping @Sendable (String) -> Void = { Console.err($0) }
+    ) {
         self.label = label
         self.logLevel = level
+        self.clock = clock
         self.write = write
     }
 
@@ -27,7 +35,7 @@ public struct JSONLogHandler: LogHandler {
     public func log(event: LogEvent) {
         var object: [String: JSONValue] = [:]
         for (key, value) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) { object[key] = Self.json(value) }
-        object["time"] = .string(Self.timestamp(Date()))
+        object["time"] = .string(Self.timestamp(seconds: clock.time()))
         object["level"] = .string(event.level.rawValue)
         object["label"] = .string(label)
         object["message"] = .string(event.message.description)
@@ -44,8 +52,8 @@ public struct JSONLogHandler: LogHandler {
         }
     }
 
-    static func timestamp(_ date: Date) -> String {
-        let seconds = date.timeIntervalSince1970
+    /// Unix `seconds` in RFC 3339 with milliseconds.
+    static func timestamp(seconds: Double) -> String {
         let whole = Int64(saturating: seconds.rounded(.down))
         let millis = Int(saturating: ((seconds - Double(whole)) * 1000).rounded(.down))
         let base = Timestamps.rfc3339(whole)

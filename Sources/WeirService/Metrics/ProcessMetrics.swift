@@ -1,6 +1,7 @@
 import Foundation
 import Prometheus
 import Synchronization
+import WeirCore
 
 /// The process's own figures, in the names Prometheus client libraries use: resident memory,
 /// CPU seconds, start time and open file descriptors, read from `/proc/self` at each scrape.
@@ -15,7 +16,7 @@ final class ProcessMetrics: Sendable {
         self.registry = registry
         cpu.increment(by: Int64(0))
         registry.makeGauge(name: "process_start_time_seconds", help: "Start time of the process since the Unix epoch, in seconds.")
-            .set(Date().timeIntervalSince1970 - Self.uptime())
+            .set(SystemClock().time() - Self.uptime())
         update()
     }
 

@@ -2,8 +2,8 @@ import Hummingbird
 import Prometheus
 import Synchronization
 import WeirCore
+import WeirModel
 import WeirRules
-import WeirStore
 
 /// The service's Prometheus metrics, registered in an injected registry (no global bootstrap) and
 /// rendered at `GET /metrics`. Every family exists from start-up with its `# HELP` and `# TYPE`:

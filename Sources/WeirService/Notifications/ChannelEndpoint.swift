@@ -1,7 +1,7 @@
 import WeirCore
+import WeirModel
 import WeirNotify
 import WeirSources
-import WeirStore
 
 /// A stored channel made ready to send: its sealed secrets opened with the service's vault, its
 /// host allowed by `WEIR_NOTIFY_HOSTS`.

@@ -1,8 +1,8 @@
 import WeirCore
 import WeirDetect
 import WeirLog
+import WeirModel
 import WeirRules
-import WeirStore
 
 /// The anomaly-detection part of a run: merges the run's minutes of traffic with the stored
 /// ones, scores the complete buckets not scored yet with the task's model (or the default model

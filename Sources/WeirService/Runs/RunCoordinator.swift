@@ -1,6 +1,7 @@
 import Logging
 import ServiceLifecycle
-import WeirStore
+import WeirCore
+import WeirModel
 
 /// Starts task runs and executes them, at most `maxParallelRuns` at once, for the scheduler,
 /// the auto-check and `POST /tasks/{id}/run` alike. The database refuses a second running run of
@@ -17,7 +18,7 @@ public actor RunCoordinator: Service {
 
     private let store: any WeirStore
     private let runner: TaskRunner
-    private let clock: any ServiceClock
+    private let clock: any WallClock
     private let owner: RunOwner
     private let permits: AsyncSemaphore
     private let logger: Logger
@@ -32,7 +33,7 @@ public actor RunCoordinator: Service {
     init(
         store: any WeirStore,
         runner: TaskRunner,
-        clock: any ServiceClock,
+        clock: any WallClock,
         owner: RunOwner,
         maxParallelRuns: Int,
         metrics: ServiceMetrics,

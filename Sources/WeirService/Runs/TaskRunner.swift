@@ -3,16 +3,16 @@ import Logging
 import WeirCore
 import WeirDetect
 import WeirLog
+import WeirModel
 import WeirRules
 import WeirSources
-import WeirStore
 
 /// Executes one claimed run: reads the task's source (a file or an OpenSearch index) from its
 /// checkpoint, evaluates its rules, and commits the findings, counts and new checkpoint in one transaction. A run stopped by a
 /// shutdown or an error commits nothing, so its lines are read again by the next run.
 public struct TaskRunner: Sendable {
     let store: any WeirStore
-    let clock: any ServiceClock
+    let clock: any WallClock
     let findingLog: FindingLog
     let metrics: ServiceMetrics
     let logger: Logger
@@ -145,7 +145,7 @@ public struct TaskRunner: Sendable {
     private func publishEnd(of run: RunRecord, logger: Logger) async {
         do {
             let store = store
-            let ended = try await Task.detached { try await store.run(id: run.id) }.value
+            let ended = try await Shielded.run { try await store.run(id: run.id) }
             if let ended { events.publish(.runEnded(ended)) }
         } catch {
             logger.warning("could not read the ended run back for its event", metadata: ["error": "\(error)"])

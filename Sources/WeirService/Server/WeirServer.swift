@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 import WeirCore
+import WeirModel
 import WeirNotify
 import WeirSources
 import WeirStore
@@ -16,7 +17,7 @@ public struct WeirServer: Sendable {
 
     public let settings: Settings
     public let store: any WeirStore
-    public let clock: any ServiceClock
+    public let clock: any WallClock
     public let metrics: ServiceMetrics
     public let coordinator: RunCoordinator
     public let scheduler: Scheduler
@@ -44,7 +45,7 @@ public struct WeirServer: Sendable {
     public init(
         settings: Settings,
         store: any WeirStore,
-        clock: any ServiceClock = SystemServiceClock(),
+        clock: any WallClock = SystemClock(),
         metrics: ServiceMetrics = ServiceMetrics(),
         logger: Logger,
         sources: SourceContext? = nil,
@@ -118,26 +119,22 @@ public struct WeirServer: Sendable {
         )
     }
 
-    /// Opens the database the settings name, creates or migrates its schema, and (on SQLite, which
-    /// one process owns) marks runs a crash left `running` as interrupted. On PostgreSQL such runs
-    /// are taken over when their lease lapses (``LeaseKeeper``).
-    public static func openStore(_ settings: Settings, logger: Logger, clock: any ServiceClock = SystemServiceClock()) async throws -> any WeirStore {
-        let store = try await openUnmigratedStore(settings.databaseURL, logger: logger, exclusive: true)
-        try await store.migrate()
-        let interrupted = try await store.interruptRunningRuns(at: clock.now())
-        if interrupted > 0 {
-            logger.warning(
-                "runs left unfinished by an earlier stop were marked interrupted; their lines will be read again",
-                metadata: ["runs": "\(interrupted)"]
-            )
-        }
+    /// Opens the database the settings name and prepares it at once: creates or migrates its
+    /// schema and (on SQLite, which one process owns) marks runs a crash left `running` as
+    /// interrupted. For a SQLite store used outside the `ServiceGroup` (the demo, benchmarks,
+    /// tests); `weir serve` opens with ``openStore(_:logger:exclusive:)`` and has its
+    /// ``MigrationService`` prepare the store once the connections run.
+    public static func openStore(_ settings: Settings, logger: Logger, clock: any WallClock = SystemClock()) async throws -> any WeirStore {
+        let store = try await openStore(settings.databaseURL, logger: logger, exclusive: true)
+        try await MigrationService.prepare(store, clock: clock, logger: logger)
         return store
     }
 
-    /// Opens the database without touching its schema (for `weir setup-db`).
-    /// With `exclusive`, a SQLite database is locked for this process (one writer per file) and
-    /// refused when another service holds it.
-    public static func openUnmigratedStore(_ url: DatabaseURL, logger: Logger, exclusive: Bool = false) async throws -> any WeirStore {
+    /// Opens the database without touching its schema. A PostgreSQL store answers once its
+    /// connections run (``StoreService`` in the group, or `withConnections`). With `exclusive`, a
+    /// SQLite database is locked for this process (one writer per file) and refused when another
+    /// service holds it.
+    public static func openStore(_ url: DatabaseURL, logger: Logger, exclusive: Bool = false) async throws -> any WeirStore {
         switch url {
         case .sqlite(let path):
             do {
@@ -166,10 +163,10 @@ public struct WeirServer: Sendable {
         open.addRoutes(HealthController(store: store, version: Self.version).routes)
         open.addRoutes(MetricsController(metrics: metrics).routes)
         let api = router.group().add(middleware: BearerAuthMiddleware(token: settings.apiToken))
-        var tasks = TaskController(store: store, clock: clock, vault: vault, policy: settings.sourcePolicy)
+        var tasks = TaskService(store: store, clock: clock, vault: vault, policy: settings.sourcePolicy)
         tasks.events = events
         let runs = RunController(store: store, coordinator: coordinator)
-        let channels = ChannelController(
+        let channels = ChannelService(
             store: store,
             clock: clock,
             vault: vault,
@@ -180,11 +177,11 @@ public struct WeirServer: Sendable {
         let controllers: [any APIController] = [
             OpenAPIController(),
             RuleController(store: store),
-            tasks,
+            TaskController(tasks: tasks, store: store),
             runs,
             FindingController(store: store),
             IncidentController(store: store),
-            channels,
+            ChannelController(channels: channels),
             NotificationController(store: store),
             BlocklistController(store: store),
             ModelController(store: store, retuneMinutes: settings.modelRetuneMinutes),
@@ -208,7 +205,7 @@ public struct WeirServer: Sendable {
     /// The dashboard's route groups: the login page and assets open to anyone, the pages, forms
     /// and live stream behind a session in a group inside it; all with the dashboard's security
     /// headers, error pages and same-origin rule.
-    private func addDashboard(to router: Router<BasicRequestContext>, tasks: TaskController, runs: RunController, channels: ChannelController) {
+    private func addDashboard(to router: Router<BasicRequestContext>, tasks: TaskService, runs: RunController, channels: ChannelService) {
         let assets = DashboardAssets()
         let renderer = DashboardRenderer(pages: PageRenderer(assets: assets), sessions: sessions)
         let open = router.group().add(middleware: DashboardHeadersMiddleware()).add(middleware: DashboardErrorMiddleware(renderer: renderer))
@@ -256,10 +253,14 @@ public struct WeirServer: Sendable {
         [trainer, coordinator, leaseKeeper, scheduler, pruner, deliverer]
     }
 
-    /// Everything under one `ServiceGroup`: the store (closed last), the background services and
-    /// the HTTP server (stopped first). SIGTERM and SIGINT shut it down gracefully.
+    /// Everything under one `ServiceGroup`, in start order (they stop in reverse): the store's
+    /// connections (stopped and closed last), the migration service, then the background services
+    /// and the HTTP server, which wait for the schema to be migrated. SIGTERM and SIGINT shut it
+    /// down gracefully.
     public func serviceGroup(application: some ApplicationProtocol, signals: Bool = true) -> ServiceGroup {
-        let services: [any Service] = [StoreService(store: store)] + backgroundServices + [application]
+        let migrations = MigrationService(store: store, clock: clock, logger: logger, migrated: ReadinessGate())
+        let gated = (backgroundServices + [application]).map { AfterMigration(gate: migrations.migrated, service: $0) as any Service }
+        let services: [any Service] = [StoreService(store: store), migrations] + gated
         return ServiceGroup(
             configuration: .init(
                 services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },

@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import WeirModel
 import WeirNotify
 import WeirSources
 import WeirStore

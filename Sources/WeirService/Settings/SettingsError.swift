@@ -1,4 +1,5 @@
 import Foundation
+import WeirModel
 import WeirStore
 
 /// A setting that stops start-up, worded as one line naming the key.

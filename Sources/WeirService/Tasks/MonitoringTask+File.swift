@@ -1,6 +1,6 @@
+import WeirModel
 import WeirRules
 import WeirSources
-import WeirStore
 
 extension MonitoringTask {
     /// A task on a local access-log file, built from typed parts rather than hand-written JSON

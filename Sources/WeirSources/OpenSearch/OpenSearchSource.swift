@@ -5,6 +5,7 @@ import NIOFoundationCompat
 import NIOSSL
 import WeirCore
 import WeirLog
+import WeirModel
 import WeirRules
 
 /// Reads an OpenSearch index of parsed access logs: every document after the last one seen, in

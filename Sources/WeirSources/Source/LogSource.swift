@@ -1,5 +1,6 @@
 import Foundation
 import WeirLog
+import WeirModel
 import WeirRules
 
 /// Where a task's records come from, read incrementally from a checkpoint: a file

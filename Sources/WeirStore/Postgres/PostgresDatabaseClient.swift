@@ -2,14 +2,15 @@ import Foundation
 import Logging
 import NIOSSL
 import PostgresNIO
+import WeirModel
 
 /// PostgreSQL through PostgresNIO's connection pool, for several `weir serve` instances sharing
 /// one database. Statements are written with `?` placeholders (as for SQLite) and numbered `$n`
-/// here. The pool runs in a task of its own from `init` until ``close()``.
+/// here. The pool runs in ``run()``, as a service of the `ServiceGroup` (PostgresNIO's client is a
+/// `Service`): it is started by whoever owns the store, never by an initialiser.
 public final class PostgresDatabaseClient: SQLDatabase {
     public let dialect = SQLDialect.postgres
     private let client: PostgresClient
-    private let poolTask: Task<Void, Never>
     private let logger: Logger
     private let target: String
 
@@ -37,7 +38,6 @@ public final class PostgresDatabaseClient: SQLDatabase {
             )
         }
         client = PostgresClient(configuration: try location.poolConfiguration(), backgroundLogger: logger)
-        poolTask = Task { [client] in await client.run() }
     }
 
     /// Drops the database `url` names (tests use one database each).
@@ -64,27 +64,29 @@ public final class PostgresDatabaseClient: SQLDatabase {
         }
     }
 
+    /// `body` in PostgresNIO's `withTransaction`: committed when it returns, rolled back when it
+    /// throws; a cancelled task rolls back rather than commit.
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let logger = logger
-        return try await client.withConnection { connection in
-            try await connection.query("BEGIN", logger: logger)
-            do {
+        do {
+            return try await client.withTransaction(logger: logger) { connection in
                 try Task.checkCancellation()
                 let result = try await body(Transaction(connection: connection, logger: logger))
                 try Task.checkCancellation()
-                try await connection.query("COMMIT", logger: logger)
                 return result
-            } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
-                throw error
             }
+        } catch let error as PostgresTransactionError {
+            throw error.closureError ?? Self.storeError(error.commitError ?? error.beginError ?? error)
         }
     }
 
-    public func close() async throws {
-        poolTask.cancel()
-        await poolTask.value
+    /// Runs the pool until graceful shutdown or cancellation.
+    public func run() async throws {
+        await client.run()
     }
+
+    /// Nothing to do: the pool closes when ``run()`` ends.
+    public func close() async throws {}
 
     /// One connection inside a transaction.
     struct Transaction: SQLDatabase {
@@ -105,6 +107,8 @@ public final class PostgresDatabaseClient: SQLDatabase {
         func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
             try await body(self)
         }
+
+        func run() async throws {}
 
         func close() async throws {}
     }

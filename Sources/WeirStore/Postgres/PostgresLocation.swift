@@ -3,6 +3,7 @@ import Logging
 import NIOSSL
 import PostgresNIO
 import WeirCore
+import WeirModel
 
 /// Where a PostgreSQL database is, from a `postgres://user:password@host:port/database?sslmode=…`
 /// URL, with the configurations PostgresNIO needs for one connection and for a pool.

@@ -1,3 +1,5 @@
+import WeirModel
+
 extension DatabaseURL {
     /// The URL for messages and logs, its password shown as `***` (the same redaction as the
     /// store's own errors).

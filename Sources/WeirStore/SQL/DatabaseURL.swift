@@ -1,3 +1,5 @@
+import WeirModel
+
 /// Where the database is, from `WEIR_DATABASE_URL`: `sqlite:///abs/path.sqlite`,
 /// `sqlite:relative.sqlite`, or `postgres://user:password@host:port/database`.
 public enum DatabaseURL: Sendable, Equatable {

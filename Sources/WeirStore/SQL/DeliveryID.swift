@@ -1,4 +1,5 @@
 import WeirCore
+import WeirModel
 
 /// Delivery ids: 128 random bits in hex, unique across instances and databases.
 enum DeliveryID {

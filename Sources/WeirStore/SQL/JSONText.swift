@@ -1,5 +1,6 @@
 import Foundation
 import WeirCore
+import WeirModel
 import WeirRules
 
 /// JSON columns: values are stored as compact JSON text with sorted keys.

@@ -1,3 +1,5 @@
+import WeirModel
+
 /// The few places where SQL dialects differ in Weir's schema.
 public struct SQLDialect: Sendable {
     /// The column definition of an auto-incremented 64-bit primary key.

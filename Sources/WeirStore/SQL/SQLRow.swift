@@ -1,4 +1,5 @@
 import WeirCore
+import WeirModel
 
 /// One result row, by column name.
 public struct SQLRow: Sendable {

@@ -1,4 +1,5 @@
 import WeirCore
+import WeirModel
 
 /// Notification channels in SQL (``ChannelStore``).
 extension SQLStore: ChannelStore {

@@ -1,5 +1,6 @@
 import WeirCore
 import WeirDetect
+import WeirModel
 import WeirRules
 
 /// Traffic minutes, detection progress and models in SQL (``DetectionStore``).

@@ -1,5 +1,6 @@
 import WeirCore
 import WeirDetect
+import WeirModel
 import WeirRules
 
 /// Findings in SQL (``FindingStore``).

@@ -1,4 +1,5 @@
 import WeirCore
+import WeirModel
 
 /// The outbox in SQL (``OutboxStore``). On PostgreSQL a claim takes rows `FOR UPDATE SKIP
 /// LOCKED`, so instances that claim at once take different rows; on SQLite one process owns the

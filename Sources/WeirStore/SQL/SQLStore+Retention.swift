@@ -1,3 +1,5 @@
+import WeirModel
+
 /// Retention in SQL (``RetentionStore``): each kind (findings, runs, traffic minutes, resolved
 /// incidents, delivered or failed notifications and their attempts) deleted by id through a
 /// bounded subquery on an index of its age, so a batch is an index range scan and a short transaction on SQLite and

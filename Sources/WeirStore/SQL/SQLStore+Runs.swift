@@ -1,5 +1,6 @@
 import WeirCore
 import WeirDetect
+import WeirModel
 import WeirRules
 
 /// Runs: claims, leases, commits in SQL (``RunStore``).
@@ -49,70 +50,6 @@ extension SQLStore: RunStore {
             """,
             [.integer(now), .integer(now)]
         ).map(Self.run)
-    }
-
-    public func completeRun(_ c: RunCompletion) async throws {
-        try await database.transaction { tx in
-            let updated = try await tx.query(
-                """
-                UPDATE runs SET status = 'succeeded', finished_at = ?, lines_read = ?, malformed_lines = ?, bytes_read = ?,
-                    finding_count = ?, notes = ? WHERE id = ? AND status = 'running' RETURNING id
-                """,
-                [
-                    .integer(c.finishedAt), .integer(c.linesRead), .integer(c.malformedLines), .integer(c.bytesRead),
-                    .integer(Int64(c.findings.count)), .text(JSONText.encode(c.notes)), .integer(c.runID),
-                ]
-            )
-            guard !updated.isEmpty else { throw StoreError("run \(c.runID) is no longer running; its results were not committed") }
-            try await Self.saveFindingsAndIncidents(c, tx)
-            try await Self.saveMinutes(c, tx)
-            if let checkpoint = c.checkpoint {
-                try await tx.query(
-                    """
-                    INSERT INTO checkpoints (task_id, data, updated_at, rule_state) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (task_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at,
-                        rule_state = COALESCE(excluded.rule_state, checkpoints.rule_state)
-                    """,
-                    [.integer(c.taskID), .text(checkpoint), .integer(c.finishedAt), .optional(c.ruleState)]
-                )
-            } else if let state = c.ruleState {
-                try await tx.query("UPDATE checkpoints SET rule_state = ? WHERE task_id = ?", [.text(state), .integer(c.taskID)])
-            }
-        }
-    }
-
-    /// A burst still going when the previous run ended is one finding, not two: the evaluator
-    /// carries the open burst into the next run (``CarriedRuleState``) and reports it again, with
-    /// the same start, when it grows; that finding extends the earlier run's finding with the same
-    /// rule, client, window, limit and start. An anomaly that goes on past the buckets the previous
-    /// run scored is reported again whole, with the same start, and replaces the earlier run's
-    /// finding with the same feature and start. Returns that finding's id and the extended finding.
-    static func earlierBurst(_ f: RuleFinding, _ c: RunCompletion, _ tx: any SQLDatabase) async throws -> (id: Int64, merged: RuleFinding)? {
-        guard c.continuedBursts.contains(f.burstKey) else { return nil }
-        if let anomaly = f.anomaly {
-            let rows = try await tx.query(
-                "SELECT * FROM findings WHERE task_id = ? AND rule = ? AND first_seen = ? AND run_id <> ? ORDER BY id DESC",
-                [.integer(c.taskID), .text(f.rule), .integer(f.first), .integer(c.runID)]
-            )
-            for row in rows {
-                let earlier = try finding(row)
-                if earlier.anomaly?.feature == anomaly.feature, earlier.windowSeconds == f.windowSeconds { return (row.int("id"), f) }
-            }
-            return nil
-        }
-        guard let window = f.windowSeconds, let limit = f.limit else { return nil }
-        let rows = try await tx.query(
-            """
-            SELECT * FROM findings WHERE task_id = ? AND rule = ? AND first_seen = ? AND COALESCE(client, '') = ?
-                AND window_seconds = ? AND limit_count = ? AND run_id <> ? ORDER BY id DESC LIMIT 1
-            """,
-            [
-                .integer(c.taskID), .text(f.rule), .integer(f.first), .text(f.client ?? ""), .integer(Int64(window)), .integer(Int64(limit)),
-                .integer(c.runID),
-            ]
-        )
-        guard let row = rows.first else { return nil }
-        return (row.int("id"), try finding(row).merged(with: f))
     }
 
     public func abandonRun(id: Int64, status: RunStatus, error: String, at: Int64) async throws {

@@ -1,22 +1,23 @@
 import WeirCore
 import WeirDetect
+import WeirModel
 import WeirRules
 
 /// The schema and the rule catalogue in SQL (``SchemaStore``).
 extension SQLStore: SchemaStore {
     public func migrate() async throws {
-        let migrations = Migrations.all(database.dialect)
+        let latest = Migrations.all.count
         // Each migration in its own transaction, under the dialect's migration lock, so that
         // instances starting together apply each one once.
-        for (index, statements) in migrations.enumerated() {
+        for migration in Migrations.all {
             try await database.transaction { tx in
                 let applied = try await Self.lockedSchemaVersion(tx)
-                guard applied <= migrations.count else {
-                    throw StoreError("the database has schema version \(applied), newer than this weir (\(migrations.count)); upgrade weir")
+                guard applied <= latest else {
+                    throw StoreError("the database has schema version \(applied), newer than this weir (\(latest)); upgrade weir")
                 }
-                guard index + 1 > applied else { return }
-                for sql in statements { try await tx.query(sql, []) }
-                try await tx.query("INSERT INTO weir_schema (version, applied_at) VALUES (?, ?)", [.integer(Int64(index + 1)), .integer(0)])
+                guard migration.version > applied else { return }
+                for sql in migration.statements(tx.dialect) { try await tx.query(sql, []) }
+                try await tx.query("INSERT INTO weir_schema (version, applied_at) VALUES (?, ?)", [.integer(Int64(migration.version)), .integer(0)])
             }
         }
         try await database.transaction { tx in

@@ -1,3 +1,5 @@
+import WeirModel
+
 /// Ended dashboard sessions in SQL (``SessionStore``).
 extension SQLStore: SessionStore {
     public func revokeSession(id: String, expiresAt: Int64, now: Int64) async throws {

@@ -1,7 +1,7 @@
 import WeirCore
 import WeirDetect
+import WeirModel
 import WeirRules
-import WeirSources
 
 /// Tasks in SQL (``TaskStore``).
 extension SQLStore: TaskStore {

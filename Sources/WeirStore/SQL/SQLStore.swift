@@ -1,5 +1,6 @@
 import WeirCore
 import WeirDetect
+import WeirModel
 import WeirRules
 
 /// Weir's storage logic, written once over any ``SQLDatabase``: SQLite by default, PostgreSQL for
@@ -9,6 +10,10 @@ public struct SQLStore: Sendable, WeirStore {
 
     public init(database: any SQLDatabase) {
         self.database = database
+    }
+
+    public func runConnections() async throws {
+        try await database.run()
     }
 
     public func close() async throws {

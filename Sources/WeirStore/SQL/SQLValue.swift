@@ -1,3 +1,5 @@
+import WeirModel
+
 /// A value bound to or read from a SQL statement. Booleans are stored as integers 0 and 1 and
 /// times as Unix seconds, so that every dialect stores them the same way.
 public enum SQLValue: Sendable, Equatable {

@@ -1,5 +1,8 @@
 import Logging
 import SQLiteNIO
+import ServiceLifecycle
+import WeirCore
+import WeirModel
 
 /// SQLite through SQLiteNIO: one writer connection, used under a lock for every write and
 /// transaction, and one reader connection for single `SELECT`s (WAL mode lets it read while
@@ -68,7 +71,12 @@ public final class SQLiteDatabaseClient: SQLDatabase {
 
     /// Sends `sql` and waits for its real outcome, whether or not the calling task is cancelled.
     private static func execute(_ sql: String, on connection: SQLiteConnection) async throws {
-        try await Task.detached { _ = try await connection.query(sql) }.value
+        try await Shielded.run { _ = try await connection.query(sql) }
+    }
+
+    /// SQLite's connections need no running: waits for graceful shutdown or cancellation.
+    public func run() async throws {
+        try? await gracefulShutdown()
     }
 
     public func close() async throws {
@@ -99,6 +107,8 @@ public final class SQLiteDatabaseClient: SQLDatabase {
         func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
             try await body(self)
         }
+
+        func run() async throws {}
 
         func close() async throws {}
     }

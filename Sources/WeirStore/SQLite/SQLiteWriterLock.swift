@@ -1,3 +1,5 @@
+import WeirModel
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,4 @@
+import WeirCore
 import WeirLog
 
 /// Runs the monitor over a file: `--replay` to its end, or following it live. Everything that
@@ -21,10 +22,8 @@ public final class LiveMonitor {
 
     /// The world the monitor runs in.
     public struct Environment {
-        /// Unix time in seconds.
-        public var wallClock: () -> Double
-        /// Waits about this many seconds.
-        public var sleep: (Double) async -> Void
+        /// Wall time, and waiting between polls of the file.
+        public var clock: any WallClock
         /// True once SIGINT or SIGTERM arrived.
         public var shouldStop: () -> Bool
         /// Receives each output line (stdout).
@@ -35,14 +34,12 @@ public final class LiveMonitor {
         public var notify: (MonitorEvent) -> Void = { _ in }
 
         public init(
-            wallClock: @escaping () -> Double,
-            sleep: @escaping (Double) async -> Void,
+            clock: any WallClock,
             shouldStop: @escaping () -> Bool,
             output: @escaping (String) -> Void,
             warn: @escaping (String) -> Void
         ) {
-            self.wallClock = wallClock
-            self.sleep = sleep
+            self.clock = clock
             self.shouldStop = shouldStop
             self.output = output
             self.warn = warn
@@ -72,9 +69,9 @@ public final class LiveMonitor {
         }
         var follower = FileFollower(path: options.path, fromStart: options.fromStart)
         defer { follower.close() }
-        let started = env.wallClock()
+        let started = env.clock.time()
         while true {
-            let now = env.wallClock()
+            let now = env.clock.time()
             let read = follower.poll(
                 line: { bytes, truncated in
                     take(bytes, truncated, wallNow: now, env)
@@ -89,11 +86,11 @@ public final class LiveMonitor {
                 }
             )
             detectWithWhatWeHave(wallNow: now, env)
-            monitor.advance(wallNow: env.wallClock()) { emit($0, env) }
-            if env.shouldStop() || options.duration.map({ env.wallClock() - started >= $0 }) == true { break }
-            if read == 0 { await env.sleep(options.pollInterval) }
+            monitor.advance(wallNow: env.clock.time()) { emit($0, env) }
+            if env.shouldStop() || options.duration.map({ env.clock.time() - started >= $0 }) == true { break }
+            if read == 0 { try? await env.clock.sleep(seconds: options.pollInterval) }
         }
-        emit(.stats(monitor.finalBlock(wallNow: env.wallClock())), env)
+        emit(.stats(monitor.finalBlock(wallNow: env.clock.time())), env)
     }
 
     private func replay(_ env: Environment) throws {
@@ -105,7 +102,7 @@ public final class LiveMonitor {
             if let failure = line.failure {
                 noteMalformed(failure)
             } else {
-                monitor.add(parsed, line: line.bytes, wallNow: live ? env.wallClock() : nil) { emit($0, env) }
+                monitor.add(parsed, line: line.bytes, wallNow: live ? env.clock.time() : nil) { emit($0, env) }
             }
         }
         if env.shouldStop() {

@@ -1,6 +1,6 @@
 import WeirLog
+import WeirModel
 import WeirSources
-import WeirStore
 
 /// How the dashboard writes tasks, runs and instants in words.
 enum TaskText {

@@ -1,5 +1,5 @@
 import WeirCore
-import WeirStore
+import WeirModel
 
 /// The channels: each with a button that sends a test, and a form that creates one.
 public struct ChannelsView: PageView {

@@ -1,5 +1,5 @@
 import WeirDetect
-import WeirStore
+import WeirModel
 
 /// The expert system's choice for a task: a method per watched feature, and why.
 public struct DetectionSummary: Sendable {

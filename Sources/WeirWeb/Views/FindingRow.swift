@@ -1,4 +1,4 @@
-import WeirStore
+import WeirModel
 
 /// One finding's line on a task page: its rule, client, span and message.
 public struct FindingRow: Sendable {

@@ -1,4 +1,4 @@
-import WeirStore
+import WeirModel
 
 /// One incident's line, on a task page or the incidents page.
 public struct IncidentRow: Sendable {

@@ -1,4 +1,4 @@
-import WeirStore
+import WeirModel
 
 /// Incidents of every task, filtered by state and task.
 public struct IncidentsView: PageView {

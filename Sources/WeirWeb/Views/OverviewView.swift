@@ -1,5 +1,5 @@
 import WeirDetect
-import WeirStore
+import WeirModel
 
 /// The overview: every task with its state, last run, open incidents and a sparkline of its
 /// requests a minute over its last stored hour.

@@ -1,6 +1,6 @@
 import WeirCore
+import WeirModel
 import WeirSources
-import WeirStore
 
 /// The task form (new, or the edit form of a task page): the values shown, and the API's
 /// field errors placed beside the form's fields.

@@ -1,5 +1,5 @@
 import WeirDetect
-import WeirStore
+import WeirModel
 
 /// A task's page: its charts over a chosen range, incidents, runs, the expert system's choice, and
 /// its edit form.

@@ -90,7 +90,7 @@ struct AnalyzeCommand: ParsableCommand {
         for file in files { try analyzer.add(path: file, jobs: jobs) }
         var report = analyzer.finish()
         if let html {
-            let page = ReportRenderer().render(report, written: Timestamps.rfc3339(Int64(Date().timeIntervalSince1970)))
+            let page = ReportRenderer().render(report, written: Timestamps.rfc3339(SystemClock().now()))
             do { try Data(page.utf8).write(to: URL(fileURLWithPath: html)) } catch {
                 throw ValidationError("cannot write the HTML report to \(html): \(error.localizedDescription)")
             }

@@ -46,6 +46,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let endpoints = webhook.map { Endpoint(kind: .webhook, url: $0) } + alertmanager.map { Endpoint(kind: .alertmanager, url: $0) }
-        try await Demo(duration: duration, keep: keep, json: json, endpoints: endpoints).run(stop: await TerminationSignals.stopSignal())
+        let demo = Demo(duration: duration, keep: keep, json: json, endpoints: endpoints)
+        try await TerminationSignals.withStopSignal { stop in try await demo.run(stop: stop) }
     }
 }

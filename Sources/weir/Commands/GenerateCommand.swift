@@ -75,7 +75,7 @@ struct GenerateCommand: AsyncParsableCommand {
         var generator = TrafficGenerator(
             format: format,
             profile: profile,
-            seed: seed ?? UInt64(SystemGeneratorClock().now() * 1e6),
+            seed: seed ?? UInt64(truncatingIfNeeded: Int64(saturating: SystemClock().time() * 1e6)),
             utcOffset: Timestamps.parseUTCOffset(utcOffset)!
         )
         let sink = try LineSink(path: file, truncate: count != nil)
@@ -94,7 +94,7 @@ struct GenerateCommand: AsyncParsableCommand {
                 rate: rate,
                 generator: &generator,
                 sink: sink,
-                clock: SystemGeneratorClock()
+                clock: SystemClock()
             )
         }
     }

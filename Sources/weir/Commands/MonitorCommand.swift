@@ -109,13 +109,12 @@ struct MonitorCommand: AsyncParsableCommand {
             configuration: .init(threshold: threshold, interval: Int64(interval), window: Int64(window), top: verbose ? 10 : 5),
             output: MonitorOutput(style: style)
         )
-        var environment = LiveMonitor.Environment.console(stop: await TerminationSignals.stopSignal())
-        let forwarder = endpoints.isEmpty ? nil : AlertForwarder(endpoints: endpoints, warn: { Console.err("weir: \($0)") })
-        if let forwarder {
-            let file = file
-            environment.notify = { event in NotificationEvent(monitor: event, file: file).map(forwarder.forward) }
+        let forwarder = AlertForwarder(endpoints: endpoints, warn: { Console.err("weir: \($0)") })
+        let (file, notifies) = (file, !endpoints.isEmpty)
+        try await TerminationSignals.withStopSignal { stop in
+            var environment = LiveMonitor.Environment.console(stop: stop)
+            if notifies { environment.notify = { event in NotificationEvent(monitor: event, file: file).map(forwarder.forward) } }
+            try await forwarder.delivering(finishingWithin: 5) { try await monitor.run(environment) }
         }
-        try await monitor.run(environment)
-        await forwarder?.finish(within: 5)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import WeirCore
+import WeirModel
 import WeirService
 import WeirStore
 
@@ -84,7 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let logFormat { extra["WEIR_LOG_FORMAT"] = logFormat.rawValue }
         let settings = try settingsOptions.load(extra: extra)
         let logger = ServiceLogging.bootstrap(settings)
-        let store = try await WeirServer.openStore(settings, logger: logger)
+        let store = try await WeirServer.openStore(settings.databaseURL, logger: logger, exclusive: true)
         let server = WeirServer(settings: settings, store: store, logger: logger)
         let app = server.makeApplication { port in
             if settings.apiToken == nil {

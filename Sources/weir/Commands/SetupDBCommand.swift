@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import WeirModel
 import WeirService
 import WeirStore
 
@@ -31,22 +32,17 @@ struct SetupDBCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try settingsOptions.load()
         let logger = Logger(label: "weir")
-        let store = try await WeirServer.openUnmigratedStore(settings.databaseURL, logger: logger, exclusive: reset)
-        do {
+        let store = try await WeirServer.openStore(settings.databaseURL, logger: logger, exclusive: reset)
+        let report = try await store.withConnections { store in
             if reset { try await store.reset() }
             let before = try await store.schemaVersion()
             try await store.migrate()
             let after = try await store.schemaVersion()
             let rules = try await store.ruleCatalogue().count
-            print(
-                before == after
-                    ? "weir setup-db: schema already at version \(after); \(rules) rules in the catalogue"
-                    : "weir setup-db: schema migrated from version \(before) to \(after); \(rules) rules in the catalogue"
-            )
-        } catch {
-            try? await store.close()
-            throw error
+            return before == after
+                ? "weir setup-db: schema already at version \(after); \(rules) rules in the catalogue"
+                : "weir setup-db: schema migrated from version \(before) to \(after); \(rules) rules in the catalogue"
         }
-        try await store.close()
+        print(report)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 import WeirCore
 import WeirLog
-import WeirStore
+import WeirModel
 
 /// `GET /blocklist?format=plain|nginx|json`: the clients with an open per-client incident on an
 /// active task with `"block": true`, for ipset, an nginx `include` or a firewall script, with an

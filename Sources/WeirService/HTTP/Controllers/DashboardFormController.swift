@@ -1,20 +1,20 @@
 import Hummingbird
 import WeirCore
 import WeirLog
+import WeirModel
 import WeirSources
-import WeirStore
 import WeirWeb
 
 /// The dashboard's forms: create and edit a task, run it now, create a channel and send it a
-/// test. Each goes through the API's own validation, and a refused form comes back with the
-/// API's message beside each field and the values kept.
+/// test. Each goes through the use cases the API uses (``TaskService``, ``ChannelService``), and a
+/// refused form comes back with the same message beside each field and the values kept.
 struct DashboardFormController: APIController {
     let store: any WeirStore
     let renderer: DashboardRenderer
     let pages: DashboardPageController
-    let tasks: TaskController
+    let tasks: TaskService
     let runs: RunController
-    let channels: ChannelController
+    let channels: ChannelService
 
     var routes: RouteCollection<BasicRequestContext> {
         let routes = RouteCollection(context: BasicRequestContext.self)
@@ -39,9 +39,9 @@ struct DashboardFormController: APIController {
             body["properties"] = .string(form.rules)
         }
         do {
-            let created = try await tasks.createTask(.object(body))
+            let created = try await tasks.create(.object(body))
             return .seeOther("/ui/tasks/\(created.id)")
-        } catch let error as APIError where !error.fields.isEmpty {
+        } catch let error as FieldErrors {
             var errors = Self.fieldErrors(error, except: rulesProblem == nil ? [] : ["properties"])
             if let rulesProblem { errors.add("properties", rulesProblem) }
             form.show(errors)
@@ -58,10 +58,10 @@ struct DashboardFormController: APIController {
         body["is_active"] = .bool(form.active)
         if case .openSearch = existing.target { body["target_data"] = nil }
         do {
-            let saved = try await tasks.patchTask(existing, with: .object(body))
+            let saved = try await tasks.update(existing, with: .object(body))
             return .seeOther("/ui/tasks/\(saved.id)")
-        } catch let error as APIError where !error.fields.isEmpty {
-            form.show(Self.fieldErrors(error))
+        } catch let error as FieldErrors {
+            form.show(error)
         }
         let page = try await pages.taskPage(existing, range: nil, form: form)
         return renderer.response(page, status: .unprocessableContent)
@@ -78,16 +78,16 @@ struct DashboardFormController: APIController {
         let draft = ChannelsView.Draft(name: fields["name"] ?? "", type: fields["type"] ?? "", url: fields["url"] ?? "")
         let body: JSONValue = .object(["name": .string(draft.name), "type": .string(draft.type), "url": .string(draft.url)])
         do {
-            let created = try await channels.createChannel(body)
+            let created = try await channels.create(body)
             return renderer.response(ChannelsView(channels: try await store.channels(), flash: "Channel \(created.name) created."))
-        } catch let error as APIError where !error.fields.isEmpty {
-            let page = ChannelsView(channels: try await store.channels(), draft: draft, fieldErrors: Self.fieldErrors(error))
+        } catch let error as FieldErrors {
+            let page = ChannelsView(channels: try await store.channels(), draft: draft, fieldErrors: error)
             return renderer.response(page, status: .unprocessableContent)
         }
     }
 
     func testChannel(_ context: BasicRequestContext) async throws -> Response {
-        let channel = try await channels.channel(context)
+        let channel = try await channels.channel(id: try IDParameter.of(context, "channel", list: "/channels"))
         let result = try await channels.sendTest(to: channel)
         let outcome =
             result.delivered
@@ -120,9 +120,10 @@ struct DashboardFormController: APIController {
         ]
     }
 
-    static func fieldErrors(_ error: APIError, except left: Set<String> = []) -> FieldErrors {
+    /// `error`'s messages but those of the fields in `left`.
+    static func fieldErrors(_ error: FieldErrors, except left: Set<String> = []) -> FieldErrors {
         var errors = FieldErrors()
-        for (field, message) in error.fields where !left.contains(field) { errors.add(field, message) }
+        for (field, message) in error.messages where !left.contains(field) { errors.add(field, message) }
         return errors
     }
 }

@@ -1,7 +1,7 @@
 import Hummingbird
 import WeirCore
 import WeirDetect
-import WeirStore
+import WeirModel
 import WeirWeb
 
 /// The dashboard's pages: `/` (overview), `/ui/tasks/new`, `/ui/tasks/{id}`, `/ui/incidents`

@@ -1,8 +1,8 @@
 import Hummingbird
 import WeirCore
 import WeirLog
+import WeirModel
 import WeirRules
-import WeirStore
 
 /// `GET /tasks/{id}/findings[?rule=&since=&limit=]`: what a task's runs found, newest first.
 struct FindingController: APIController {

@@ -1,5 +1,5 @@
 import Hummingbird
-import WeirStore
+import WeirModel
 
 /// `GET /health`: the service and its database, for probes; open to anyone.
 struct HealthController: APIController {

@@ -1,7 +1,7 @@
 import Hummingbird
 import WeirCore
 import WeirLog
-import WeirStore
+import WeirModel
 
 /// `GET /incidents`, `GET /tasks/{id}/incidents` (newest first; `?state=&rule=&since=&limit=`)
 /// and `GET /incidents/{id}` with its findings.

@@ -36,41 +36,46 @@ struct LiveEventsController: APIController {
             error.headers[.retryAfter] = "5"
             throw error
         }
-        let chunks = Self.chunks(of: events)
         let open = open
+        let events = events
         return Response(
             status: .ok,
             headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
             body: ResponseBody { writer in
                 defer { open.count.wrappingSubtract(1, ordering: .relaxed) }
-                for await chunk in chunks.cancelOnGracefulShutdown() {
-                    try await writer.write(ByteBuffer(string: chunk))
-                }
+                try await Self.relay(events) { chunk in try await writer.write(ByteBuffer(string: chunk)) }
                 try await writer.finish(nil)
             }
         )
     }
 
-    /// What the stream writes: the reconnection delay, then events and heartbeats as they come.
-    static func chunks(of events: CommitEvents) -> AsyncStream<String> {
-        let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(256))
-        continuation.yield("retry: 2000\n\n")
+    /// Writes the stream: the reconnection delay, then events and heartbeats as they come, until
+    /// graceful shutdown, cancellation or a failed write. The relay of events and the heartbeat
+    /// are one task group, ended with the stream.
+    static func relay(
+        _ events: CommitEvents,
+        heartbeat: Duration = .seconds(heartbeatSeconds),
+        to write: (String) async throws -> Void
+    )
+        async throws
+    {
+        let (chunks, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(256))
         let subscription = events.subscribe()
-        let relay = Task {
-            for await event in subscription {
-                continuation.yield("event: change\ndata: {\"task\":\(event.taskID),\"kind\":\"\(event.kind)\"}\n\n")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await event in subscription {
+                    continuation.yield("event: change\ndata: {\"task\":\(event.taskID),\"kind\":\"\(event.kind)\"}\n\n")
+                }
             }
-        }
-        let heartbeat = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(heartbeatSeconds))
-                continuation.yield(": heartbeat\n\n")
+            group.addTask {
+                while true {
+                    try await Task.sleep(for: heartbeat)
+                    continuation.yield(": heartbeat\n\n")
+                }
             }
+            defer { group.cancelAll() }
+            try await write("retry: 2000\n\n")
+            for await chunk in chunks.cancelOnGracefulShutdown() { try await write(chunk) }
         }
-        continuation.onTermination = { _ in
-            relay.cancel()
-            heartbeat.cancel()
-        }
-        return stream
     }
 }

@@ -1,6 +1,6 @@
 import Hummingbird
 import WeirDetect
-import WeirStore
+import WeirModel
 
 /// `GET /tasks/{id}/model`: what the expert system chose for a task, and why; the default model
 /// until it has chosen.

@@ -1,6 +1,6 @@
 import Hummingbird
 import WeirCore
-import WeirStore
+import WeirModel
 
 /// `GET /notifications` (newest first; `?state=&channel=&limit=`) and `GET /notifications/{id}`
 /// with every attempt.

@@ -1,5 +1,5 @@
 import Hummingbird
-import WeirStore
+import WeirModel
 
 /// `GET /task-properties[/{name}]`: the rules a task's `properties` may hold.
 struct RuleController: APIController {

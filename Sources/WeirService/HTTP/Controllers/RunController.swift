@@ -1,6 +1,6 @@
 import Hummingbird
 import WeirCore
-import WeirStore
+import WeirModel
 
 /// `POST /tasks/{id}/run` and `GET /tasks/{id}/runs`: starting a run now, and a task's runs.
 struct RunController: APIController {
@@ -31,7 +31,7 @@ struct RunController: APIController {
         case .alreadyRunning:
             throw APIError(.conflict, code: "already_running", message: "task \(id) is running now; GET /tasks/\(id)/runs shows its run")
         case .noSuchTask:
-            throw TaskLookup.noTask(id)
+            throw TaskService.noTask(id)
         }
     }
 

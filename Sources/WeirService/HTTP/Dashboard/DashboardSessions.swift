@@ -1,7 +1,7 @@
 import HTTPTypes
 import Hummingbird
 import WeirCore
-import WeirStore
+import WeirModel
 import WeirWeb
 
 /// The dashboard's sessions: the token exchanged for a signed cookie, checked on each request,
@@ -13,11 +13,11 @@ struct DashboardSessions: Sendable {
     let signer: SessionSigner?
     let store: any SessionStore
     let codes = OneTimeCodes()
-    let clock: any ServiceClock
+    let clock: any WallClock
     /// Whether cookies get `Secure`: when the service's public URL is `https`.
     let secureCookies: Bool
 
-    init(token: String?, publicURL: String?, clock: any ServiceClock, store: any SessionStore) {
+    init(token: String?, publicURL: String?, clock: any WallClock, store: any SessionStore) {
         self.token = token
         self.store = store
         signer = token.map(SessionSigner.init(token:))

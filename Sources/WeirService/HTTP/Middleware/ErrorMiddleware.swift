@@ -1,8 +1,11 @@
 import Foundation
 import Hummingbird
+import Logging
+import WeirCore
 
-/// Turns every error a route throws into ``APIError``'s shape: Hummingbird's own errors (404 for
-/// an unknown path, 405, 413 for a body over the limit) and unexpected ones (500, logged).
+/// Turns every error a route throws into ``APIError``'s shape: the use cases' refusals (422 with a
+/// message per field, 404, 409), Hummingbird's own errors (404 for an unknown path, 405, 413 for a
+/// body over the limit) and unexpected ones (500, logged).
 struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The router's routes, to answer a known path with a wrong method 405 rather than 404.
     let routes: RouteTable
@@ -10,15 +13,28 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as APIError {
-            throw error
-        } catch let error as HTTPError {
-            throw translate(error.status, message: error.body, request)
-        } catch let error as any HTTPResponseError {
-            throw translate(error.status, message: nil, request)
         } catch {
-            context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
-            throw APIError(.internalServerError, code: "internal_error", message: "the request failed inside Weir; the service log has the details")
+            throw Self.apiError(for: error, request, logger: context.logger, translate: translate)
+        }
+    }
+
+    /// `error` as the API answers it; `translate` shapes Hummingbird's statuses.
+    static func apiError(
+        for error: any Error,
+        _ request: Request,
+        logger: Logger,
+        translate: (HTTPResponse.Status, String?, Request) -> APIError
+    ) -> APIError {
+        switch error {
+        case let error as APIError: return error
+        case let error as FieldErrors: return .invalid(error)
+        case UseCaseError.notFound(let message): return .notFound(message)
+        case UseCaseError.conflict(let code, let message): return APIError(.conflict, code: code, message: message)
+        case let error as HTTPError: return translate(error.status, error.body, request)
+        case let error as any HTTPResponseError: return translate(error.status, nil, request)
+        default:
+            logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            return APIError(.internalServerError, code: "internal_error", message: "the request failed inside Weir; the service log has the details")
         }
     }
 
@@ -39,11 +55,12 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case .contentTooLarge:
             return APIError(.contentTooLarge, code: "body_too_large", message: "the body is larger than \(Request.maxJSONBodySize / 1024) KiB")
         default:
-            return APIError(
-                status,
-                code: status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_"),
-                message: message ?? status.reasonPhrase
-            )
+            return Self.statusError(status, message: message)
         }
+    }
+
+    /// An error of `status`, its code the reason phrase in snake case.
+    static func statusError(_ status: HTTPResponse.Status, message: String?) -> APIError {
+        APIError(status, code: status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_"), message: message ?? status.reasonPhrase)
     }
 }

@@ -1,7 +1,7 @@
 import WeirDetect
 import WeirLog
+import WeirModel
 import WeirRules
-import WeirStore
 
 /// `anomaly` in a finding: the observed value against the expected range.
 struct AnomalyResponse: Encodable {

@@ -1,7 +1,7 @@
 import WeirDetect
 import WeirLog
+import WeirModel
 import WeirRules
-import WeirStore
 
 struct CandidateResponse: Encodable {
     let method: MethodResponse

@@ -1,6 +1,6 @@
 import Foundation
 import WeirLog
-import WeirStore
+import WeirModel
 
 /// A channel as the API shows it: secrets never, only whether they are set; a Slack URL (itself
 /// a credential) by its host only.

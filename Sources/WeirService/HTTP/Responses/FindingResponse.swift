@@ -1,6 +1,6 @@
 import WeirLog
+import WeirModel
 import WeirRules
-import WeirStore
 
 struct FindingResponse: Encodable {
     let id: Int64

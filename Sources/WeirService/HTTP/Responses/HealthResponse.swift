@@ -1,6 +1,6 @@
 import WeirLog
+import WeirModel
 import WeirRules
-import WeirStore
 
 struct HealthResponse: Encodable {
     let status: String

@@ -1,5 +1,5 @@
 import WeirLog
-import WeirStore
+import WeirModel
 
 struct IncidentResponse: Encodable {
     let id: Int64

@@ -1,7 +1,7 @@
 import WeirDetect
 import WeirLog
+import WeirModel
 import WeirRules
-import WeirStore
 
 /// `GET /tasks/{id}/model`: the four answers, who gave each, and per feature the method chosen,
 /// the candidates compared and why.

@@ -1,5 +1,5 @@
 import WeirLog
-import WeirStore
+import WeirModel
 
 struct NotificationResponse: Encodable {
     struct Attempt: Encodable {

@@ -1,6 +1,6 @@
 import WeirLog
+import WeirModel
 import WeirRules
-import WeirStore
 
 struct RunAccepted: Encodable {
     let run_id: Int64

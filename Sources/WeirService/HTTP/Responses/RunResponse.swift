@@ -1,6 +1,6 @@
 import WeirLog
+import WeirModel
 import WeirRules
-import WeirStore
 
 struct RunResponse: Encodable {
     let id: Int64

@@ -1,8 +1,8 @@
 import WeirCore
 import WeirLog
+import WeirModel
 import WeirRules
 import WeirSources
-import WeirStore
 
 /// The JSON shapes the API answers with (snake_case keys, RFC 3339 times).
 struct TaskResponse: Encodable {

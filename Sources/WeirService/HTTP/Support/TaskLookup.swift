@@ -1,5 +1,5 @@
 import Hummingbird
-import WeirStore
+import WeirModel
 
 /// The task a `/tasks/{id}…` route is about.
 struct TaskLookup: Sendable {
@@ -8,7 +8,7 @@ struct TaskLookup: Sendable {
     /// The task named by the `id` path parameter; 404 when there is none.
     func task(_ context: BasicRequestContext) async throws -> MonitoringTask {
         let id = try Self.id(context)
-        guard let task = try await store.task(id: id) else { throw Self.noTask(id) }
+        guard let task = try await store.task(id: id) else { throw TaskService.noTask(id) }
         return task
     }
 
@@ -17,10 +17,5 @@ struct TaskLookup: Sendable {
         let text = context.parameters.get("id") ?? ""
         guard let id = Int64(text), id > 0 else { throw APIError.notFound("no task \"\(text)\"; task ids are positive integers") }
         return id
-    }
-
-    /// The 404 for a task id that does not exist.
-    static func noTask(_ id: Int64) -> APIError {
-        .notFound("no task with id \(id); GET /tasks lists them")
     }
 }
