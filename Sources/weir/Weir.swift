@@ -32,6 +32,9 @@ struct Weir: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let exit as ExitCode {
+            // The command said what it had to (`weir serve --check`'s lines) and chose its status.
+            Glibc.exit(exit.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is CleanExit { exit(withError: error) }

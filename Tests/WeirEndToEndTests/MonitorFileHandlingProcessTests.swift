@@ -63,6 +63,37 @@ struct MonitorFileHandlingProcessTests {
     }
 
     /// `weir monitor` following `log` for `seconds`, with JSON output on the returned pipe.
+    /// A container's log as the node keeps it (CRI lines) followed live: the lines inside are
+    /// counted, a long line written in two parts, across two appends, once.
+    @Test func aContainerLogIsFollowedThroughItsEnvelope() async throws {
+        let dir = try WeirProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let log = dir.appendingPathComponent("web-0_default_nginx-0123.log").path
+        let (status, data) = try await WeirProcess.onThread { () -> (Int32, Data) in
+            let (mon, out) = try Self.startMonitor(log, seconds: 3, fromStart: true)
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX")
+            f.timeZone = TimeZone(identifier: "UTC")
+            f.dateFormat = "dd/MMM/yyyy:HH:mm:ss Z"
+            func line(_ i: Int) -> String { "203.0.113.\(i) - - [\(f.string(from: Date()))] \"GET /p/\(i) HTTP/1.1\" 200 \(i) \"-\" \"curl/8\"" }
+            let stamp = "2026-12-06T10:00:00.123456789Z stdout"
+            try TestFile.append(log, (0..<10).map { "\(stamp) F \(line($0))\n" }.joined())
+            usleep(800_000)
+            let long = line(10)
+            try TestFile.append(log, "\(stamp) P \(long.prefix(25))\n")
+            usleep(800_000)
+            try TestFile.append(log, "\(stamp) F \(long.dropFirst(25))\n" + (11..<15).map { "\(stamp) F \(line($0))\n" }.joined())
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            mon.waitUntilExit()
+            return (mon.terminationStatus, data)
+        }
+        #expect(status == 0)
+        let events = Self.events(data)
+        let stats = events.filter { $0["event"] as? String == "stats" }
+        #expect(stats.map { ($0["hits"] as? Int ?? 0) + ($0["late"] as? Int ?? 0) }.reduce(0, +) == 15, "\(events)")
+        #expect(stats.compactMap { $0["malformed"] as? Int }.reduce(0, +) == 0, "\(events)")
+    }
+
     static func startMonitor(_ log: String, seconds: Int, fromStart: Bool = false) throws -> (Process, Pipe) {
         let mon = Process()
         mon.executableURL = WeirProcess.executable

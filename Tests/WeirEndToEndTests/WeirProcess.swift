@@ -27,11 +27,15 @@ enum WeirProcess {
         var stderr: String
     }
 
-    /// Runs `weir arguments…`, optionally feeding `stdin`, and waits for it.
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
+    /// Runs `weir arguments…`, optionally feeding `stdin`, and waits for it. With `environment`,
+    /// the process has this one's environment without its `WEIR_` variables, plus those given.
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let environment {
+            process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("WEIR_") }.merging(environment) { $1 }
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

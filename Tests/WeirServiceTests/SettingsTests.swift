@@ -52,6 +52,43 @@ struct SettingsTests {
         #expect(defaults == Settings())
     }
 
+    /// What Kubernetes puts in a pod's environment for a Service named `weir` does not stop
+    /// start-up: unknown keys are named once in a warning, `WEIR_PORT=tcp://…` is ignored with one.
+    @Test func variablesKubernetesInjectsAreWarnedAboutAndIgnored() throws {
+        let injected = [
+            "WEIR_PORT": "tcp://10.0.0.1:3000", "WEIR_SERVICE_HOST": "10.0.0.1", "WEIR_SERVICE_PORT": "3000",
+            "WEIR_PORT_3000_TCP": "tcp://10.0.0.1:3000", "WEIR_PORT_3000_TCP_ADDR": "10.0.0.1", "WEIR_PORT_3000_TCP_PORT": "3000",
+            "WEIR_PORT_3000_TCP_PROTO": "tcp", "WEIR_HOST": "0.0.0.0", "PATH": "/usr/bin",
+        ]
+        let settings = try Settings.load(flags: [:], environment: injected, directory: "/nonexistent-dir")
+        #expect(settings.port == 3000)
+        #expect(settings.host == "0.0.0.0")
+        #expect(settings.warnings.count == 2, "\(settings.warnings)")
+        let unknown = try #require(settings.warnings.first { $0.contains("not settings") })
+        let words = unknown.split(whereSeparator: { " ,():".contains($0) }).map(String.init)
+        for key in [
+            "WEIR_SERVICE_HOST", "WEIR_SERVICE_PORT", "WEIR_PORT_3000_TCP", "WEIR_PORT_3000_TCP_ADDR", "WEIR_PORT_3000_TCP_PORT",
+            "WEIR_PORT_3000_TCP_PROTO",
+        ] {
+            #expect(words.filter { $0 == key }.count == 1, "\(key) is named once: \(unknown)")
+        }
+        #expect(settings.warnings.contains { $0.hasPrefix("WEIR_PORT=tcp://10.0.0.1:3000 in the environment") })
+        // A flag still sets the port.
+        #expect(try Settings.load(flags: ["WEIR_PORT": "4000"], environment: injected, directory: "/nonexistent-dir").port == 4000)
+        // A plain port in the environment is the user's.
+        #expect(try Settings.load(flags: [:], environment: ["WEIR_PORT": "8080"], directory: "/nonexistent-dir").warnings.isEmpty)
+    }
+
+    /// In `.env` and settings files only the user writes: an unknown key or a `tcp://` port stays an error.
+    @Test func unknownKeysInFilesStillStopStartUp() throws {
+        for text in ["WEIR_SERVICE_HOST=10.0.0.1\n", "WEIR_PORT=tcp://10.0.0.1:3000\n"] {
+            let dir = try folder([".env": text])
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            let error = #expect(throws: SettingsError.self) { try Settings.load(flags: [:], environment: [:], directory: dir) }
+            #expect(error?.key == (text.hasPrefix("WEIR_PORT") ? "WEIR_PORT" : "WEIR_SERVICE_HOST"))
+        }
+    }
+
     @Test func badSettingsNameTheirKey() throws {
         let cases: [([String: String], String)] = [
             (["WEIR_PORT": "http"], "WEIR_PORT"),

@@ -16,10 +16,12 @@ struct ParallelAnalysisTests {
         return path
     }
 
-    /// The layouts tested: the generator's two, a virtual-host one, JSON lines, and W3C logs
-    /// (CloudFront's tabs under one header; IIS's spaces, its header repeated as after a restart).
+    /// The layouts tested: the generator's two, a virtual-host one, JSON lines, W3C logs
+    /// (CloudFront's tabs under one header; IIS's spaces, its header repeated as after a restart),
+    /// and Combined lines in container envelopes (CRI and Docker's json-file, every 50th line in
+    /// two parts).
     enum Layout: String, CaseIterable, Sendable {
-        case combined, common, vhostCombined, json, cloudfront, iis
+        case combined, common, vhostCombined, json, cloudfront, iis, cri, docker
 
         /// 20,000 lines, a junk line every 997 lines (20 in all), and no final newline.
         var bytes: [UInt8] {
@@ -30,6 +32,25 @@ struct ParallelAnalysisTests {
                 var bytes: [UInt8] = []
                 for i in 0..<20_000 { generator.appendLine(timestamp: 1_700_000_000 + Int64(i / 7), elapsed: Int64(i / 7), to: &bytes) }
                 lines = bytes.split(separator: 10).map { self == .vhostCombined ? Array("www.example.org:443 ".utf8) + $0 : Array($0) }
+            case .cri, .docker:
+                let combined = Layout.combined.bytes.split(separator: 10).filter { !$0.starts(with: Array("junk".utf8)) }
+                for (i, line) in combined.enumerated() {
+                    let text = String(decoding: line, as: UTF8.self)
+                    let parts = i % 50 == 7 ? [String(text.prefix(30)), String(text.dropFirst(30))] : [text]
+                    // A long line's parts are one entry here, so that no junk line comes between them.
+                    var entry: [UInt8] = []
+                    for (k, part) in parts.enumerated() {
+                        let last = k == parts.count - 1
+                        if k > 0 { entry.append(10) }
+                        if self == .cri {
+                            entry += Array("2023-11-14T22:13:20.000000001Z stdout \(last ? "F" : "P") \(part)".utf8)
+                        } else {
+                            let escaped = part.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                            entry += Array(#"{"log":"\#(escaped)\#(last ? "\\n" : "")","stream":"stdout","time":"2023-11-14T22:13:20Z"}"#.utf8)
+                        }
+                    }
+                    lines.append(entry)
+                }
             case .json:
                 lines = (0..<20_000).map { i in
                     let time = Timestamps.rfc3339(1_700_000_000 + Int64(i / 7))
@@ -98,6 +119,12 @@ struct ParallelAnalysisTests {
         let one = try Self.report([path], jobs: 1)
         #expect(one.contains("\"malformed\":20,"), "junk lines are counted: \(one.prefix(600))")
         #expect(one.contains("\"parsed\":20000,"), "\(one.prefix(600))")
+        if layout == .cri {
+            // The same lines in Docker's envelope give the same report, but for the name.
+            let docker = try Self.temporaryFile(Layout.docker.bytes)
+            defer { try? FileManager.default.removeItem(atPath: docker) }
+            #expect(try Self.report([docker], jobs: 1).replacingOccurrences(of: docker, with: path) == one)
+        }
         if [.json, .cloudfront, .iis].contains(layout) { #expect(one.contains("\"response_times\":{"), "durations are merged too") }
         if layout == .cloudfront || layout == .iis { #expect(one.contains("\"directive_lines\":\(layout == .iis ? 8 : 2),"), "\(one.prefix(600))") }
         if layout == .vhostCombined { #expect(one.contains("\"virtual_hosts\":[{"), "virtual hosts are merged too") }

@@ -93,7 +93,11 @@ public struct IncrementalFileReader {
                 }
             }
         }
-        let end = try Self.endOfLastLine(fd: fd, from: start, size: current.size, path: path)
+        var end = try Self.endOfLastLine(fd: fd, from: start, size: current.size, path: path)
+        if end > start {
+            // A container log whose last entries are parts of a long line: they wait for its end.
+            end = try Self.endOfLastWholeEntry(fd: fd, from: start, end: end, path: path)
+        }
         if end > start { plan.append(Segment(path: path, start: start, end: end)) }
         outcome.checkpoint.offset = end
         var parser: LogFormat? = format
@@ -123,9 +127,11 @@ public struct IncrementalFileReader {
 
     /// The format in which a ``PipelinedLogReader`` reads `segment`, or `nil` when one
     /// ``LogReader`` should: no parsing threads, a short stretch, a W3C log (whose directives
-    /// redefine the format as it goes), or a format not recognised (the reader says why).
+    /// redefine the format as it goes), lines in a container envelope (whose long lines come in
+    /// parts to join in order), or a format not recognised (the reader says why).
     private func pipelinedFormat(_ segment: Segment, _ parser: LogFormat?) throws -> LogFormat? {
         guard parsers > 0, segment.end - segment.start >= pipelinedMinimum else { return nil }
+        guard try LogReader.envelope(of: RangeSource(path: segment.path, start: segment.start, end: segment.end)) == nil else { return nil }
         if let parser { return parser.w3cFlavor == nil ? parser : nil }
         let head = try RangeSource(path: segment.path, start: segment.start, end: segment.end)
         guard let detected = try? LogReader.detectFormat(of: head, name: segment.path), detected.w3cFlavor == nil else { return nil }
@@ -145,6 +151,33 @@ public struct IncrementalFileReader {
             end = chunkStart
         }
         return from
+    }
+
+    /// `end`, or earlier when the lines before it are in a container envelope and the last ones
+    /// are parts of a long line whose final part is not written yet: the start of those parts,
+    /// so that the line is read whole by the next run. Looks back at most 1 MiB.
+    static func endOfLastWholeEntry(fd: Int32, from: Int64, end: Int64, path: String) throws(InputError) -> Int64 {
+        let windowStart = max(from, end - (1 << 20))
+        var tail = [UInt8](repeating: 0, count: Int(end - windowStart))
+        let n = tail.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(windowStart)) }
+        guard n == tail.count else { throw InputError.system("read", path, n < 0 ? errno : EIO) }
+        return tail.withUnsafeBytes { raw -> Int64 in
+            // Lines from the end: `cut` is the offset after the last whole entry found so far.
+            var lineEnd = raw.count - 1  // the final `\n`
+            var envelope: ContainerEnvelope?
+            while lineEnd > 0 {
+                var lineStart = lineEnd
+                while lineStart > 0, raw[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+                // A line cut by the window's start cannot be judged: keep what was found.
+                if lineStart == 0, windowStart > from { return end }
+                let line = UnsafeRawBufferPointer(rebasing: raw[lineStart..<lineEnd])
+                if envelope == nil { envelope = ContainerEnvelope.of(line) }
+                guard let envelope, envelope.isPartial(line) else { return windowStart + Int64(lineEnd) + 1 }
+                if lineStart == 0 { return windowStart }
+                lineEnd = lineStart - 1
+            }
+            return end
+        }
     }
 
     /// The rotated-away file a checkpoint was taken on, looked up by inode in the log's directory.

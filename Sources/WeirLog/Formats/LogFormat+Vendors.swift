@@ -16,6 +16,10 @@ extension LogFormat {
     ///   `client:port [accept_date] frontend backend/server TR/Tw/Tc/Tr/Ta status bytes cookies
     ///   state conns queues {captured headers} "request"`; the duration is `Ta`, the accept date
     ///   is read as UTC (HAProxy writes no zone).
+    /// - `ingress-nginx`: the Kubernetes ingress-nginx controller's default `upstreaminfo`
+    ///   format, Combined plus `request_length request_time [proxy_upstream_name] …`; the
+    ///   upstream's name (`namespace-service-port`) is read as the virtual host, so that each
+    ///   service behind the ingress is a virtual host of the reports.
     public static let vendorTemplates: [(name: String, template: String)] = [
         (
             "aws-alb",
@@ -32,6 +36,10 @@ extension LogFormat {
         (
             "traefik",
             #"{client} {ident} {user} [{timeLocal}] "{request}" {status} {bytes} "{referrer}" "{userAgent}" {ignored} "{ignored}" "{ignored}" {durationMillis}ms"#
+        ),
+        (
+            "ingress-nginx",
+            #"{client} - {user} [{timeLocal}] "{request}" {status} {bytes} "{referrer}" "{userAgent}" {ignored} {durationSeconds} [{host}]"#
         ),
         (
             "haproxy",

@@ -73,9 +73,11 @@ public struct LogFormat: Sendable, CustomStringConvertible {
 
     /// The formats tried, in order of preference, when the format is detected automatically.
     /// Traefik's lines are Combined lines with fields after, so they are read as Combined unless
-    /// `traefik` is given.
+    /// `traefik` is given; ingress-nginx's are too, and come first, since its fields after
+    /// Combined's (the request time, the upstream) are worth reading.
     public static let detectable: [LogFormat] =
-        namedApacheFormats.map { named($0.name)! } + [caddy, traefikJSON, json] + ["aws-alb", "aws-elb", "s3", "haproxy"].compactMap(vendor)
+        [vendor("ingress-nginx")!] + namedApacheFormats.map { named($0.name)! } + [caddy, traefikJSON, json]
+        + ["aws-alb", "aws-elb", "s3", "haproxy"].compactMap(vendor)
 
     /// A format known by name: `combined`, `common`, `vhost_combined`, `vhost_common`,
     /// `vcombined`, `vcommon`, `json`, and the vendors' (``vendorTemplates``).

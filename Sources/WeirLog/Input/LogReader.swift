@@ -1,6 +1,8 @@
 /// Reads a whole log input line by line: chunks from a ``ByteSource``, lines from a
 /// ``LineSplitter``, the format detected from the first lines when none was given, and every
-/// line handed on parsed or with the reason it is malformed, numbered from 1. In a W3C log
+/// line handed on parsed or with the reason it is malformed, numbered from 1. Lines in a
+/// container runtime's envelope (CRI, Docker's json-file; ``ContainerEnvelope``, recognised by
+/// the first line) are unwrapped first, and their numbers count the lines inside. In a W3C log
 /// (``LogFormat/w3cFlavor``), `#` directive lines are counted in ``directives`` and not handed
 /// on, and each `#Fields:` line redefines the format for the lines after it.
 public struct LogReader {
@@ -27,6 +29,8 @@ public struct LogReader {
     public private(set) var format: LogFormat?
     /// W3C directive lines read (`#Version:`, `#Fields:`, …): neither requests nor malformed.
     public private(set) var directives = 0
+    /// The container envelope the lines came in, once the first line was read; `nil` for plain lines.
+    public private(set) var envelope: ContainerEnvelope?
     private var source: any ByteSource
     private let chunkSize: Int
     private var splitter: LineSplitter
@@ -59,10 +63,13 @@ public struct LogReader {
         let limit = splitter.maxLineLength
         var detected: LogFormat?
         var directives = 0
+        var envelopeChecked = envelope != nil
+        var unwrapper = envelope.map { EnvelopeUnwrapper(envelope: $0, maxLineLength: limit) }
         defer {
             self.splitter = splitter
             self.directives += directives
             if let detected { format = detected }
+            if let unwrapper { envelope = unwrapper.envelope }
         }
 
         func handle(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool, _ current: LineParser) throws {
@@ -91,13 +98,47 @@ public struct LogReader {
             if sample.count >= FormatDetector.sampleSize { try detectAndDrain() }
         }
 
+        /// A line as the file has it: unwrapped first when it is in an envelope.
+        func physical(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool) throws {
+            if !envelopeChecked, !bytes.isEmpty, !truncated {
+                envelopeChecked = true
+                unwrapper = ContainerEnvelope.of(bytes).map { EnvelopeUnwrapper(envelope: $0, maxLineLength: limit) }
+            }
+            if unwrapper != nil { try unwrapper!.unwrap(bytes, truncated: truncated, route) } else { try route(bytes, truncated) }
+        }
+
         while true {
             let n = try source.read(into: buffer)
             if n == 0 { break }
-            try splitter.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), route)
+            try splitter.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), physical)
         }
-        try splitter.finish(route)
+        try splitter.finish(physical)
+        if unwrapper != nil { try unwrapper!.finish(route) }
         if parser == nil, !sample.isEmpty { try detectAndDrain() }
+    }
+
+    /// The container envelope of `source`'s first line, or `nil` when its lines are plain.
+    public static func envelope(of source: any ByteSource, maxLineLength: Int = LineSplitter.defaultMaxLineLength) throws -> ContainerEnvelope? {
+        struct Found: Error { let envelope: ContainerEnvelope? }
+        var source = source
+        var splitter = LineSplitter(maxLineLength: maxLineLength)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 64)
+        defer { buffer.deallocate() }
+        func first(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool) throws {
+            guard !bytes.isEmpty, !truncated else { return }
+            throw Found(envelope: ContainerEnvelope.of(bytes))
+        }
+        do {
+            while true {
+                let n = try source.read(into: buffer)
+                if n == 0 { break }
+                try splitter.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), first)
+            }
+            try splitter.finish(first)
+        } catch let found as Found {
+            return found.envelope
+        }
+        return nil
     }
 
     /// The format ``read(_:)`` would detect from the first lines of `source` (the same sample:
@@ -120,13 +161,23 @@ public struct LogReader {
             sample.append((Array(bytes), truncated))
             if sample.count >= FormatDetector.sampleSize { throw Enough() }
         }
+        var envelopeChecked = false
+        var unwrapper: EnvelopeUnwrapper?
+        func physical(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool) throws {
+            if !envelopeChecked, !bytes.isEmpty, !truncated {
+                envelopeChecked = true
+                unwrapper = ContainerEnvelope.of(bytes).map { EnvelopeUnwrapper(envelope: $0, maxLineLength: maxLineLength) }
+            }
+            if unwrapper != nil { try unwrapper!.unwrap(bytes, truncated: truncated, collect) } else { try collect(bytes, truncated) }
+        }
         do {
             while true {
                 let n = try source.read(into: buffer)
                 if n == 0 { break }
-                try splitter.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), collect)
+                try splitter.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), physical)
             }
-            try splitter.finish(collect)
+            try splitter.finish(physical)
+            if unwrapper != nil { try unwrapper!.finish(collect) }
         } catch is Enough {}
         let lines = sample.filter { !$0.truncated }.map(\.bytes)
         if let given {

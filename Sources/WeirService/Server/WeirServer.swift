@@ -256,11 +256,12 @@ public struct WeirServer: Sendable {
     /// Everything under one `ServiceGroup`, in start order (they stop in reverse): the store's
     /// connections (stopped and closed last), the migration service, then the background services
     /// and the HTTP server, which wait for the schema to be migrated. SIGTERM and SIGINT shut it
-    /// down gracefully.
+    /// down gracefully; SIGHUP is logged (``HangupNotice``), never fatal.
     public func serviceGroup(application: some ApplicationProtocol, signals: Bool = true) -> ServiceGroup {
         let migrations = MigrationService(store: store, clock: clock, logger: logger, migrated: ReadinessGate())
         let gated = (backgroundServices + [application]).map { AfterMigration(gate: migrations.migrated, service: $0) as any Service }
-        let services: [any Service] = [StoreService(store: store), migrations] + gated
+        let hangups: [any Service] = signals ? [HangupNotice(logger: logger)] : []
+        let services: [any Service] = [StoreService(store: store), migrations] + hangups + gated
         return ServiceGroup(
             configuration: .init(
                 services: services.map { ServiceGroupConfiguration.ServiceConfiguration(service: $0) },

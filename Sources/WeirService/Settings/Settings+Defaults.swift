@@ -21,4 +21,10 @@ extension Settings {
             "WEIR_PUBLIC_URL": "unset", "WEIR_NOTIFY_HOSTS": "unset (any)",
         ]
     }
+
+    /// Every key with its default, for `weir serve --help`: `WEIR_PORT (default 3000)`.
+    public static var keyList: String {
+        let defaults = documentedDefaults
+        return keys.map { key in defaults[key].map { "\(key) (default \($0))" } ?? key }.joined(separator: ", ")
+    }
 }

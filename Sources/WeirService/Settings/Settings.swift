@@ -61,6 +61,9 @@ public struct Settings: Sendable, Equatable {
     public var publicURL: String?
     /// Seconds between two looks at the outbox for due notifications.
     public var notifyTick: Double = 0.5
+    /// What loading the settings ignored and the operator should know (variables of the
+    /// environment that are not Weir's), to be said once at start-up.
+    public var warnings: [String] = []
 
     public init() {}
 
@@ -92,12 +95,44 @@ public struct Settings: Sendable, Equatable {
         directory: String = FileManager.default.currentDirectoryPath
     ) throws(SettingsError) -> Settings {
         let dotEnv = try KeyValueFile.read(directory + "/.env", optional: true)
-        let environment = environment.filter { $0.key.hasPrefix("WEIR_") }
+        let (environment, warnings) = Self.ownEnvironment(environment)
         var file: [String: String] = [:]
         if let path = flags["WEIR_SETTINGS_FILE"] ?? environment["WEIR_SETTINGS_FILE"] ?? dotEnv["WEIR_SETTINGS_FILE"] {
             file = try KeyValueFile.read(path, optional: false)
         }
-        return try Settings(layers: [flags, environment, dotEnv, file])
+        var settings = try Settings(layers: [flags, environment, dotEnv, file])
+        settings.warnings = warnings
+        return settings
+    }
+
+    /// The `WEIR_` keys of the process environment that are Weir's, and a warning for the rest.
+    /// The environment is not only the user's: Kubernetes gives every pod, for a Service named
+    /// `weir` in its namespace, `WEIR_SERVICE_HOST`, `WEIR_SERVICE_PORT`, `WEIR_PORT=tcp://…` and
+    /// `WEIR_PORT_<port>_TCP…`. So a key Weir does not know is named in one warning and ignored,
+    /// and `WEIR_PORT` in that `tcp://` form is recognised as injected and ignored with a warning;
+    /// in `.env` and settings files, which only a user writes, both stay errors.
+    static func ownEnvironment(_ environment: [String: String]) -> (settings: [String: String], warnings: [String]) {
+        var settings: [String: String] = [:]
+        var unknown: [String] = []
+        var warnings: [String] = []
+        for (key, value) in environment where key.hasPrefix("WEIR_") {
+            if !keys.contains(key) {
+                unknown.append(key)
+            } else if key == "WEIR_PORT", value.hasPrefix("tcp://") || value.hasPrefix("udp://") {
+                warnings.append(
+                    "WEIR_PORT=\(value) in the environment is the address Kubernetes injects for a Service named weir, not a port; ignored (give the port with --port or WEIR_PORT in a settings file)"
+                )
+            } else {
+                settings[key] = value
+            }
+        }
+        if !unknown.isEmpty {
+            let names = unknown.sorted().joined(separator: ", ")
+            warnings.append(
+                "ignoring \(unknown.count == 1 ? "a variable" : "\(unknown.count) variables") of the environment that \(unknown.count == 1 ? "is not a setting" : "are not settings"): \(names) (Kubernetes sets such variables for a Service named weir)"
+            )
+        }
+        return (settings, warnings.sorted())
     }
 
     /// Settings from one set of `KEY=value` pairs (the demo, benchmarks and tests).

@@ -5,8 +5,11 @@ import WeirRules
 
 /// The schema and the rule catalogue in SQL (``SchemaStore``).
 extension SQLStore: SchemaStore {
+    /// The schema version this weir migrates to.
+    public static var latestSchemaVersion: Int { Migrations.all.count }
+
     public func migrate() async throws {
-        let latest = Migrations.all.count
+        let latest = Self.latestSchemaVersion
         // Each migration in its own transaction, under the dialect's migration lock, so that
         // instances starting together apply each one once.
         for migration in Migrations.all {

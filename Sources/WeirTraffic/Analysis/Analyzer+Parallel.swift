@@ -6,11 +6,14 @@ extension Analyzer {
     /// for byte. A regular, uncompressed file is cut at line boundaries (``FileParts``) and each
     /// part counted with its own tables, then merged in file order; standard input, pipes and
     /// gzip files are read by one thread and parsed by `jobs` (``add(stream:name:jobs:chunkSize:)``);
-    /// files under `minimumSize` bytes are read by one thread.
+    /// files under `minimumSize` bytes, and lines in a container envelope (whose long lines come
+    /// in parts that a cut could separate), are read by one thread.
     public mutating func add(path: String, jobs: Int, minimumSize: Int64 = FileParts.minimumSize) throws {
         guard jobs > 1 else { return try add(path: path) }
         if try LogInput.isStream(path) { return try add(stream: LogInput.open(path), name: path, jobs: jobs) }
-        guard let parts = try FileParts.cut(path, into: jobs, minimumSize: minimumSize), parts.ranges.count > 1 else {
+        guard let parts = try FileParts.cut(path, into: jobs, minimumSize: minimumSize), parts.ranges.count > 1,
+            try LogReader.envelope(of: RangeSource(path: path, start: parts.ranges[0].lowerBound, end: parts.ranges[0].upperBound)) == nil
+        else {
             return try add(path: path)
         }
         let format: LogFormat
@@ -48,6 +51,11 @@ extension Analyzer {
     public mutating func add(stream source: any ByteSource, name: String, jobs: Int, chunkSize: Int = 4 << 20) throws {
         var chunker = LineChunker(source: source, chunkSize: chunkSize)
         var head: [LineChunker.Chunk] = []
+        if let first = try chunker.next() { head.append(first) }
+        if try LogReader.envelope(of: MemorySource(head.first?.bytes ?? [])) != nil {
+            // A container's lines: one reader, which joins long lines' parts.
+            return try add(source: ChunkSource(taken: head, rest: chunker), name: name)
+        }
         var format = options.format
         if format == nil || format?.w3cFlavor != nil {
             // The first lines, as one reader would sample them (a W3C log's `#Fields:` among them).

@@ -29,21 +29,10 @@ struct ServeCommand: AsyncParsableCommand {
             (GET /notifications); GET /blocklist lists the clients to block.
 
             Settings, strongest first: flags, environment, ./.env, the file named by \
-            WEIR_SETTINGS_FILE, defaults. Keys: WEIR_ENV (development|production), WEIR_DEBUG, \
-            WEIR_DATABASE_URL, WEIR_LOG_DIR (default ./weir-logs), WEIR_API_TOKEN, WEIR_SECRET, \
-            WEIR_AUTO_CHECK_INTERVAL, WEIR_HOST, WEIR_PORT, WEIR_MAX_PARALLEL_RUNS (default 4), \
-            WEIR_RUN_PARSING_THREADS (threads that parse a large file while a run's rules take \
-            its lines; 0 for none; default one per core but the run's own, at most 4), \
-            WEIR_MODEL_RETUNE_MINUTES, WEIR_INSTANCE_ID, WEIR_RUN_LEASE_SECONDS, \
-            WEIR_SOURCE_DIRS (directories file sources may be in, ':'-separated; default /var/log \
-            and the working directory), WEIR_RUN_TIMEOUT (seconds a run may take, default 3600), \
-            WEIR_LOG_FORMAT (text or json), WEIR_RETENTION_DAYS (days runs, findings, traffic \
-            minutes, resolved incidents and sent notifications are kept, default 90), \
-            WEIR_OPENSEARCH_HOSTS (when set, the only OpenSearch hosts tasks may name), \
-            WEIR_NOTIFY_HOSTS (when set, the only hosts channels may send to), WEIR_NOTIFY_TIMEOUT \
-            (seconds a receiver has to answer, default 10), WEIR_NOTIFY_MAX_AGE (seconds a \
-            notification is retried, default 86400), WEIR_PUBLIC_URL (the service's address for \
-            links in messages). \
+            WEIR_SETTINGS_FILE, defaults (docs/settings.md says what each does): \(Settings.keyList). \
+            A variable of the environment that is not a setting is named in a warning and \
+            ignored (Kubernetes sets WEIR_SERVICE_HOST and WEIR_PORT_* for a Service named weir); \
+            in .env and settings files it stops start-up. \
             Every route but /health and /metrics needs Authorization: Bearer $WEIR_API_TOKEN; \
             in development with no token the API is open, and production refuses to start.
 
@@ -69,6 +58,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Log lines as text or as one JSON object each (WEIR_LOG_FORMAT; default text).", valueName: "FORMAT"))
     var logFormat: Settings.LogFormat?
 
+    @Flag(
+        help: """
+            Check the settings, the database, the folders, the port, the stored channels and tasks' \
+            sources without starting; exit 0 when the service can start, else print one line per \
+            problem and exit 1 (for ExecStartPre= in a systemd unit, or after editing settings).
+            """
+    )
+    var check = false
+
     @OptionGroup var settingsOptions: ServiceSettingsOptions
 
     func validate() throws {
@@ -84,7 +82,9 @@ struct ServeCommand: AsyncParsableCommand {
         if let logDir { extra["WEIR_LOG_DIR"] = logDir }
         if let logFormat { extra["WEIR_LOG_FORMAT"] = logFormat.rawValue }
         let settings = try settingsOptions.load(extra: extra)
+        if check { throw ExitCode(await Self.check(settings)) }
         let logger = ServiceLogging.bootstrap(settings)
+        for warning in settings.warnings { logger.warning("\(warning)") }
         let store = try await WeirServer.openStore(settings.databaseURL, logger: logger, exclusive: true)
         let server = WeirServer(settings: settings, store: store, logger: logger)
         let app = server.makeApplication { port in
@@ -98,5 +98,15 @@ struct ServeCommand: AsyncParsableCommand {
             )
         }
         try await server.serviceGroup(application: app).run()
+    }
+
+    /// `--check`: what was checked on standard output, each problem on standard error; 0 or 1.
+    static func check(_ settings: Settings) async -> Int32 {
+        for warning in settings.warnings { Console.err("weir serve --check: warning: \(warning)") }
+        let outcome = await StartupCheck(settings: settings, logger: Logger(label: "weir", factory: { _ in SwiftLogNoOpLogHandler() })).run()
+        for problem in outcome.problems { Console.err("weir serve --check: \(problem)") }
+        guard outcome.problems.isEmpty else { return 1 }
+        Console.out("weir serve --check: ok: \(outcome.checked.joined(separator: ", "))")
+        return 0
     }
 }
