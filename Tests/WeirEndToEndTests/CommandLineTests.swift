@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 /// `weir generate` and `weir analyze` run as processes on real files.
 @Suite(.serialized)
@@ -60,7 +61,7 @@ struct CommandLineTests {
         let zip = Process()
         zip.executableURL = URL(fileURLWithPath: "/bin/sh")
         zip.arguments = ["-c", "gzip -c '\(samplePath)' > '\(gz)'"]
-        try zip.run()
+        try SerialSpawn.run(zip)
         zip.waitUntilExit()
         let fromGzip = try json(WeirProcess.run(["analyze", gz, "--json"]).stdout)
         let fromStdin = try json(WeirProcess.run(["analyze", "-", "--json"], stdin: Data(contentsOf: URL(fileURLWithPath: samplePath))).stdout)

@@ -102,7 +102,7 @@ struct MonitorFileHandlingProcessTests {
         let out = Pipe()
         mon.standardOutput = out
         mon.standardError = FileHandle.nullDevice
-        try mon.run()
+        try SerialSpawn.run(mon)
         return (mon, out)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 /// `weir generate` and `weir monitor` as two processes on one temporary `test.log`, with a short
 /// interval and window so each case takes seconds.
@@ -17,7 +18,7 @@ struct MonitorProcessTests {
         let out = Pipe()
         mon.standardOutput = out
         mon.standardError = FileHandle.nullDevice
-        try mon.run()
+        try SerialSpawn.run(mon)
         let gen = try await WeirProcess.runAwaiting(["generate", "-f", log] + generator)
         #expect(gen.status == 0, "\(gen.stderr)")
         let data = await WeirProcess.output(of: mon, through: out)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 /// `weir detect-eval --nab` on the development half of the Numenta Anomaly Benchmark in
 /// `shared/data/nab-dev`: the scores it computes agree with the reference scorer
@@ -61,7 +62,7 @@ struct NABProcessTests {
         let out = Pipe()
         reference.standardOutput = out
         reference.standardError = FileHandle.nullDevice
-        try reference.run()
+        try SerialSpawn.run(reference)
         let text = String(decoding: await WeirProcess.output(of: reference, through: out), as: UTF8.self)
         let json = try #require(text.split(separator: "\n").last.map { Data($0.utf8) })
         let profiles = try #require(try JSONSerialization.jsonObject(with: json) as? [String: [String: Any]])

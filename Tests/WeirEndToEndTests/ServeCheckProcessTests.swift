@@ -87,7 +87,7 @@ struct ServeCheckProcessTests {
             "python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()",
             String(database.dropFirst(7)), sql,
         ]
-        try sqlite.run()
+        try SerialSpawn.run(sqlite)
         sqlite.waitUntilExit()
         #expect(sqlite.terminationStatus == 0)
         let ok = try WeirProcess.run(["serve", "--check"], environment: base.merging(["WEIR_SOURCE_DIRS": dir.path]) { $1 })

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WeirTestSupport
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -25,7 +26,7 @@ struct ServiceProcessTests {
             let out = Pipe()
             process.standardOutput = out
             process.standardError = stderr
-            try process.run()
+            try SerialSpawn.run(process)
             var text = ""
             let deadline = Date().addingTimeInterval(30)
             while !text.contains("listening on"), Date() < deadline, process.isRunning {

@@ -42,7 +42,7 @@ enum WeirProcess {
         process.standardError = err
         let input = Pipe()
         process.standardInput = stdin == nil ? FileHandle.nullDevice : input
-        try process.run()
+        try SerialSpawn.run(process)
         if let stdin {
             input.fileHandleForWriting.write(stdin)
             try input.fileHandleForWriting.close()

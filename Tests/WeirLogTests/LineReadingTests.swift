@@ -74,7 +74,7 @@ struct LineReadingTests {
         let shell = Process()
         shell.executableURL = URL(fileURLWithPath: "/bin/sh")
         shell.arguments = ["-c", "gzip -c '\(plain.path)' > '\(gz.path)' && gzip -c '\(plain.path)' >> '\(gz.path)'"]
-        try shell.run()
+        try SerialSpawn.run(shell)
         shell.waitUntilExit()
         var reader = LogReader(source: try LogInput.open(gz.path), name: gz.path, format: nil)
         var count = 0

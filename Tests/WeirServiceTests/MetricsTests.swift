@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import WeirService
+import WeirTestSupport
 
 /// `/metrics` is complete from the first scrape and valid for Prometheus: every family with its
 /// HELP and TYPE, counters and gauges at 0, requests counted per route and status, process
@@ -54,7 +55,7 @@ struct MetricsTests {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = output
-        try process.run()
+        try SerialSpawn.run(process)
         input.fileHandleForWriting.write(Data(page.utf8))
         try input.fileHandleForWriting.close()
         let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
