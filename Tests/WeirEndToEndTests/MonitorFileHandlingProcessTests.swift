@@ -56,10 +56,9 @@ struct MonitorFileHandlingProcessTests {
             return (mon.terminationStatus, data)
         }
         #expect(status == 0)
-        let events = Self.events(data)
-        let stats = events.filter { $0["event"] as? String == "stats" }
-        #expect(stats.map { ($0["hits"] as? Int ?? 0) + ($0["late"] as? Int ?? 0) }.reduce(0, +) == 15, "\(events)")
-        #expect(stats.compactMap { $0["malformed"] as? Int }.reduce(0, +) == 0, "\(events)")
+        let counted = Self.counted(data)
+        #expect(counted.requests == 15, "\(counted.events)")
+        #expect(counted.malformed == 0, "\(counted.events)")
     }
 
     /// `weir monitor` following `log` for `seconds`, with JSON output on the returned pipe.
@@ -88,10 +87,9 @@ struct MonitorFileHandlingProcessTests {
             return (mon.terminationStatus, data)
         }
         #expect(status == 0)
-        let events = Self.events(data)
-        let stats = events.filter { $0["event"] as? String == "stats" }
-        #expect(stats.map { ($0["hits"] as? Int ?? 0) + ($0["late"] as? Int ?? 0) }.reduce(0, +) == 15, "\(events)")
-        #expect(stats.compactMap { $0["malformed"] as? Int }.reduce(0, +) == 0, "\(events)")
+        let counted = Self.counted(data)
+        #expect(counted.requests == 15, "\(counted.events)")
+        #expect(counted.malformed == 0, "\(counted.events)")
     }
 
     static func startMonitor(_ log: String, seconds: Int, fromStart: Bool = false) throws -> (Process, Pipe) {
@@ -104,6 +102,18 @@ struct MonitorFileHandlingProcessTests {
         mon.standardError = FileHandle.nullDevice
         try SerialSpawn.run(mon)
         return (mon, out)
+    }
+
+    /// The requests (on time or late) and malformed lines the monitor's stats blocks counted, and
+    /// its events.
+    static func counted(_ data: Data) -> (requests: Int, malformed: Int, events: [[String: Any]]) {
+        let events = Self.events(data)
+        let stats = events.filter { $0["event"] as? String == "stats" }
+        return (
+            stats.map { ($0["hits"] as? Int ?? 0) + ($0["late"] as? Int ?? 0) }.reduce(0, +),
+            stats.compactMap { $0["malformed"] as? Int }.reduce(0, +),
+            events
+        )
     }
 
     /// The monitor's JSON events.

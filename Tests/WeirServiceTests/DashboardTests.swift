@@ -278,6 +278,24 @@ import WeirWeb
         try await harness.store.close()
     }
 
+    /// A page whose store fails is an HTML error page with the dashboard's layout, not the API's
+    /// JSON; the API's routes still answer JSON for the same failure.
+    @Test func aFailingStoreOnAPageIsAnHTMLErrorPage() async throws {
+        let harness = try await Harness.make()
+        defer { harness.remove() }
+        let task = try await harness.storedTask("front", path: "\(harness.directory)/access.log")
+        try await harness.store.close()  // every query now fails
+        try await Application(router: harness.server.makeRouter()).test(.router) { client in
+            let page = try await client.execute(uri: "/ui/tasks/\(task.id)", method: .get)
+            #expect(page.status == .internalServerError)
+            #expect(page.headers[.contentType]?.hasPrefix("text/html") == true, "\(page.headers)")
+            #expect(page.text.contains("the request failed inside Weir; the service log has the details"))
+            let api = try await client.execute(uri: "/tasks/\(task.id)", method: .get)
+            #expect(api.status == .internalServerError)
+            #expect(api.headers[.contentType] == "application/json; charset=utf-8")
+        }
+    }
+
     @Test func theLiveStreamSaysWhatWasCommitted() async throws {
         let events = CommitEvents()
         let (written, continuation) = AsyncStream.makeStream(of: String.self)

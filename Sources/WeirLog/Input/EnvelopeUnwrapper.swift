@@ -1,18 +1,30 @@
 /// Turns enveloped lines back into the lines the container wrote (``ContainerEnvelope``): the
 /// envelope stripped, Docker's JSON string decoded, and the parts of a long line joined (up to
-/// `maxLineLength`, past which the joined line is passed on as too long). A line that is not in
-/// the envelope is passed on as it is, for the parser to judge.
+/// `maxLineLength`, past which the joined line is passed on as too long). The envelope is the
+/// first non-empty line's, unless given; plain lines, and a line outside the envelope, are passed
+/// on as they are, for the parser to judge. Every reader of lines (``LogReader``, the live
+/// monitor) puts one in front of its parser.
 public struct EnvelopeUnwrapper {
-    public let envelope: ContainerEnvelope
+    /// The envelope the lines are in, once the first line decided it; `nil` for plain lines.
+    public private(set) var envelope: ContainerEnvelope?
     public let maxLineLength: Int
+    private var decided: Bool
     /// The parts of a long line read so far.
     private var pending: [UInt8] = []
     private var pendingTruncated = false
     private var decoded: [UInt8] = []
 
-    public init(envelope: ContainerEnvelope, maxLineLength: Int = LineSplitter.defaultMaxLineLength) {
+    /// An unwrapper that takes its envelope from the first non-empty line it is given, or uses
+    /// `envelope` when one is given.
+    public init(envelope: ContainerEnvelope? = nil, maxLineLength: Int = LineSplitter.defaultMaxLineLength) {
         self.envelope = envelope
+        self.decided = envelope != nil
         self.maxLineLength = maxLineLength
+    }
+
+    /// Forgets the envelope and any parts read (a new file at the path): the next line decides.
+    public mutating func reset() {
+        self = EnvelopeUnwrapper(maxLineLength: maxLineLength)
     }
 
     /// One physical line (`truncated` when the splitter cut it): calls `emit` with each whole
@@ -22,6 +34,11 @@ public struct EnvelopeUnwrapper {
         truncated: Bool,
         _ emit: (UnsafeRawBufferPointer, Bool) throws -> Void
     ) rethrows {
+        if !decided, !line.isEmpty, !truncated {
+            decided = true
+            envelope = ContainerEnvelope.of(line)
+        }
+        guard let envelope else { return try emit(line, truncated) }
         if truncated {
             // An envelope cut by the splitter cannot be read: the line is too long either way.
             try flush(emit)

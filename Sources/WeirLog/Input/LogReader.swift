@@ -63,13 +63,12 @@ public struct LogReader {
         let limit = splitter.maxLineLength
         var detected: LogFormat?
         var directives = 0
-        var envelopeChecked = envelope != nil
-        var unwrapper = envelope.map { EnvelopeUnwrapper(envelope: $0, maxLineLength: limit) }
+        var unwrapper = EnvelopeUnwrapper(envelope: envelope, maxLineLength: limit)
         defer {
             self.splitter = splitter
             self.directives += directives
             if let detected { format = detected }
-            if let unwrapper { envelope = unwrapper.envelope }
+            envelope = unwrapper.envelope
         }
 
         func handle(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool, _ current: LineParser) throws {
@@ -100,11 +99,7 @@ public struct LogReader {
 
         /// A line as the file has it: unwrapped first when it is in an envelope.
         func physical(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool) throws {
-            if !envelopeChecked, !bytes.isEmpty, !truncated {
-                envelopeChecked = true
-                unwrapper = ContainerEnvelope.of(bytes).map { EnvelopeUnwrapper(envelope: $0, maxLineLength: limit) }
-            }
-            if unwrapper != nil { try unwrapper!.unwrap(bytes, truncated: truncated, route) } else { try route(bytes, truncated) }
+            try unwrapper.unwrap(bytes, truncated: truncated, route)
         }
 
         while true {
@@ -113,7 +108,7 @@ public struct LogReader {
             try splitter.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), physical)
         }
         try splitter.finish(physical)
-        if unwrapper != nil { try unwrapper!.finish(route) }
+        try unwrapper.finish(route)
         if parser == nil, !sample.isEmpty { try detectAndDrain() }
     }
 
@@ -161,14 +156,9 @@ public struct LogReader {
             sample.append((Array(bytes), truncated))
             if sample.count >= FormatDetector.sampleSize { throw Enough() }
         }
-        var envelopeChecked = false
-        var unwrapper: EnvelopeUnwrapper?
+        var unwrapper = EnvelopeUnwrapper(maxLineLength: maxLineLength)
         func physical(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool) throws {
-            if !envelopeChecked, !bytes.isEmpty, !truncated {
-                envelopeChecked = true
-                unwrapper = ContainerEnvelope.of(bytes).map { EnvelopeUnwrapper(envelope: $0, maxLineLength: maxLineLength) }
-            }
-            if unwrapper != nil { try unwrapper!.unwrap(bytes, truncated: truncated, collect) } else { try collect(bytes, truncated) }
+            try unwrapper.unwrap(bytes, truncated: truncated, collect)
         }
         do {
             while true {
@@ -177,7 +167,7 @@ public struct LogReader {
                 try splitter.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), physical)
             }
             try splitter.finish(physical)
-            if unwrapper != nil { try unwrapper!.finish(collect) }
+            try unwrapper.finish(collect)
         } catch is Enough {}
         let lines = sample.filter { !$0.truncated }.map(\.bytes)
         if let given {

@@ -53,8 +53,7 @@ public final class LiveMonitor {
     private var sample: [[UInt8]] = []
     private var lineNumber = 0
     private var firstMalformed: String?
-    private var envelopeChecked = false
-    private var unwrapper: EnvelopeUnwrapper?
+    private var unwrapper = EnvelopeUnwrapper()
 
     public init(options: Options, configuration: TrafficMonitor.Configuration, output: MonitorOutput) {
         self.options = options
@@ -85,7 +84,7 @@ public final class LiveMonitor {
                     case .rotated: env.warn("\(options.path) was rotated: reading the new file from its start")
                     case .opened: break
                     }
-                    if notice == .truncated || notice == .rotated { (envelopeChecked, unwrapper) = (false, nil) }
+                    if notice == .truncated || notice == .rotated { unwrapper.reset() }
                 }
             )
             detectWithWhatWeHave(wallNow: now, env)
@@ -118,15 +117,11 @@ public final class LiveMonitor {
     /// A line as the file has it: in a container envelope (recognised by the first line, again
     /// after a rotation), the line inside.
     private func unwrap(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool, wallNow: Double, _ env: Environment) {
-        if !envelopeChecked, !bytes.isEmpty, !truncated {
-            envelopeChecked = true
-            if let envelope = ContainerEnvelope.of(bytes) {
-                unwrapper = EnvelopeUnwrapper(envelope: envelope)
-                env.warn("\(options.path) holds container log lines (\(envelope.rawValue)): reading the lines inside them")
-            }
+        let before = unwrapper.envelope
+        unwrapper.unwrap(bytes, truncated: truncated) { take($0, $1, wallNow: wallNow, env) }
+        if before == nil, let envelope = unwrapper.envelope {
+            env.warn("\(options.path) holds container log lines (\(envelope.rawValue)): reading the lines inside them")
         }
-        guard unwrapper != nil else { return take(bytes, truncated, wallNow: wallNow, env) }
-        unwrapper!.unwrap(bytes, truncated: truncated) { take($0, $1, wallNow: wallNow, env) }
     }
 
     private func take(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool, wallNow: Double, _ env: Environment) {
