@@ -173,7 +173,7 @@ let package = Package(
         .testTarget(name: "WeirTrafficTests", dependencies: ["WeirCore", "WeirTraffic", "WeirGenerator"]),
         .testTarget(name: "WeirGeneratorTests", dependencies: ["WeirCore", "WeirGenerator", "WeirLog"]),
         .testTarget(name: "WeirRulesTests", dependencies: ["WeirCore", "WeirRules", "WeirLog"]),
-        .testTarget(name: "WeirDetectTests", dependencies: ["WeirCore", "WeirDetect", "WeirGenerator"]),
+        .testTarget(name: "WeirDetectTests", dependencies: ["WeirCore", "WeirDetect", "WeirGenerator", "WeirBench"]),
         .testTarget(name: "WeirStoreTests", dependencies: ["WeirCore", "WeirModel", "WeirStore", "WeirRules", "WeirDetect", "WeirTestSupport"]),
         .testTarget(
             name: "WeirServiceTests",

@@ -48,6 +48,14 @@ struct DetectEvalCommand: ParsableCommand {
     )
     var seed: UInt64?
 
+    @Option(
+        help: ArgumentHelp(
+            "With --nab: cross-validate over K folds of the files (each category dealt in turn): every choice among auto's variants and ensemble, and the oracle threshold, is made on K-1 folds and scored on the K-th; prints the held-out scores beside the in-sample ones.",
+            valueName: "K"
+        )
+    )
+    var folds: Int?
+
     @Option(help: "With --nab: series scored at once (default: every core).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
@@ -55,6 +63,13 @@ struct DetectEvalCommand: ParsableCommand {
     var export: String?
 
     func validate() throws {
+        if let folds {
+            guard nab != nil else { throw ValidationError("--folds applies to --nab DIR only") }
+            guard (2...10).contains(folds) else { throw ValidationError("--folds takes 2 to 10 folds, got \(folds)") }
+            guard method.method == nil, params.isEmpty else {
+                throw ValidationError("--folds chooses among auto's variants and ensemble itself: leave out --method and --param")
+            }
+        }
         guard nab == nil else { return }
         if seed != nil || !params.isEmpty || method.method != nil {
             throw ValidationError("--method, --param and --seed apply to --nab DIR only: add --nab, or leave them out to score the generated corpus")
@@ -64,6 +79,11 @@ struct DetectEvalCommand: ParsableCommand {
     func run() throws {
         if let nab {
             let corpus = try NABCorpus.load(nab)
+            if let folds {
+                let configurations = NABCrossValidation.Configuration.standardSet(seed: seed)
+                print(try NABCrossValidation(corpus, folds: folds, configurations: configurations, jobs: jobs).render(), terminator: "")
+                return
+            }
             var selector = ModelSelector()
             if let seed { selector.seed = seed }
             print(try NABEvaluation(corpus, method: method.method, params: params.byKey, selector: selector, jobs: jobs).render(), terminator: "")
