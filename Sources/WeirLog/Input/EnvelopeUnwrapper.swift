@@ -22,6 +22,9 @@ public struct EnvelopeUnwrapper {
         self.maxLineLength = maxLineLength
     }
 
+    /// Whether the first line showed plain lines: then lines need not pass through at all.
+    public var isPlain: Bool { decided && envelope == nil }
+
     /// Forgets the envelope and any parts read (a new file at the path): the next line decides.
     public mutating func reset() {
         self = EnvelopeUnwrapper(maxLineLength: maxLineLength)

@@ -105,7 +105,13 @@ public struct LogReader {
         while true {
             let n = try source.read(into: buffer)
             if n == 0 { break }
-            try splitter.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), physical)
+            // Once the first line showed plain lines, they go straight to the parser (a test per
+            // chunk, not per line: this is the hot path).
+            if unwrapper.isPlain {
+                try splitter.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), route)
+            } else {
+                try splitter.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), physical)
+            }
         }
         try splitter.finish(physical)
         try unwrapper.finish(route)
