@@ -1,5 +1,6 @@
 /// libFuzzer target: the byte-level line parser of every detectable format and the W3C ones, and
-/// the whole reading path (line splitting, format detection, W3C directives) over the same bytes.
+/// the whole reading path (line splitting, format detection, W3C directives) over the same bytes,
+/// and syslog's header parsing and TCP framing.
 /// The first byte picks the format. The pipelined reader of task runs must hand out the same
 /// lines as one reader in that format, or the target traps; lines in a container envelope are
 /// unwrapped by the one reader (task runs never pipeline them).
@@ -14,6 +15,17 @@ public func fuzzLineParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     var reader = LogReader(source: MemorySource(Array(line)), name: "fuzz", format: nil, chunkSize: 64, maxLineLength: 256)
     var lines = 0
     try? reader.read { _, _ in lines += 1 }
+    // The same bytes as a syslog message, and as a TCP stream of them in 7-byte feeds.
+    if let message = SyslogMessage(line) {
+        precondition(message.content.upperBound <= line.count && message.content.lowerBound <= message.content.upperBound)
+    }
+    var framing = SyslogFraming(maxMessageLength: 64)
+    var start = 0
+    while start < line.count {
+        let end = min(line.count, start + 7)
+        framing.feed(UnsafeRawBufferPointer(rebasing: line[start..<end])) { precondition($0.count <= 64) }
+        start = end
+    }
     if format.w3cFlavor == nil { comparePipelined(Array(line), format) }
     return 0
 }
