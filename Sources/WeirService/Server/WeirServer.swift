@@ -177,7 +177,7 @@ public struct WeirServer: Sendable {
         let controllers: [any APIController] = [
             OpenAPIController(),
             RuleController(store: store),
-            TaskController(tasks: tasks, store: store),
+            TaskController(tasks: tasks),
             runs,
             FindingController(store: store),
             IncidentController(store: store),

@@ -15,12 +15,6 @@ struct TaskService: Sendable {
     /// Told when a change of a task resolves its incidents.
     var events: CommitEvents? = nil
 
-    /// The task with `id`; ``UseCaseError/notFound(_:)`` when there is none.
-    func task(id: Int64) async throws -> MonitoringTask {
-        guard let task = try await store.task(id: id) else { throw Self.noTask(id) }
-        return task
-    }
-
     /// Validates a create body and stores the task.
     func create(_ body: JSONValue) async throws -> MonitoringTask {
         let now = clock.now()

@@ -6,7 +6,6 @@ import WeirModel
 /// ``TaskService``.
 struct TaskController: APIController {
     let tasks: TaskService
-    let store: any TaskStore
 
     var routes: RouteCollection<BasicRequestContext> {
         let routes = RouteCollection(context: BasicRequestContext.self)
@@ -18,7 +17,7 @@ struct TaskController: APIController {
         return routes
     }
 
-    var lookup: TaskLookup { TaskLookup(store: store) }
+    var lookup: TaskLookup { TaskLookup(store: tasks.store) }
 
     func create(_ request: Request) async throws -> Response {
         let created = try await tasks.create(try await request.jsonBody())
@@ -38,7 +37,7 @@ struct TaskController: APIController {
         let cursor = PageCursor(list: .tasks)
         let after = cursor.decode(request, &errors)
         if !errors.isEmpty { throw APIError.invalid(errors) }
-        let rows = try await store.tasks(active: active, after: after, limit: limit + 1)
+        let rows = try await tasks.store.tasks(active: active, after: after, limit: limit + 1)
         return try cursor.response(request, rows: rows, limit: limit, id: \.id) { $0.map(TaskResponse.init) }
     }
 
