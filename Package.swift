@@ -90,10 +90,12 @@ let package = Package(
         .target(
             name: "WeirSources",
             dependencies: [
-                "WeirCore", "WeirLog", "WeirModel", "WeirRules",
+                "WeirCore", "WeirLog", "WeirModel", "WeirRules", "WeirTraffic",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),

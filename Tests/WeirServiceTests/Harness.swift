@@ -35,7 +35,7 @@ struct Harness {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         var values = [
             "WEIR_DATABASE_URL": "sqlite://\(dir)/weir.sqlite", "WEIR_LOG_DIR": "\(dir)/logs", "WEIR_PORT": "0",
-            "WEIR_SOURCE_DIRS": "\(dir):/var/log",
+            "WEIR_SOURCE_DIRS": "\(dir):/var/log", "WEIR_SYSLOG_DIR": "\(dir)/syslog",
         ]
         if let token { values["WEIR_API_TOKEN"] = token }
         values.merge(extra) { $1 }

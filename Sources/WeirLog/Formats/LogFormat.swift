@@ -13,6 +13,9 @@ public struct LogFormat: Sendable, CustomStringConvertible {
     /// Whether a syslog prefix (`Feb  6 12:14:14 host prog[pid]: `) before the first field is
     /// skipped, for programs that log through syslog (HAProxy).
     var skipsSyslogPrefix = false
+    /// Whether each line starts with a host name and a space before the format's first field, as
+    /// Weir's syslog journal writes them; `nil` for every file a server writes.
+    public var hostPrefix: HostPrefix?
     /// Fields every line must have besides its time, so that a JSON layout is not mistaken for
     /// another (Caddy's nested request, for the flat `json`).
     var requiredFields: LogFields = []

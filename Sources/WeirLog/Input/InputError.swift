@@ -33,7 +33,7 @@ public struct InputError: Error, CustomStringConvertible, Sendable {
         self.description = description
     }
 
-    static func system(_ what: String, _ path: String, _ code: Int32) -> InputError {
+    package static func system(_ what: String, _ path: String, _ code: Int32) -> InputError {
         let reason: String
         switch code {
         case ENOENT: reason = "no such file"

@@ -19,6 +19,7 @@ public struct LineParser: Sendable {
     private let isJSON: Bool
     private let allowsTrailingFields: Bool
     private let skipsSyslogPrefix: Bool
+    private let hostPrefix: HostPrefix?
     /// Whether some JSON key is a dotted path into nested objects (Caddy's `request.uri`).
     private let hasNestedKeys: Bool
     /// Fields a line must have besides its time (``LogFormat/requiredFields``).
@@ -54,6 +55,7 @@ public struct LineParser: Sendable {
         self.format = format
         self.allowsTrailingFields = format.allowsTrailingFields
         self.skipsSyslogPrefix = format.skipsSyslogPrefix
+        self.hostPrefix = format.hostPrefix
         self.requiredFields = format.requiredFields
         var nested = false
         var ops: [Op] = []
@@ -137,11 +139,25 @@ public struct LineParser: Sendable {
         _ line: UnsafeRawBufferPointer,
         _ out: inout ParsedLine
     ) -> ParseFailure? {
-        pool.withUnsafeBufferPointer { lit in
-            isJSON
-                ? parseJSON(base, n, line, lit.baseAddress!, &out)
-                : parsePattern(base, n, line, lit.baseAddress!, &out, from: skipsSyslogPrefix ? Self.syslogPrefixLength(base, n) : 0)
+        var start = 0
+        var prefixedHost = ByteRange.empty
+        if let hostPrefix {
+            while start < n, base[start] != 32 { start += 1 }
+            guard start < n else { return .missingField("line after the host name", column: start + 1) }
+            if hostPrefix == .virtualHost, !(start == 1 && base[0] == UInt8(ascii: "-")) { prefixedHost = ByteRange(start: 0, end: start) }
+            start += 1
         }
+        let failure = pool.withUnsafeBufferPointer { lit in
+            isJSON
+                ? parseJSON(base, n, line, lit.baseAddress!, &out, from: start)
+                : parsePattern(base, n, line, lit.baseAddress!, &out, from: skipsSyslogPrefix ? Self.syslogPrefixLength(base, n, from: start) : start)
+        }
+        // The line's own virtual host, when its format has one, is the more precise.
+        if failure == nil, prefixedHost.end > 0, !out.fields.contains(.host) {
+            out.host = prefixedHost
+            out.fields.insert(.host)
+        }
+        return failure
     }
 
     // MARK: Pattern formats
@@ -219,14 +235,14 @@ public struct LineParser: Sendable {
     /// The length of a syslog prefix (`Feb  6 12:14:14 host prog[pid]: `): through the first
     /// `]: ` in the line's first 256 bytes when the line does not begin with a digit (an address)
     /// or `[`; 0 otherwise.
-    static func syslogPrefixLength(_ base: UnsafePointer<UInt8>, _ n: Int) -> Int {
-        guard n > 0, !(base[0] >= 0x30 && base[0] <= 0x39), base[0] != UInt8(ascii: "[") else { return 0 }
-        var i = 0
-        while i + 2 < min(n, 256) {
+    static func syslogPrefixLength(_ base: UnsafePointer<UInt8>, _ n: Int, from start: Int = 0) -> Int {
+        guard n > start, !(base[start] >= 0x30 && base[start] <= 0x39), base[start] != UInt8(ascii: "[") else { return start }
+        var i = start
+        while i + 2 < min(n, start + 256) {
             if base[i] == UInt8(ascii: "]"), base[i + 1] == UInt8(ascii: ":"), base[i + 2] == 32 { return i + 3 }
             i += 1
         }
-        return 0
+        return start
     }
 
     private func nextLabel(_ i: Int) -> String {
@@ -452,9 +468,11 @@ public struct LineParser: Sendable {
         _ n: Int,
         _ line: UnsafeRawBufferPointer,
         _ lit: UnsafePointer<UInt8>,
-        _ out: inout ParsedLine
+        _ out: inout ParsedLine,
+        from start: Int = 0
     ) -> ParseFailure? {
         var scanner = JSONScanner(base: base, count: n)
+        scanner.pos = start
         scanner.skipSpace()
         guard scanner.consume(UInt8(ascii: "{")) else { return .invalidJSON("a JSON-lines record must be an object", column: scanner.pos + 1) }
         scanner.skipSpace()

@@ -1,16 +1,20 @@
 import WeirCore
 import WeirLog
 
-/// A task's data source, validated: a local access-log file, or an OpenSearch index.
+/// A task's data source, validated: a local access-log file, an OpenSearch index, or syslog
+/// messages Weir receives.
 public enum TargetData: Sendable, Equatable {
     case file(path: String, format: String)
     case openSearch(OpenSearchTarget)
+    case syslog(SyslogTarget)
 
     /// The source as stored (an OpenSearch password is sealed).
     public init(stored value: JSONValue) throws(FieldErrors) {
         let object = try Self.object(value)
         if object["type"]?.stringValue == "opensearch" {
             self = .openSearch(try OpenSearchTarget(stored: object))
+        } else if object["type"]?.stringValue == "syslog" {
+            self = .syslog(try SyslogTarget(object))
         } else {
             self = try Self.file(object)
         }
@@ -21,13 +25,14 @@ public enum TargetData: Sendable, Equatable {
         switch self {
         case .file(let path, let format): .object(["type": .string("file"), "path": .string(path), "format": .string(format)])
         case .openSearch(let target): target.storedJSON
+        case .syslog(let target): target.json
         }
     }
 
     /// What the API shows: an OpenSearch password only as `"auth_password_set": true`.
     public var publicJSON: JSONValue {
         switch self {
-        case .file: json
+        case .file, .syslog: json
         case .openSearch(let target): target.publicJSON
         }
     }

@@ -22,6 +22,8 @@ public struct Scheduler: Service {
     let autoCheckInterval: Double
     let metrics: ServiceMetrics
     let logger: Logger
+    /// Whether this instance runs a task (a syslog task runs where its listener is).
+    var runsHere: @Sendable (MonitoringTask) -> Bool = { _ in true }
 
     public func run() async throws {
         logger.info("scheduler started", metadata: ["auto_check_interval": "\(autoCheckInterval)"])
@@ -63,7 +65,7 @@ public struct Scheduler: Service {
     private func startDue(now: Int64, trigger: RunTrigger, _ include: (MonitoringTask) -> Bool) async -> Int {
         var started = 0
         do {
-            for task in try await store.dueTasks(at: now) where include(task) {
+            for task in try await store.dueTasks(at: now) where include(task) && runsHere(task) {
                 if case .started = try await coordinator.start(taskID: task.id, trigger: trigger, now: now) {
                     started += 1
                     metrics.schedulerLag(seconds: now - task.nextRunTime)

@@ -91,7 +91,13 @@ enum OpenAPIDocument {
               "Health": {"type": "object", "required": ["status", "database", "version"], "properties": {"status": {"type": "string", "enum": ["ok", "unavailable"]}, "database": {"type": "string"}, "version": {"type": "string"}}},
               "Rule": {"type": "object", "required": ["name", "description", "value_type", "example"], "properties": {"name": {"type": "string"}, "description": {"type": "string"},
                        "value_type": {"type": "string"}, "example": {}}},
-              "TargetData": {"oneOf": [{"$ref": "#/components/schemas/FileTarget"}, {"$ref": "#/components/schemas/OpenSearchTarget"}]},
+              "TargetData": {"oneOf": [{"$ref": "#/components/schemas/FileTarget"}, {"$ref": "#/components/schemas/OpenSearchTarget"}, {"$ref": "#/components/schemas/SyslogTarget"}]},
+              "SyslogTarget": {"type": "object", "required": ["type", "listen"], "additionalProperties": false, "properties": {
+                "type": {"type": "string", "enum": ["syslog"]},
+                "listen": {"type": "string", "pattern": "^(udp|tcp)://([0-9.]+|localhost|\\[[0-9a-fA-F:.]+\\]):[0-9]{1,5}$", "description": "where Weir receives syslog (RFC 3164 or 5424; over TCP, octet-counted or newline framing), such as udp://127.0.0.1:5514"},
+                "format": {"type": "string", \#(text), "default": "auto", "description": "the format of the access-log lines inside the messages, as for a file"},
+                "hostname_as_vhost": {"type": "boolean", "default": false, "description": "the sending host's name is the virtual host of lines that have none"}},
+                "example": {"type": "syslog", "listen": "udp://127.0.0.1:5514", "format": "combined"}},
               "FileTarget": {"type": "object", "required": ["type", "path"], "additionalProperties": false, "properties": {
                 "type": {"type": "string", "enum": ["file"]}, "path": {"type": "string", "pattern": "^/[^\\u0000]*$", "description": "absolute path of the access log, inside one of WEIR_SOURCE_DIRS"},
                 "format": {"type": "string", \#(text), "default": "auto", "description": "auto, a format name (combined, common, vhost_combined, json…), an Apache LogFormat or an nginx log_format"}},
@@ -159,7 +165,7 @@ enum OpenAPIDocument {
                 "properties": {
                 "id": {"type": "integer"}, "name": {"type": "string"}, "description": {"type": "string"}, "task_frequency": {"type": "integer"},
                 "next_run_time": {"type": "string", "format": "date-time"}, "is_active": {"type": "boolean"},
-                "target_data": {"type": "object", "required": ["type"], "properties": {"type": {"type": "string", "enum": ["file", "opensearch"]}}},
+                "target_data": {"type": "object", "required": ["type"], "properties": {"type": {"type": "string", "enum": ["file", "opensearch", "syslog"]}}},
                 "properties": {"type": "object"}, "detection": {"type": "object", "nullable": true},
                 "notify": {"type": "object", "properties": {"channels": {"type": "array", "items": {"type": "integer"}}, "rules": {"type": "array", "nullable": true, "items": {"type": "string"}}}},
                 "block": {"type": "boolean"}, "incident_quiet_seconds": {"type": "integer"},

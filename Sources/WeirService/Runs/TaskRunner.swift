@@ -118,6 +118,7 @@ public struct TaskRunner: Sendable {
         )
         if let counts = try? await store.openIncidentCounts() { metrics.openIncidents(counts) }
         metrics.linesRead(lines, malformed: malformed)
+        if read.droppedLines > 0 { metrics.syslogDropped(taskID: task.id, lines: read.droppedLines) }
         metrics.findingsCommitted(findings.map(\.rule))
         if !findings.isEmpty { events.publish(.findingsCommitted(taskID: task.id, runID: run.id, count: findings.count)) }
         logger.info("run committed", metadata: ["lines": "\(lines)", "malformed": "\(malformed)", "findings": "\(findings.count)"])

@@ -144,6 +144,7 @@ public struct StartupCheck: Sendable {
         switch target {
         case .file(let path, _): policy.problem(with: path)
         case .openSearch(let target): policy.problem(withHost: target.host, port: target.port)
+        case .syslog: nil
         }
     }
 }

@@ -29,6 +29,10 @@ public struct WeirServer: Sendable {
     public let pruner: RetentionPruner
     /// Sends the outbox's notifications.
     public let deliverer: OutboxDeliverer
+    /// Listens for the syslog tasks and journals what they receive.
+    public let syslogListeners: SyslogListeners
+    /// Which syslog addresses this instance listens on.
+    public let syslog: SyslogRegistry
     let sender: NotificationSender
     let messages: MessageBuilder
     public let logger: Logger
@@ -85,6 +89,19 @@ public struct WeirServer: Sendable {
         var sourceContext = sources ?? SourceContext(vault: vault)
         sourceContext.policy = settings.sourcePolicy
         if let threads = settings.runParsingThreads { sourceContext.parsingThreads = threads }
+        let syslog = SyslogRegistry(listens: settings.syslogListen)
+        self.syslog = syslog
+        sourceContext.syslogDirectory = settings.syslogDirectory
+        sourceContext.syslogListenerProblem = { syslog.problem($0) }
+        syslogListeners = SyslogListeners(
+            store: store,
+            clock: clock,
+            registry: syslog,
+            folder: settings.syslogDirectory,
+            journalBytes: Int64(settings.syslogJournalMB) << 20,
+            metrics: metrics,
+            logger: logger
+        )
         let runner = TaskRunner(
             store: store,
             clock: clock,
@@ -115,7 +132,8 @@ public struct WeirServer: Sendable {
             autoCheckDelay: settings.autoCheckDelay,
             autoCheckInterval: settings.autoCheckInterval,
             metrics: metrics,
-            logger: logger
+            logger: logger,
+            runsHere: { syslog.runsHere($0) }
         )
     }
 
@@ -250,7 +268,7 @@ public struct WeirServer: Sendable {
     /// in reverse). A new background service (an outbox deliverer, a retention pruner) is one line
     /// here.
     public var backgroundServices: [any Service] {
-        [trainer, coordinator, leaseKeeper, scheduler, pruner, deliverer]
+        [trainer, coordinator, leaseKeeper, syslogListeners, scheduler, pruner, deliverer]
     }
 
     /// Everything under one `ServiceGroup`, in start order (they stop in reverse): the store's

@@ -19,6 +19,13 @@ public struct Settings: Sendable, Equatable {
     public var logFormat: LogFormat = .text
     public var databaseURL: DatabaseURL = .sqlite(path: "weir.sqlite")
     public var logDirectory = "./weir-logs"
+    /// The folder of the syslog listeners' journals, one folder per listen address.
+    public var syslogDirectory = "./weir-syslog"
+    /// The bound of each syslog journal, in MiB: past it, the oldest lines are dropped.
+    public var syslogJournalMB = 256
+    /// Whether this instance listens for its syslog tasks (with several instances on several
+    /// machines, one should).
+    public var syslogListen = true
     public var apiToken: String?
     public var secret: String?
     /// Seconds between auto-checks.
@@ -80,7 +87,7 @@ public struct Settings: Sendable, Equatable {
         "WEIR_AUTO_CHECK_INTERVAL", "WEIR_HOST", "WEIR_PORT", "WEIR_MAX_PARALLEL_RUNS", "WEIR_RUN_PARSING_THREADS", "WEIR_MODEL_RETUNE_MINUTES",
         "WEIR_INSTANCE_ID", "WEIR_RUN_LEASE_SECONDS", "WEIR_SETTINGS_FILE", "WEIR_SOURCE_DIRS", "WEIR_RUN_TIMEOUT", "WEIR_LOG_FORMAT",
         "WEIR_RETENTION_DAYS", "WEIR_OPENSEARCH_HOSTS", "WEIR_NOTIFY_MAX_AGE", "WEIR_NOTIFY_TIMEOUT", "WEIR_PUBLIC_URL",
-        "WEIR_NOTIFY_HOSTS",
+        "WEIR_NOTIFY_HOSTS", "WEIR_SYSLOG_DIR", "WEIR_SYSLOG_JOURNAL_MB", "WEIR_SYSLOG_LISTEN",
     ]
 
     /// The keys whose values are secrets.
@@ -169,6 +176,15 @@ public struct Settings: Sendable, Equatable {
             do { databaseURL = try DatabaseURL(v) } catch { throw SettingsError(key: "WEIR_DATABASE_URL", problem: error.description) }
         }
         if let v = value("WEIR_LOG_DIR") { logDirectory = v }
+        if let v = value("WEIR_SYSLOG_DIR") { syslogDirectory = v }
+        if let n = try parsed(
+            "WEIR_SYSLOG_JOURNAL_MB",
+            "give a whole number of MiB from 1 to 1048576 (default 256)",
+            { Self.whole($0, in: 1...1_048_576) }
+        ) {
+            syslogJournalMB = n
+        }
+        if let b = try parsed("WEIR_SYSLOG_LISTEN", "use true or false", Self.bool) { syslogListen = b }
         apiToken = value("WEIR_API_TOKEN")
         secret = value("WEIR_SECRET")
         if let s = try parsed(

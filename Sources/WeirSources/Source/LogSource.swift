@@ -4,7 +4,8 @@ import WeirModel
 import WeirRules
 
 /// Where a task's records come from, read incrementally from a checkpoint: a file
-/// (``FileLogSource``) or an OpenSearch index (``OpenSearchSource``).
+/// (``FileLogSource``), an OpenSearch index (``OpenSearchSource``) or the journal of a syslog
+/// listener (``SyslogJournalSource``).
 package protocol LogSource: Sendable {
     /// Reads every record after `checkpoint` (JSON, `nil` for the first run) into `consumer`
     /// (passed `inout`, so the hot loop pays no dynamic exclusivity checks); stops with
@@ -41,6 +42,16 @@ extension TargetData {
                 return try vault.open(sealed)
             }
             return OpenSearchSource(target: target, password: password, client: context.http, retry: context.retry)
+        case .syslog(let target):
+            return SyslogJournalSource(
+                address: target.address,
+                format: target.format == "auto" ? nil : try LogFormat.parse(target.format),
+                hostnameAsVhost: target.hostnameAsVhost,
+                root: context.syslogDirectory,
+                listenerProblem: context.syslogListenerProblem,
+                parsingThreads: context.parsingThreads,
+                pipelinedMinimum: context.pipelinedMinimum
+            )
         }
     }
 }

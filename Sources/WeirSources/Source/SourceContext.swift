@@ -5,7 +5,7 @@ import WeirCore
 import WeirLog
 
 /// What sources need besides their target: where files may be read, the key for stored
-/// passwords, the HTTP client and how requests are retried.
+/// passwords, the HTTP client and how requests are retried, where syslog journals are.
 public struct SourceContext: Sendable {
     /// Where file sources may be read (`WEIR_SOURCE_DIRS`), checked again at every run.
     public var policy: SourcePolicy = .standard()
@@ -20,6 +20,11 @@ public struct SourceContext: Sendable {
     /// A stretch of a file this long or longer is parsed by those threads; a shorter one by the
     /// run's own thread, for which threads would cost more than they save.
     public var pipelinedMinimum = IncrementalFileReader.pipelinedMinimum
+    /// The folder of the syslog listeners' journals (`WEIR_SYSLOG_DIR`).
+    public var syslogDirectory = "./weir-syslog"
+    /// What is wrong with this process's listener on an address (it could not bind, or this
+    /// instance does not listen), said in the notes of the runs that read its journal.
+    public var syslogListenerProblem: @Sendable (SyslogAddress) -> String? = { _ in nil }
 
     public init(vault: PasswordVault?, http: HTTPClient = SourceContext.sharedHTTP, retry: RetryPolicy = .standard) {
         self.vault = vault

@@ -8,4 +8,7 @@ package struct SourceRead: Sendable {
     package var checkpoint: String
     package var bytesRead: Int64
     package var notes: [String]
+    /// Lines the source had and lost before this run could read them (a syslog journal over
+    /// its bound).
+    package var droppedLines: Int64 = 0
 }

@@ -26,12 +26,14 @@ extension TargetData {
                 throw errors
             }
             self = .openSearch(target)
+        case "syslog":
+            self = .syslog(try SyslogTarget(object))
         case let other:
             var errors = FieldErrors()
             errors.add(
                 "target_data.type",
-                other.map { "\"\($0)\" is not a source type; use \"file\" or \"opensearch\"" }
-                    ?? "is required: \"file\" or \"opensearch\""
+                other.map { "\"\($0)\" is not a source type; use \"file\", \"opensearch\" or \"syslog\"" }
+                    ?? "is required: \"file\", \"opensearch\" or \"syslog\""
             )
             throw errors
         }

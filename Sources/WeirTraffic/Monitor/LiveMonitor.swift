@@ -13,6 +13,8 @@ public final class LiveMonitor {
         public var duration: Double?
         /// Seconds between two polls of an idle file.
         public var pollInterval = 0.1
+        /// Lines to take instead of the file's (`--syslog`); `path` then names where they come from.
+        public var feed: (any LiveLineFeed)?
 
         public init(path: String, format: LogFormat?) {
             self.path = path
@@ -68,6 +70,10 @@ public final class LiveMonitor {
             try replay(env)
             return
         }
+        if let feed = options.feed {
+            try await follow(feed, env)
+            return
+        }
         var follower = FileFollower(path: options.path, fromStart: options.fromStart)
         defer { follower.close() }
         let started = env.clock.time()
@@ -91,6 +97,25 @@ public final class LiveMonitor {
             monitor.advance(wallNow: env.clock.time()) { emit($0, env) }
             if env.shouldStop() || options.duration.map({ env.clock.time() - started >= $0 }) == true { break }
             if read == 0 { try? await env.clock.sleep(seconds: options.pollInterval) }
+        }
+        emit(.stats(monitor.finalBlock(wallNow: env.clock.time())), env)
+    }
+
+    /// Takes the feed's lines as they come, until `--duration` or a stop signal.
+    private func follow(_ feed: any LiveLineFeed, _ env: Environment) async throws {
+        let started = env.clock.time()
+        while true {
+            let now = env.clock.time()
+            var taken = 0
+            let dropped = feed.drain { line in
+                taken += 1
+                take(line, false, wallNow: now, env)
+            }
+            if dropped > 0 { env.warn("\(dropped) line\(dropped == 1 ? "" : "s") from \(options.path) dropped: the monitor fell behind") }
+            detectWithWhatWeHave(wallNow: now, env)
+            monitor.advance(wallNow: env.clock.time()) { emit($0, env) }
+            if env.shouldStop() || options.duration.map({ env.clock.time() - started >= $0 }) == true { break }
+            if taken == 0 { try? await env.clock.sleep(seconds: options.pollInterval) }
         }
         emit(.stats(monitor.finalBlock(wallNow: env.clock.time())), env)
     }

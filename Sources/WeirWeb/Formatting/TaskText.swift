@@ -9,6 +9,7 @@ enum TaskText {
         switch task.target {
         case .file(let path, let format): "\(path) (\(format))"
         case .openSearch(let target): "OpenSearch \(target.host):\(target.port)/\(target.index)"
+        case .syslog(let target): "syslog \(target.address) (\(target.format))"
         }
     }
 

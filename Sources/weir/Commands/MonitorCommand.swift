@@ -3,7 +3,9 @@ import Dispatch
 import Foundation
 import Synchronization
 import WeirCore
+import WeirLog
 import WeirNotify
+import WeirSources
 import WeirTraffic
 
 struct MonitorCommand: AsyncParsableCommand {
@@ -22,11 +24,21 @@ struct MonitorCommand: AsyncParsableCommand {
               weir monitor                    # follows /tmp/access.log, alerts > 10 req/s
               weir monitor -f /var/log/nginx/access.log -t 50 --json
               weir monitor -f old.log --replay -t 5     # the whole file at once, then exit
+              weir monitor --syslog udp://127.0.0.1:5514  # what nginx sends with
+                  # access_log syslog:server=127.0.0.1:5514,tag=nginx combined;
             """
     )
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Access log to follow (`-` for standard input).", valueName: "FILE"))
     var file = "/tmp/access.log"
+
+    @Option(
+        help: ArgumentHelp(
+            "Receive the log as syslog instead of reading a file: udp://HOST:PORT or tcp://HOST:PORT (RFC 3164 or 5424; over TCP, octet-counted or newline framing).",
+            valueName: "ADDRESS"
+        )
+    )
+    var syslog: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Alert threshold in requests per second (a decimal number).", valueName: "THRESHOLD"))
     var threshold: Double = 10
@@ -85,6 +97,10 @@ struct MonitorCommand: AsyncParsableCommand {
         guard window > 0 else { throw ValidationError("--window must be a positive number of seconds, got \(window)") }
         if let duration, !(duration > 0) { throw ValidationError("--duration must be a positive number of seconds, got \(duration)") }
         if fromStart && replay { throw ValidationError("--from-start and --replay cannot be used together") }
+        if let syslog {
+            do { _ = try SyslogAddress(syslog) } catch { throw ValidationError("--syslog \(error.description)") }
+            if fromStart || replay { throw ValidationError("--syslog receives live; --from-start and --replay read a file") }
+        }
         if quiet && verbose { throw ValidationError("-q and -v cannot be used together") }
         for url in webhook { if let problem = EndpointURL.problem(url, kind: .webhook) { throw ValidationError("--webhook \(problem)") } }
         for url in alertmanager {
@@ -99,22 +115,28 @@ struct MonitorCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var options = LiveMonitor.Options(path: file, format: try FormatOption.resolve(format))
+        let address = try syslog.map { try SyslogAddress($0) }
+        var options = LiveMonitor.Options(path: address?.description ?? file, format: try FormatOption.resolve(format))
         options.fromStart = fromStart
         options.replay = replay
         options.duration = duration
+        let inbox = SyslogInbox()
+        if address != nil { options.feed = inbox }
         let style: MonitorOutput.Style = json ? .json : quiet ? .quiet : verbose ? .verbose : .text
         let monitor = LiveMonitor(
             options: options,
             configuration: .init(threshold: threshold, interval: Int64(interval), window: Int64(window), top: verbose ? 10 : 5),
             output: MonitorOutput(style: style)
         )
-        let forwarder = AlertForwarder(endpoints: endpoints, warn: { Console.err("weir: \($0)") })
-        let (file, notifies) = (file, !endpoints.isEmpty)
-        try await TerminationSignals.withStopSignal { stop in
-            var environment = LiveMonitor.Environment.console(stop: stop)
-            if notifies { environment.notify = { event in NotificationEvent(monitor: event, file: file).map(forwarder.forward) } }
-            try await forwarder.delivering(finishingWithin: 5) { try await monitor.run(environment) }
+        let warn: @Sendable (String) -> Void = { Console.err("weir: \($0)") }
+        let forwarder = AlertForwarder(endpoints: endpoints, warn: warn)
+        let (source, notifies) = (options.path, !endpoints.isEmpty)
+        try await SyslogListener.receiving(on: address, keepsHost: false, into: inbox, warn: warn) {
+            try await TerminationSignals.withStopSignal { stop in
+                var environment = LiveMonitor.Environment.console(stop: stop)
+                if notifies { environment.notify = { event in NotificationEvent(monitor: event, file: source).map(forwarder.forward) } }
+                try await forwarder.delivering(finishingWithin: 5) { try await monitor.run(environment) }
+            }
         }
     }
 }

@@ -56,7 +56,7 @@ struct DashboardFormController: APIController {
         form.active = fields["active"] == "true"
         var body = Self.taskFields(form)
         body["is_active"] = .bool(form.active)
-        if case .openSearch = existing.target { body["target_data"] = nil }
+        if case .file = existing.target {} else { body["target_data"] = nil }
         do {
             let saved = try await tasks.update(existing, with: .object(body))
             return .seeOther("/ui/tasks/\(saved.id)")

@@ -1,0 +1,187 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import Testing
+import WeirCore
+import WeirLog
+import WeirModel
+import WeirRules
+import WeirService
+import WeirSources
+import WeirTestSupport
+
+/// Syslog tasks through the service: the listeners it starts for them, the journal they write,
+/// and runs that read every message once, across runs and over the journal's bound.
+struct SyslogTaskTests {
+    /// A free port on 127.0.0.1 for `transport` (asked of the system, then let go).
+    static func freePort(_ transport: SyslogAddress.Transport) throws -> Int {
+        let fd = socket(AF_INET, transport == .udp ? Int32(SOCK_DGRAM.rawValue) : Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        try withUnsafeMutablePointer(to: &address) { pointer in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                guard bind(fd, raw, length) == 0, getsockname(fd, raw, &length) == 0 else { throw CancellationError() }
+            }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// `count` combined lines from `from`, each as an RFC 3164 message from host `web-(i % 3)`.
+    static func messages(_ count: Int, from: Int = 0) -> [[UInt8]] {
+        (from..<(from + count)).map { i in
+            let line =
+                #"10.0.\#(i % 250).\#(i % 7) - - [15/Jan/2027:07:00:\#(String(format: "%02d", i % 60)) +0000] "GET /p/\#(i) HTTP/1.1" 200 \#(i) "-" "test""#
+            return Array("<190>Jan 15 07:00:00 web-\(i % 3) nginx: \(line)".utf8)
+        }
+    }
+
+    static func sendUDP(_ messages: [[UInt8]], port: Int) throws {
+        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        for (k, message) in messages.enumerated() {
+            let sent = withUnsafePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                    message.withUnsafeBytes { sendto(fd, $0.baseAddress, $0.count, 0, raw, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                }
+            }
+            guard sent == message.count else { throw CancellationError() }
+            if k % 200 == 199 { usleep(2_000) }  // a loopback burst no bigger than the socket's buffer
+        }
+    }
+
+    /// Sends `messages` over one TCP connection, octet-counted, in pieces of 1 to 700 bytes.
+    static func sendTCP(_ messages: [[UInt8]], port: Int) async throws {
+        var stream: [UInt8] = []
+        for message in messages { stream += Array("\(message.count) ".utf8) + message }
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(host: "127.0.0.1", port: port).get()
+        var start = 0
+        var size = 1
+        while start < stream.count {
+            let end = min(stream.count, start + size)
+            try await channel.writeAndFlush(ByteBuffer(bytes: stream[start..<end])).get()
+            start = end
+            size = size * 7 % 701 + 1
+        }
+        try await channel.close().get()
+    }
+
+    /// Lines written to the journal of `address` so far.
+    static func journaled(_ root: String, _ address: SyslogAddress) -> Int {
+        let folder = root + "/" + address.folderName
+        return SyslogJournal.segmentNumbers(in: folder).reduce(0) { $0 + Int(SyslogJournal.countLines(SyslogJournal.path(folder, $1))) }
+    }
+
+    static func waitUntil(_ condition: () -> Bool) async throws {
+        for _ in 0..<500 where !condition() { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(condition())
+    }
+
+    func task(_ harness: Harness, _ listen: String, vhost: Bool = false) async throws -> MonitoringTask {
+        try await harness.store.createTask(
+            MonitoringTask(
+                name: listen,
+                description: "",
+                frequency: 3_600,
+                nextRunTime: Harness.start + 86_400,
+                target: .syslog(SyslogTarget(address: try SyslogAddress(listen), format: "auto", hostnameAsVhost: vhost)),
+                rules: try TaskRules(properties: .object([:]))
+            ),
+            now: Harness.start
+        )
+    }
+
+    /// Runs `body` with the run coordinator and the service's listeners running (checking the
+    /// tasks every 20 ms).
+    func withListeners(_ harness: Harness, _ body: () async throws -> Void) async throws {
+        let listeners = SyslogListeners(
+            store: harness.store,
+            clock: SystemClock(),
+            registry: harness.server.syslog,
+            folder: harness.settings.syslogDirectory,
+            journalBytes: Int64(harness.settings.syslogJournalMB) << 20,
+            metrics: harness.server.metrics,
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
+            tick: 0.02
+        )
+        try await harness.withCoordinator {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await listeners.run() }
+                defer { group.cancelAll() }
+                try await body()
+            }
+        }
+    }
+
+    @Test func everyMessageOverUDPAndTCPIsReadOnceAcrossRuns() async throws {
+        let harness = try await Harness.make()
+        defer { harness.remove() }
+        let (udpPort, tcpPort) = (try Self.freePort(.udp), try Self.freePort(.tcp))
+        let udp = try await task(harness, "udp://127.0.0.1:\(udpPort)")
+        let tcp = try await task(harness, "tcp://127.0.0.1:\(tcpPort)", vhost: true)
+        let root = harness.settings.syslogDirectory
+        try await withListeners(harness) {
+            try await Self.waitUntil {
+                harness.server.syslog.isListening(try! SyslogAddress("udp://127.0.0.1:\(udpPort)"))
+                    && harness.server.syslog.isListening(try! SyslogAddress("tcp://127.0.0.1:\(tcpPort)"))
+            }
+            var expected = 0
+            for batch in [1_000, 300, 0] {
+                try Self.sendUDP(Self.messages(batch, from: expected), port: udpPort)
+                try await Self.sendTCP(Self.messages(batch, from: expected), port: tcpPort)
+                expected += batch
+                try await Self.waitUntil {
+                    Self.journaled(root, try! SyslogAddress("udp://127.0.0.1:\(udpPort)")) == expected
+                        && Self.journaled(root, try! SyslogAddress("tcp://127.0.0.1:\(tcpPort)")) == expected
+                }
+                for task in [udp, tcp] {
+                    let run = try await harness.runNow(task.id)
+                    #expect(run.status == .succeeded, "\(run.error ?? "")")
+                    #expect(run.linesRead == Int64(batch) && run.malformedLines == 0, "\(task.name): \(run.linesRead)")
+                }
+            }
+            let metrics = harness.server.metrics.render()
+            #expect(metrics.contains("weir_syslog_messages_total{listen=\"udp://127.0.0.1:\(udpPort)\"} 1300"))
+            #expect(metrics.contains("weir_syslog_messages_total{listen=\"tcp://127.0.0.1:\(tcpPort)\"} 1300"))
+        }
+        try await harness.store.close()
+    }
+
+    @Test func aPortInUseIsSaidOnceAndRunsThatAskFail() async throws {
+        let harness = try await Harness.make()
+        defer { harness.remove() }
+        let port = try Self.freePort(.udp)
+        let holder = try await DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton).bind(host: "127.0.0.1", port: port).get()
+        let address = try SyslogAddress("udp://127.0.0.1:\(port)")
+        let held = try await task(harness, address.description)
+        try await withListeners(harness) {
+            try await Self.waitUntil { harness.server.syslog.problem(address)?.contains("in use") == true }
+            let run = try await harness.runNow(held.id)
+            #expect(run.status == .failed)
+            #expect(run.error?.contains("cannot listen on \(address): the address is in use") == true, "\(run.error ?? "")")
+            // The scheduler leaves it to the instance that listens.
+            #expect(!harness.server.syslog.runsHere(held))
+        }
+        try await holder.close()
+        try await harness.store.close()
+    }
+
+    @Test func anInstanceThatDoesNotListenDoesNotRunSyslogTasks() async throws {
+        let harness = try await Harness.make(settings: ["WEIR_SYSLOG_LISTEN": "false"])
+        defer { harness.remove() }
+        let held = try await task(harness, "udp://127.0.0.1:5514")
+        let run = try await harness.runOnce(held)
+        #expect(run.status == .failed)
+        #expect(run.error?.contains("WEIR_SYSLOG_LISTEN=false") == true, "\(run.error ?? "")")
+        #expect(!harness.server.syslog.runsHere(held))
+        try await harness.store.close()
+    }
+}
