@@ -1,6 +1,6 @@
 /// libFuzzer target: the byte-level line parser of every detectable format and the W3C ones, and
 /// the whole reading path (line splitting, format detection, W3C directives) over the same bytes,
-/// and syslog's header parsing and TCP framing.
+/// and syslog's header parsing, TCP framing and journal lines (read back with the host name first).
 /// The first byte picks the format. The pipelined reader of task runs must hand out the same
 /// lines as one reader in that format, or the target traps; lines in a container envelope are
 /// unwrapped by the one reader (task runs never pipeline them).
@@ -20,11 +20,27 @@ public func fuzzLineParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         precondition(message.content.upperBound <= line.count && message.content.lowerBound <= message.content.upperBound)
     }
     var framing = SyslogFraming(maxMessageLength: 64)
+    var journal = SyslogLines(keepsHost: true)
     var start = 0
     while start < line.count {
         let end = min(line.count, start + 7)
-        framing.feed(UnsafeRawBufferPointer(rebasing: line[start..<end])) { precondition($0.count <= 64) }
+        framing.feed(UnsafeRawBufferPointer(rebasing: line[start..<end])) { message in
+            precondition(message.count <= 64)
+            journal.add(message)
+        }
         start = end
+    }
+    // Each journal line as a task run parses it: the host name first, then the format's fields.
+    var prefixed = format
+    prefixed.hostPrefix = .virtualHost
+    let prefixedParser = LineParser(format: prefixed)
+    precondition(journal.bytes.filter { $0 == 10 }.count == journal.count, "a journal line holds a newline")
+    for journalLine in journal.bytes.split(separator: 10) {
+        journalLine.withUnsafeBytes { bytes in
+            if prefixedParser.parse(bytes, into: &parsed) == nil, parsed.fields.contains(.host) {
+                precondition(parsed.host.start >= 0 && parsed.host.end <= bytes.count && parsed.host.start <= parsed.host.end)
+            }
+        }
     }
     if format.w3cFlavor == nil { comparePipelined(Array(line), format) }
     return 0

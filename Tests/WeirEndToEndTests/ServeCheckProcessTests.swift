@@ -75,11 +75,24 @@ struct ServeCheckProcessTests {
         // A channel to a host, and a task on a file, both allowed now.
         let log = dir.appendingPathComponent("access.log").path
         try TestFile.append(log, "")
+        // And a syslog task, on a UDP port this test holds for the second check.
+        let holder = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(holder, $0, length) == 0 && getsockname(holder, $0, &length) == 0 }
+        }
+        #expect(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
         let sql = """
             INSERT INTO channels (name, channel_type, url, labels, created_at, updated_at)
                 VALUES ('hook', 'webhook', 'https://hooks.example.com/x', '{}', 0, 0);
             INSERT INTO tasks (name, description, frequency, next_run_time, is_active, target_data, properties, created_at, updated_at)
                 VALUES ('nginx', '', 60, 0, 1, '{"type":"file","path":"\(log)","format":"combined"}', '{}', 0, 0);
+            INSERT INTO tasks (name, description, frequency, next_run_time, is_active, target_data, properties, created_at, updated_at)
+                VALUES ('fleet', '', 60, 0, 1, '{"type":"syslog","listen":"udp://127.0.0.1:\(port)","format":"auto"}', '{}', 0, 0);
             """
         let sqlite = Process()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -90,9 +103,18 @@ struct ServeCheckProcessTests {
         try SerialSpawn.run(sqlite)
         sqlite.waitUntilExit()
         #expect(sqlite.terminationStatus == 0)
-        let ok = try WeirProcess.run(["serve", "--check"], environment: base.merging(["WEIR_SOURCE_DIRS": dir.path]) { $1 })
+        let checkedEnvironment = base.merging(["WEIR_SOURCE_DIRS": dir.path, "WEIR_SYSLOG_DIR": dir.appendingPathComponent("syslog").path]) { $1 }
+        // The port is held: one line names the task and the reason.
+        let held = try WeirProcess.run(["serve", "--check"], environment: checkedEnvironment)
+        #expect(held.status == 1)
+        #expect(
+            held.stderr.contains("weir serve --check: task 2 (fleet): cannot listen on udp://127.0.0.1:\(port): the address is in use"),
+            "\(held.stderr)"
+        )
+        close(holder)
+        let ok = try WeirProcess.run(["serve", "--check"], environment: checkedEnvironment)
         #expect(ok.status == 0, "\(ok.stderr)")
-        #expect(ok.stdout.contains("1 channel(s), 1 active task(s)"), "\(ok.stdout)")
+        #expect(ok.stdout.contains("1 channel(s), 2 active task(s)"), "\(ok.stdout)")
         // Settings that no longer allow them.
         let other = try WeirProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: other) }

@@ -155,6 +155,29 @@ struct SyslogTaskTests {
         try await harness.store.close()
     }
 
+    @Test func aFloodOverTheBoundIsCountedToTheLine() async throws {
+        let harness = try await Harness.make(settings: ["WEIR_SYSLOG_JOURNAL_MB": "1"])
+        defer { harness.remove() }
+        let port = try Self.freePort(.tcp)
+        let flooded = try await task(harness, "tcp://127.0.0.1:\(port)")
+        let address = try SyslogAddress("tcp://127.0.0.1:\(port)")
+        try await withListeners(harness) {
+            try await Self.waitUntil { harness.server.syslog.isListening(address) }
+            // About 2.6 MB of lines into a journal of 1 MiB.
+            try await Self.sendTCP(Self.messages(20_000), port: port)
+            let metric = "weir_syslog_messages_total{listen=\"\(address)\"} 20000"
+            try await Self.waitUntil { harness.server.metrics.render().contains(metric) }
+            let run = try await harness.runNow(flooded.id)
+            #expect(run.status == .succeeded)
+            let note = try #require(run.notes.first { $0.contains("were dropped from its journal") })
+            let dropped = try #require(Int64(note.prefix { $0 != " " }))
+            #expect(run.linesRead + dropped == 20_000, "\(run.linesRead) read, \(dropped) dropped")
+            #expect(run.linesRead > 0 && dropped > 0)
+            #expect(harness.server.metrics.render().contains("weir_syslog_dropped_lines_total{task=\"\(flooded.id)\"} \(dropped)"))
+        }
+        try await harness.store.close()
+    }
+
     @Test func aPortInUseIsSaidOnceAndRunsThatAskFail() async throws {
         let harness = try await Harness.make()
         defer { harness.remove() }

@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import WeirCore
+import WeirLog
 import WeirModel
 import WeirSources
 import WeirStore
@@ -38,6 +39,9 @@ public struct StartupCheck: Sendable {
     private func checkFolders(_ outcome: inout Outcome) {
         if let problem = Self.writableFolderProblem(settings.logDirectory) {
             outcome.problems.append("WEIR_LOG_DIR \(settings.logDirectory): \(problem)")
+        }
+        if settings.syslogListen, let problem = Self.writableFolderProblem(settings.syslogDirectory) {
+            outcome.problems.append("WEIR_SYSLOG_DIR \(settings.syslogDirectory): \(problem)")
         }
         for folder in settings.sourceDirectories {
             var isDirectory: ObjCBool = false
@@ -127,17 +131,34 @@ public struct StartupCheck: Sendable {
         }
         let policy = settings.sourcePolicy
         var tasks = 0
+        var listened = Set<SyslogAddress>()
         var after: Int64?
         while true {
             let page = try await store.tasks(active: true, after: after, limit: 500)
             for task in page {
                 tasks += 1
                 if let problem = Self.sourceProblem(task.target, policy) { outcome.problems.append("task \(task.id) (\(task.name)): \(problem)") }
+                if case .syslog(let target) = task.target, settings.syslogListen, listened.insert(target.address).inserted,
+                    let problem = await Self.listenProblem(target.address)
+                {
+                    outcome.problems.append("task \(task.id) (\(task.name)): \(problem)")
+                }
             }
             guard page.count == 500, let last = page.last else { break }
             after = last.id
         }
         outcome.checked.append("\(channels.count) channel(s), \(tasks) active task(s)")
+    }
+
+    /// Why a syslog listener could not start on `address` now (it is bound and let go at once).
+    static func listenProblem(_ address: SyslogAddress) async -> String? {
+        do {
+            let listener = try await SyslogListener.bind(address, keepsHost: true, into: SyslogInbox(maxBytes: 0)) { _ in }
+            listener.close()
+            return nil
+        } catch {
+            return "\(error)"
+        }
     }
 
     static func sourceProblem(_ target: TargetData, _ policy: SourcePolicy) -> String? {

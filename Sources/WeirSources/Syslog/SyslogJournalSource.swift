@@ -83,7 +83,7 @@ package struct SyslogJournalSource: LogSource {
         var parser: LogFormat? = format.map(prefixed)
         for number in segments where number >= position.segment {
             if number > position.segment {
-                if position.segment > 0 { dropped += lost(from: position, before: number) }
+                dropped += lost(from: position, before: number)
                 position = SyslogJournalCheckpoint(journal: identity, segment: number, offset: 0, lines: 0)
             }
             let path = SyslogJournal.path(folder, number)
