@@ -547,3 +547,74 @@ struct StoreContractTests {
         }
     }
 }
+
+extension StoreContractTests {
+    @Test(arguments: StoreKind.allCases)
+    func trafficAddsUpOverCommitsFoldsPastTheCapAndGoesWithItsTask(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            let task = try await store.createTask(sampleTask(), now: 0)
+            let other = try await store.createTask(sampleTask(), now: 0)
+            let get = TrafficSeriesKey(vhost: "a.example", method: "GET", status: "200")
+            let post = TrafficSeriesKey(vhost: "", method: "POST", status: "500")
+            var first = TrafficCounts()
+            first.series = [get: .init(requests: 3, bytes: 300), post: .init(requests: 1, bytes: 10)]
+            first.durationBuckets[0] = 2
+            first.durationBuckets[13] = 1
+            first.durationSumMicros = 61_000_000
+            first.malformed = 4
+            var second = TrafficCounts()
+            second.series = [get: .init(requests: 2, bytes: 5)]
+            second.durationBuckets[3] = 1
+            second.malformed = 1
+            for (k, traffic) in [first, second].enumerated() {
+                let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: Int64(k)))
+                try await store.completeRun(
+                    RunCompletion(
+                        runID: run.id,
+                        taskID: task.id,
+                        finishedAt: Int64(k),
+                        linesRead: 1,
+                        malformedLines: 0,
+                        bytesRead: 1,
+                        notes: [],
+                        findings: [],
+                        checkpoint: "{}",
+                        traffic: traffic
+                    )
+                )
+            }
+            let totals = try await store.trafficTotals()
+            #expect(totals.map(\.taskID) == [task.id, other.id])
+            let counts = totals[0].counts
+            #expect(counts.series == [get: .init(requests: 5, bytes: 305), post: .init(requests: 1, bytes: 10)])
+            #expect(counts.durationBuckets[0] == 2 && counts.durationBuckets[3] == 1 && counts.durationBuckets[13] == 1)
+            #expect(counts.durationCount == 4 && counts.durationSumMicros == 61_000_000 && counts.malformed == 5)
+            #expect(totals[1].counts == TrafficCounts())
+            // A run that would pass the cap: new series folded, known ones kept.
+            var wide = TrafficCounts()
+            for i in 0..<TrafficCounts.seriesCap { wide.series[TrafficSeriesKey(vhost: "h\(i)", method: "GET", status: "200")] = .init(requests: 1) }
+            wide.series[get] = .init(requests: 1)
+            let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 5))
+            try await store.completeRun(
+                RunCompletion(
+                    runID: run.id,
+                    taskID: task.id,
+                    finishedAt: 5,
+                    linesRead: 1,
+                    malformedLines: 0,
+                    bytesRead: 1,
+                    notes: [],
+                    findings: [],
+                    checkpoint: "{}",
+                    traffic: wide
+                )
+            )
+            let capped = try await store.trafficTotals()[0].counts
+            #expect(capped.series[get]?.requests == 6)
+            #expect(capped.series[.folded]?.requests == 2 && capped.folded == 2)
+            #expect(capped.series.count == TrafficCounts.seriesCap + 1)
+            #expect(try await store.deleteTask(id: task.id))
+            #expect(try await store.trafficTotals().map(\.taskID) == [other.id])
+        }
+    }
+}

@@ -26,6 +26,8 @@ public struct RunCompletion: Sendable {
     public var latestRecord: Int64?
     /// How the task's incidents resolve and whom they notify.
     public var incidentPolicy: IncidentPolicy
+    /// The run's traffic, added to the task's totals in the commit; `nil` when not counted.
+    public var traffic: TrafficCounts?
 
     public init(
         runID: Int64,
@@ -42,8 +44,10 @@ public struct RunCompletion: Sendable {
         latestRecord: Int64? = nil,
         incidentPolicy: IncidentPolicy = IncidentPolicy(quietSeconds: 600),
         ruleState: String? = nil,
-        continuedBursts: Set<String> = []
+        continuedBursts: Set<String> = [],
+        traffic: TrafficCounts? = nil
     ) {
+        self.traffic = traffic
         self.continuedBursts = continuedBursts
         self.ruleState = ruleState
         self.latestRecord = latestRecord

@@ -4,5 +4,5 @@
 /// A new aggregate (incidents, channels, an outbox) is a new protocol in its own file, an
 /// `extension SQLStore` in its own file, and one line here.
 public protocol WeirStore: SchemaStore, TaskStore, RunStore, FindingStore, DetectionStore, RetentionStore, IncidentStore,
-    ChannelStore, OutboxStore, SessionStore
+    ChannelStore, OutboxStore, SessionStore, TrafficStore
 {}

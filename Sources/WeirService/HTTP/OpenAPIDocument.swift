@@ -228,7 +228,7 @@ enum OpenAPIDocument {
             "/health": {"get": {"summary": "Liveness and database check", "security": [],
               "responses": {"200": {"description": "healthy", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
                             "503": {"description": "database unreachable", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}}}}},
-            "/metrics": {"get": {"summary": "Prometheus metrics: runs, findings, lines read, run durations, scheduler lag, HTTP requests, process memory and CPU", "security": [],
+            "/metrics": {"get": {"summary": "Prometheus metrics: the traffic tasks read (weir_traffic_*: requests and bytes by task, virtual host, method and status, request durations, malformed lines), runs, findings, lines read, run durations, scheduler lag, syslog listeners, HTTP requests, process memory and CPU", "security": [],
               "responses": {"200": {"description": "Prometheus text", "content": {"text/plain": {"schema": {"type": "string"}}}}}}},
             "/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3", "content": {"application/json": {"schema": {"type": "object"}}}},
               "401": {"$ref": "#/components/responses/Error"}}}},

@@ -33,6 +33,8 @@ public struct ServiceMetrics: Sendable {
             for status in Self.endStatuses { runCounter(trigger: trigger.rawValue, status: status.rawValue).increment(by: Int64(0)) }
         }
         for rule in FindingRuleNames.all { findingCounter(rule).increment(by: Int64(0)) }
+        registry.makeGauge(name: "weir_build_info", labels: [("version", WeirVersion.current)], help: "The running weir's version; always 1.")
+            .set(Double(1))
         linesCounter.increment(by: Int64(0))
         malformedCounter.increment(by: Int64(0))
         _ = runDuration

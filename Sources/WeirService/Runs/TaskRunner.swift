@@ -26,6 +26,8 @@ public struct TaskRunner: Sendable {
     let events: CommitEvents
     /// Seconds after which a run is stopped and recorded failed (`WEIR_RUN_TIMEOUT`).
     let timeout: Double
+    /// Whether runs count their traffic for `/metrics` (`WEIR_TRAFFIC_METRICS`).
+    var countsTraffic = true
 
     /// Runs `run` to its end; never throws: failures are recorded on the run.
     public func execute(_ run: RunRecord) async {
@@ -76,7 +78,8 @@ public struct TaskRunner: Sendable {
                 measuresFeatures: detection.enabled,
                 runID: run.id,
                 stop: stop,
-                progress: onProgress
+                progress: onProgress,
+                traffic: countsTraffic ? TrafficTally() : nil
             )
             if detection.enabled, let minutes = carried?.minutes {
                 counter.features.resume(from: minutes, clientID: { [evaluator = counter.evaluator] in evaluator.clientID(named: $0) })
@@ -113,7 +116,8 @@ public struct TaskRunner: Sendable {
                 latestRecord: counter.evaluator.latest,
                 incidentPolicy: task.incidentPolicy,
                 ruleState: state == CarriedRunState() ? nil : try? JSONCoding.string(state),
-                continuedBursts: outcome.continued.union(scan.continued)
+                continuedBursts: outcome.continued.union(scan.continued),
+                traffic: counter.traffic?.finish(malformed: malformed)
             )
         )
         if let counts = try? await store.openIncidentCounts() { metrics.openIncidents(counts) }
@@ -174,6 +178,8 @@ public struct TaskRunner: Sendable {
         let runID: Int64
         let stop: StopSignal
         let progress: @Sendable (RunProgress) -> Void
+        /// The run's traffic for `/metrics`; `nil` when `WEIR_TRAFFIC_METRICS` is off.
+        var traffic: TrafficTally?
         var lines: Int64 = 0
         var malformed: Int64 = 0
 
@@ -184,6 +190,7 @@ public struct TaskRunner: Sendable {
             } else {
                 let clientID = evaluator.add(parsed, line: line.bytes)
                 if measuresFeatures { features.add(parsed, line: line.bytes, clientID: clientID) }
+                traffic?.add(parsed, line: line.bytes)
             }
             if lines & 0xFFFF == 0 { progress(RunProgress(runID: runID, lines: lines, stop: stop)) }
         }

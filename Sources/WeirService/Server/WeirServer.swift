@@ -102,7 +102,7 @@ public struct WeirServer: Sendable {
             metrics: metrics,
             logger: logger
         )
-        let runner = TaskRunner(
+        var runner = TaskRunner(
             store: store,
             clock: clock,
             findingLog: FindingLog(directory: settings.logDirectory),
@@ -114,6 +114,7 @@ public struct WeirServer: Sendable {
             events: events,
             timeout: settings.runTimeout
         )
+        runner.countsTraffic = settings.trafficMetrics
         coordinator = RunCoordinator(
             store: store,
             runner: runner,
@@ -179,7 +180,7 @@ public struct WeirServer: Sendable {
         router.add(middleware: ErrorMiddleware(routes: table))
         let open = router.group()
         open.addRoutes(HealthController(store: store, version: Self.version).routes)
-        open.addRoutes(MetricsController(metrics: metrics).routes)
+        open.addRoutes(MetricsController(metrics: metrics, store: store).routes)
         let api = router.group().add(middleware: BearerAuthMiddleware(token: settings.apiToken))
         var tasks = TaskService(store: store, clock: clock, vault: vault, policy: settings.sourcePolicy)
         tasks.events = events

@@ -20,6 +20,7 @@ extension Settings {
             "WEIR_NOTIFY_MAX_AGE": "\(d.notifyMaxAge)", "WEIR_NOTIFY_TIMEOUT": DecimalText.trimmed(d.notifyTimeout, places: 3),
             "WEIR_PUBLIC_URL": "unset", "WEIR_NOTIFY_HOSTS": "unset (any)",
             "WEIR_SYSLOG_DIR": d.syslogDirectory, "WEIR_SYSLOG_JOURNAL_MB": "\(d.syslogJournalMB)", "WEIR_SYSLOG_LISTEN": "\(d.syslogListen)",
+            "WEIR_TRAFFIC_METRICS": "\(d.trafficMetrics)",
         ]
     }
 

@@ -26,6 +26,8 @@ public struct Settings: Sendable, Equatable {
     /// Whether this instance listens for its syslog tasks (with several instances on several
     /// machines, one should).
     public var syslogListen = true
+    /// Whether runs count their traffic for `/metrics` (`weir_traffic_*`).
+    public var trafficMetrics = true
     public var apiToken: String?
     public var secret: String?
     /// Seconds between auto-checks.
@@ -87,7 +89,7 @@ public struct Settings: Sendable, Equatable {
         "WEIR_AUTO_CHECK_INTERVAL", "WEIR_HOST", "WEIR_PORT", "WEIR_MAX_PARALLEL_RUNS", "WEIR_RUN_PARSING_THREADS", "WEIR_MODEL_RETUNE_MINUTES",
         "WEIR_INSTANCE_ID", "WEIR_RUN_LEASE_SECONDS", "WEIR_SETTINGS_FILE", "WEIR_SOURCE_DIRS", "WEIR_RUN_TIMEOUT", "WEIR_LOG_FORMAT",
         "WEIR_RETENTION_DAYS", "WEIR_OPENSEARCH_HOSTS", "WEIR_NOTIFY_MAX_AGE", "WEIR_NOTIFY_TIMEOUT", "WEIR_PUBLIC_URL",
-        "WEIR_NOTIFY_HOSTS", "WEIR_SYSLOG_DIR", "WEIR_SYSLOG_JOURNAL_MB", "WEIR_SYSLOG_LISTEN",
+        "WEIR_NOTIFY_HOSTS", "WEIR_SYSLOG_DIR", "WEIR_SYSLOG_JOURNAL_MB", "WEIR_SYSLOG_LISTEN", "WEIR_TRAFFIC_METRICS",
     ]
 
     /// The keys whose values are secrets.
@@ -185,6 +187,7 @@ public struct Settings: Sendable, Equatable {
             syslogJournalMB = n
         }
         if let b = try parsed("WEIR_SYSLOG_LISTEN", "use true or false", Self.bool) { syslogListen = b }
+        if let b = try parsed("WEIR_TRAFFIC_METRICS", "use true or false", Self.bool) { trafficMetrics = b }
         apiToken = value("WEIR_API_TOKEN")
         secret = value("WEIR_SECRET")
         if let s = try parsed(

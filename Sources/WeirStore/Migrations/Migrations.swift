@@ -5,11 +5,13 @@ enum Migrations {
     /// Every migration, in order; migration `n` is `all[n - 1]`.
     static let all: [any SchemaMigration] = [
         InitialSchema(), AnomalyDetection(), SeveralInstances(), RangeScanIndexes(), IncidentsAndChannels(), SessionRevocations(),
+        TrafficCounters(),
     ]
 
     /// Every table, children first, for `--reset`.
     static let tables = [
-        "session_revocations", "notification_attempts", "notifications", "channels", "detection_progress", "task_models", "traffic_minutes",
+        "traffic_totals", "traffic_series", "session_revocations", "notification_attempts", "notifications", "channels", "detection_progress",
+        "task_models", "traffic_minutes",
         "checkpoints", "findings", "incidents", "runs", "tasks",
         "task_properties", "weir_schema",
     ]

@@ -22,6 +22,7 @@ extension SQLStore {
             guard !updated.isEmpty else { throw StoreError("run \(c.runID) is no longer running; its results were not committed") }
             try await Self.saveFindingsAndIncidents(c, tx)
             try await Self.saveMinutes(c, tx)
+            if let traffic = c.traffic { try await Self.saveTraffic(traffic, taskID: c.taskID, tx) }
             if let checkpoint = c.checkpoint {
                 try await tx.query(
                     """

@@ -1,13 +1,17 @@
 import Hummingbird
+import WeirModel
 
-/// `GET /metrics`: the Prometheus text page; open to scrapers.
+/// `GET /metrics`: the Prometheus text page; open to scrapers. The service's own families, then
+/// the traffic the tasks counted, read from the store at each scrape.
 struct MetricsController: APIController {
     let metrics: ServiceMetrics
+    let store: any TrafficStore
 
     var routes: RouteCollection<BasicRequestContext> {
         let routes = RouteCollection(context: BasicRequestContext.self)
         routes.get("/metrics") { _, _ in
-            Response.text(metrics.render(), type: "text/plain; version=0.0.4; charset=utf-8")
+            let traffic = TrafficExposition.render(try await store.trafficTotals())
+            return Response.text(metrics.render() + traffic, type: "text/plain; version=0.0.4; charset=utf-8")
         }
         return routes
     }

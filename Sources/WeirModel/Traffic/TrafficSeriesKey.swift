@@ -1,0 +1,23 @@
+/// The labels of one traffic series: the virtual host (empty when the log names none), the method
+/// (one of ``standardMethods`` or `OTHER`) and the status code (`other` for folded series).
+public struct TrafficSeriesKey: Sendable, Hashable, Comparable {
+    public var vhost: String
+    public var method: String
+    public var status: String
+
+    public init(vhost: String, method: String, status: String) {
+        self.vhost = vhost
+        self.method = method
+        self.status = status
+    }
+
+    /// Where requests go once a task has ``TrafficCounts/seriesCap`` series.
+    public static let folded = TrafficSeriesKey(vhost: "other", method: "OTHER", status: "other")
+
+    /// Methods kept as they are; any other is `OTHER`.
+    public static let standardMethods = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]
+
+    public static func < (a: Self, b: Self) -> Bool {
+        (a.vhost, a.method, a.status) < (b.vhost, b.method, b.status)
+    }
+}

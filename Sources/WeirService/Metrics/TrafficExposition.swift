@@ -1,0 +1,82 @@
+import WeirCore
+import WeirModel
+
+/// The traffic families of `/metrics`, in Prometheus's text format, from the totals the store
+/// keeps per task (so every instance shows the same numbers, and a restart loses none). Every
+/// family is there with its `# HELP` and `# TYPE` even before any run.
+enum TrafficExposition {
+    static func render(_ totals: [(taskID: Int64, name: String, counts: TrafficCounts)]) -> String {
+        var out = ""
+        family(
+            &out,
+            "weir_traffic_requests_total",
+            "counter",
+            "Requests read by task runs, by task, virtual host, method (OTHER beyond the standard ones) and status."
+        )
+        for (task, _, counts) in totals {
+            for (key, count) in counts.series.sorted(by: { $0.key < $1.key }) {
+                out += "weir_traffic_requests_total\(labels(task, key)) \(count.requests)\n"
+            }
+        }
+        family(&out, "weir_traffic_response_bytes_total", "counter", "Response bytes of the requests read, by the same labels.")
+        for (task, _, counts) in totals {
+            for (key, count) in counts.series.sorted(by: { $0.key < $1.key }) {
+                out += "weir_traffic_response_bytes_total\(labels(task, key)) \(count.bytes)\n"
+            }
+        }
+        family(
+            &out,
+            "weir_traffic_request_duration_seconds",
+            "histogram",
+            "Request durations the log gives (nginx $request_time, Apache %D…), by task."
+        )
+        for (task, _, counts) in totals { histogram(&out, task, counts) }
+        family(&out, "weir_traffic_malformed_lines_total", "counter", "Lines task runs could not parse, by task.")
+        for (task, _, counts) in totals { out += "weir_traffic_malformed_lines_total{task=\"\(task)\"} \(counts.malformed)\n" }
+        family(
+            &out,
+            "weir_traffic_folded_requests_total",
+            "counter",
+            "Requests counted in the series {vhost=\"other\",method=\"OTHER\",status=\"other\"} because their task had \(TrafficCounts.seriesCap) series."
+        )
+        for (task, _, counts) in totals { out += "weir_traffic_folded_requests_total{task=\"\(task)\"} \(counts.folded)\n" }
+        family(&out, "weir_task_info", "gauge", "Each task's name, to join on the task label.")
+        for (task, name, _) in totals { out += "weir_task_info{task=\"\(task)\",name=\"\(escaped(name))\"} 1\n" }
+        return out
+    }
+
+    private static func family(_ out: inout String, _ name: String, _ type: String, _ help: String) {
+        out += "# HELP \(name) \(help.replacingOccurrences(of: "\\", with: "\\\\"))\n# TYPE \(name) \(type)\n"
+    }
+
+    private static func labels(_ task: Int64, _ key: TrafficSeriesKey) -> String {
+        "{task=\"\(task)\",vhost=\"\(escaped(key.vhost))\",method=\"\(escaped(key.method))\",status=\"\(escaped(key.status))\"}"
+    }
+
+    private static func histogram(_ out: inout String, _ task: Int64, _ counts: TrafficCounts) {
+        var cumulative: Int64 = 0
+        for (k, bound) in TrafficCounts.bucketBounds.enumerated() {
+            cumulative &+= counts.durationBuckets[k]
+            out += "weir_traffic_request_duration_seconds_bucket{task=\"\(task)\",le=\"\(DecimalText.trimmed(bound, places: 3))\"} \(cumulative)\n"
+        }
+        cumulative &+= counts.durationBuckets[TrafficCounts.bucketBounds.count]
+        out += "weir_traffic_request_duration_seconds_bucket{task=\"\(task)\",le=\"+Inf\"} \(cumulative)\n"
+        out +=
+            "weir_traffic_request_duration_seconds_sum{task=\"\(task)\"} \(DecimalText.trimmed(Double(counts.durationSumMicros) / 1e6, places: 6))\n"
+        out += "weir_traffic_request_duration_seconds_count{task=\"\(task)\"} \(cumulative)\n"
+    }
+
+    /// A label value as the text format wants it: `\`, `"` and newlines escaped.
+    static func escaped(_ value: String) -> String {
+        var out = ""
+        for c in value.unicodeScalars {
+            switch c {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\n": out += "\\n"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}
