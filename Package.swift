@@ -39,7 +39,7 @@ let package = Package(
         /// Traffic aggregation: the whole-file report and the live monitor.
         .target(
             name: "WeirTraffic",
-            dependencies: ["WeirCore", "WeirLog", .product(name: "UnixSignals", package: "swift-service-lifecycle")]
+            dependencies: ["WeirCore", "WeirLog", "WeirRules", .product(name: "UnixSignals", package: "swift-service-lifecycle")]
         ),
         /// Realistic access-log traffic, live or fast, reproducible by seed.
         .target(name: "WeirGenerator", dependencies: ["WeirCore", "WeirLog"]),

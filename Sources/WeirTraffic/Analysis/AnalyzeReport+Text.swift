@@ -10,8 +10,10 @@ extension AnalyzeReport {
         out.append(
             "  lines      \(lines)    parsed \(parsed)    malformed \(malformed)"
                 + (outsideTimeRange > 0 ? "    outside --from/--to \(outsideTimeRange)" : "")
+                + (filters.isEmpty ? "" : "    left out by --filter \(filteredOut)")
                 + (directiveLines > 0 ? "    directives \(directiveLines)" : "")
         )
+        if !filters.isEmpty { out.append("  filters    \(filters.joined(separator: " and "))") }
         out.append("  requests   \(requests)")
         if let first, let last { out.append("  time       \(first) → \(last)") }
         out.append("  bytes      \(bytes) total, \(Self.decimal(meanBytes)) mean")

@@ -85,6 +85,9 @@ public struct AnalyzeReport: Codable, Sendable, Equatable {
     public var malformed = 0
     /// Parsed lines left out by `--from` / `--to`.
     public var outsideTimeRange = 0
+    /// The `--filter`s, as given, and the parsed lines they left out.
+    public var filters: [String] = []
+    public var filteredOut = 0
     /// W3C directive lines (`#Fields:` and the others), counted in `lines`: neither requests nor
     /// malformed.
     public var directiveLines = 0

@@ -16,6 +16,8 @@ public struct Analyzer {
         public var malformedSampleLimit = 10
         /// Whether the report holds its per-minute ``AnalyzeReport/timeline`` (for `--html`).
         public var timeline = false
+        /// Only requests every filter admits are counted (`--filter`).
+        public var filters: [RequestFilter] = []
 
         public init(format: LogFormat? = nil, from: Int64? = nil, to: Int64? = nil, top: Int = 10) {
             self.format = format
@@ -54,6 +56,7 @@ public struct Analyzer {
         var input = AnalyzeReport.Input(name: name, format: nil, lines: 0, parsed: 0, malformed: 0)
         let from = options.from ?? .min
         let to = options.to ?? .max
+        let filters = options.filters
         try reader.read { line, parsed in
             input.lines += 1
             if let failure = line.failure {
@@ -65,6 +68,10 @@ public struct Analyzer {
             let t = parsed.timestamp
             guard t >= from, t < to else {
                 report.outsideTimeRange += 1
+                return
+            }
+            if !filters.isEmpty, !filters.allSatisfy({ $0.admits(parsed, line.bytes) }) {
+                report.filteredOut += 1
                 return
             }
             let ids = tally.add(parsed, line: line.bytes)
@@ -96,6 +103,7 @@ public struct Analyzer {
         lastSeen = max(lastSeen, part.lastSeen)
         minutes.merge(part.minutes)
         report.outsideTimeRange += part.report.outsideTimeRange
+        report.filteredOut += part.report.filteredOut
         report.directiveLines += part.report.directiveLines
         for (kind, n) in part.report.malformedReasons { report.malformedReasons[kind, default: 0] += n }
         guard let lineOffset else { return }
@@ -117,6 +125,7 @@ public struct Analyzer {
         var r = report
         let top = options.top
         r.requests = tally.hits
+        r.filters = options.filters.map(\.description)
         r.first = tally.hits > 0 ? Timestamps.rfc3339(firstSeen) : nil
         r.last = tally.hits > 0 ? Timestamps.rfc3339(lastSeen) : nil
         r.status = tally.statusCodeCounts

@@ -51,6 +51,10 @@ public struct AnalysisReportView: Sendable {
             figures.append(Figure(name: "last request", value: last))
         }
         if report.outsideTimeRange > 0 { figures.append(Figure(name: "outside --from/--to", value: "\(report.outsideTimeRange)")) }
+        if !report.filters.isEmpty {
+            figures.append(Figure(name: "filters", value: report.filters.joined(separator: " and ")))
+            figures.append(Figure(name: "left out by the filters", value: "\(report.filteredOut)"))
+        }
         self.figures = figures
         charts = TimelineCharts.charts(report.timeline ?? [])
         hasCharts = !charts.isEmpty

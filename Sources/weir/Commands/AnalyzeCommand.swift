@@ -55,6 +55,19 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             """
+            Count only the requests that match (repeatable; all must match): FIELD=VALUE, FIELD!=VALUE, \
+            FIELD~TEXT (contains, any case), FIELD!~TEXT. Fields: status (404 or 5xx), vhost, method, \
+            client (address or CIDR range), path (/api/** or /static/*.css; the query is not compared), \
+            agent, referrer. Example: --filter status=5xx --filter 'path=/api/**' --filter 'agent!~bot'
+            """,
+            valueName: "FILTER"
+        )
+    )
+    var filter: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            """
             Threads to count with (default: every core). Each file is cut at line boundaries and its \
             parts counted at once; the report is the same as with --jobs 1. Standard input, pipes, \
             gzip files and files under 1 MiB are read by one thread.
@@ -80,11 +93,15 @@ struct AnalyzeCommand: ParsableCommand {
         guard top > 0 else { throw ValidationError("--top must be a positive number, got \(top)") }
         if let from, let to, from.seconds >= to.seconds { throw ValidationError("--from must be before --to") }
         if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be between 1 and 1024, got \(jobs)") }
+        for text in filter {
+            do { _ = try RequestFilter(text) } catch { throw ValidationError(error.description) }
+        }
     }
 
     func run() throws {
         var options = Analyzer.Options(format: try FormatOption.resolve(format), from: from?.seconds, to: to?.seconds, top: top)
         options.timeline = html != nil
+        options.filters = try filter.map { try RequestFilter($0) }
         var analyzer = Analyzer(options: options)
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         for file in files { try analyzer.add(path: file, jobs: jobs) }

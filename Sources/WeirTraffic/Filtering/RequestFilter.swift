@@ -1,0 +1,150 @@
+import WeirLog
+import WeirRules
+
+/// One `--filter` of `weir analyze`: `FIELD=VALUE` keeps the requests that match, `FIELD!=VALUE`
+/// those that do not, `FIELD~TEXT` those whose field contains the text (any case), `FIELD!~TEXT`
+/// the others. Fields: `status` (`404`, or a class `5xx`), `vhost`, `method` (any case),
+/// `client` (an address or a CIDR range), `path` (a pattern as in `accepted_urls`: `*` within a
+/// segment, `**` across them; the query is not compared), `agent` and `referrer`. A request whose
+/// line lacks the field matches no `=` or `~` filter (and every `!=`, `!~`).
+public struct RequestFilter: Sendable, CustomStringConvertible {
+    public enum Field: String, Sendable, CaseIterable {
+        case status, vhost, method, client, path, agent, referrer
+    }
+
+    enum Test: Sendable {
+        case statusClass(Int)
+        case statusCode(Int)
+        case equals([UInt8])
+        case contains([UInt8])
+        case range(AddressRange)
+        case pattern(URLPattern)
+    }
+
+    public let field: Field
+    let test: Test
+    let negated: Bool
+    public let description: String
+
+    /// Reads `status=5xx`, `path!=/health`, `agent~bot`…; throws a message naming what is wrong.
+    public init(_ text: String) throws(RequestFilterError) {
+        let name = text.prefix { $0.isLetter }
+        guard let field = Field(rawValue: name.lowercased()) else {
+            throw RequestFilterError(
+                "--filter \(text): \(name.isEmpty ? "no field" : "'\(name)' is not a field"); use \(Field.allCases.map(\.rawValue).joined(separator: ", ")), as in status=5xx or agent~bot"
+            )
+        }
+        let rest = text.dropFirst(name.count)
+        let negated = rest.hasPrefix("!")
+        let op = rest.dropFirst(negated ? 1 : 0).first
+        guard op == "=" || op == "~" else {
+            throw RequestFilterError("--filter \(text): write \(name)=VALUE, \(name)!=VALUE, \(name)~TEXT or \(name)!~TEXT")
+        }
+        let value = String(rest.dropFirst(negated ? 2 : 1))
+        guard !value.isEmpty else { throw RequestFilterError("--filter \(text): give a value after \(name)\(negated ? "!" : "")\(op!)") }
+        self.field = field
+        self.negated = negated
+        self.description = text
+        self.test = try Self.test(field, contains: op == "~", value, text)
+    }
+
+    private static func test(_ field: Field, contains: Bool, _ value: String, _ text: String) throws(RequestFilterError) -> Test {
+        if contains {
+            guard ![.status, .client].contains(field) else {
+                throw RequestFilterError("--filter \(text): \(field.rawValue) takes = or !=, not ~")
+            }
+            return .contains(Array(value.lowercased().utf8))
+        }
+        switch field {
+        case .status:
+            let lower = value.lowercased()
+            if lower.count == 3, lower.hasSuffix("xx"), let digit = lower.first?.wholeNumberValue, (1...5).contains(digit) {
+                return .statusClass(digit)
+            }
+            guard value.count == 3, let code = Int(value), (100...599).contains(code) else {
+                throw RequestFilterError("--filter \(text): a status is a code from 100 to 599 or a class such as 5xx")
+            }
+            return .statusCode(code)
+        case .client:
+            guard let range = AddressRange(value) else {
+                throw RequestFilterError("--filter \(text): a client is an address or a CIDR range, such as 192.0.2.0/24 or 2001:db8::/32")
+            }
+            return .range(range)
+        case .path:
+            guard let pattern = URLPattern(value) else {
+                throw RequestFilterError("--filter \(text): a path pattern starts with /, such as /api/** or /static/*.css")
+            }
+            return .pattern(pattern)
+        case .vhost, .method:
+            return .equals(Array(value.lowercased().utf8))
+        case .agent, .referrer:
+            return .equals(Array(value.utf8))
+        }
+    }
+
+    /// Whether the request kept by the parser in `parsed` passes this filter.
+    public func admits(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer) -> Bool {
+        matches(parsed, line) != negated
+    }
+
+    private func matches(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer) -> Bool {
+        switch test {
+        case .statusClass(let digit):
+            return parsed.fields.contains(.status) && parsed.status / 100 == digit
+        case .statusCode(let code):
+            return parsed.fields.contains(.status) && parsed.status == code
+        case .range(let range):
+            guard parsed.fields.contains(.client), let (address, _) = AddressRange.parse(bytes(line, parsed.client)) else { return false }
+            return range.contains(address)
+        case .pattern(let pattern):
+            guard parsed.fields.contains(.target) else { return false }
+            let target = bytes(line, parsed.target)
+            let end = target.firstIndex(of: UInt8(ascii: "?")) ?? target.count
+            return pattern.matches(UnsafeRawBufferPointer(rebasing: target[0..<end]))
+        case .equals(let value):
+            guard let found = range(parsed) else { return false }
+            let text = bytes(line, found)
+            return field == .agent || field == .referrer ? text.elementsEqual(value) : Self.equalIgnoringCase(text, value)
+        case .contains(let value):
+            guard let found = range(parsed) else { return false }
+            return Self.contains(bytes(line, found), lowercased: value)
+        }
+    }
+
+    /// The field compared by text, when the line has it.
+    private func range(_ parsed: ParsedLine) -> ByteRange? {
+        switch field {
+        case .vhost: parsed.fields.contains(.host) ? parsed.host : nil
+        case .method: parsed.fields.contains(.method) ? parsed.method : nil
+        case .agent: parsed.fields.contains(.userAgent) ? parsed.userAgent : nil
+        case .referrer: parsed.fields.contains(.referrer) ? parsed.referrer : nil
+        case .path: parsed.fields.contains(.target) ? parsed.target : nil
+        case .status, .client: nil
+        }
+    }
+
+    private func bytes(_ line: UnsafeRawBufferPointer, _ range: ByteRange) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: line[range.start..<range.end])
+    }
+
+    static func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
+
+    static func equalIgnoringCase(_ text: UnsafeRawBufferPointer, _ lowercased: [UInt8]) -> Bool {
+        text.count == lowercased.count && zip(text, lowercased).allSatisfy { lower($0) == $1 }
+    }
+
+    static func contains(_ text: UnsafeRawBufferPointer, lowercased needle: [UInt8]) -> Bool {
+        guard needle.count <= text.count else { return false }
+        let first = needle[0]
+        var i = 0
+        while i + needle.count <= text.count {
+            if lower(text[i]) == first {
+                var k = 1
+                while k < needle.count, lower(text[i + k]) == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
