@@ -58,7 +58,7 @@ let package = Package(
         /// Weir's domain, apart from any database: tasks and their sources, runs, findings, incidents
         /// (and the ledger that opens and resolves them), channels and the outbox's notifications,
         /// stored models, and the store protocols that ``WeirStore`` implements in SQL.
-        .target(name: "WeirModel", dependencies: ["WeirCore", "WeirLog", "WeirRules", "WeirDetect"]),
+        .target(name: "WeirModel", dependencies: ["WeirCore", "WeirLog", "WeirRules", "WeirDetect", "WeirTraffic"]),
         /// Notifications: the webhook, Slack and Alertmanager messages of incidents and alerts, their
         /// signatures, sending them with a timeout, and when to retry.
         .target(
@@ -176,7 +176,10 @@ let package = Package(
         .testTarget(name: "WeirGeneratorTests", dependencies: ["WeirCore", "WeirGenerator", "WeirLog"]),
         .testTarget(name: "WeirRulesTests", dependencies: ["WeirCore", "WeirRules", "WeirLog"]),
         .testTarget(name: "WeirDetectTests", dependencies: ["WeirCore", "WeirDetect", "WeirGenerator", "WeirBench"]),
-        .testTarget(name: "WeirStoreTests", dependencies: ["WeirCore", "WeirModel", "WeirStore", "WeirRules", "WeirDetect", "WeirTestSupport"]),
+        .testTarget(
+            name: "WeirStoreTests",
+            dependencies: ["WeirCore", "WeirModel", "WeirStore", "WeirRules", "WeirDetect", "WeirTraffic", "WeirTestSupport"]
+        ),
         .testTarget(
             name: "WeirServiceTests",
             dependencies: [

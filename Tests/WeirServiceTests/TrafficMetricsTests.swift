@@ -6,6 +6,7 @@ import WeirModel
 import WeirRules
 import WeirService
 import WeirTestSupport
+import WeirTraffic
 
 /// The traffic families of `/metrics` against counts this test makes itself from the lines it
 /// writes: requests and bytes per task, virtual host, method and status, the duration histogram

@@ -5,6 +5,7 @@ import WeirDetect
 import WeirModel
 import WeirRules
 import WeirTestSupport
+import WeirTraffic
 
 @testable import WeirStore
 

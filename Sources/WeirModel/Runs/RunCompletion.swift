@@ -1,5 +1,6 @@
 import WeirDetect
 import WeirRules
+import WeirTraffic
 
 /// What a successful run commits, all in one transaction.
 public struct RunCompletion: Sendable {

@@ -1,3 +1,5 @@
+import WeirTraffic
+
 /// The traffic every task counted over its committed runs, for `/metrics` (the counts are added
 /// in each run's commit, so they are exact across restarts and the same from every instance).
 public protocol TrafficStore: Sendable {

@@ -6,6 +6,7 @@ import WeirLog
 import WeirModel
 import WeirRules
 import WeirSources
+import WeirTraffic
 
 /// Executes one claimed run: reads the task's source (a file or an OpenSearch index) from its
 /// checkpoint, evaluates its rules, and commits the findings, counts and new checkpoint in one transaction. A run stopped by a
@@ -79,7 +80,7 @@ public struct TaskRunner: Sendable {
                 runID: run.id,
                 stop: stop,
                 progress: onProgress,
-                traffic: countsTraffic ? TrafficTally() : nil
+                traffic: countsTraffic ? TrafficMeter() : nil
             )
             if detection.enabled, let minutes = carried?.minutes {
                 counter.features.resume(from: minutes, clientID: { [evaluator = counter.evaluator] in evaluator.clientID(named: $0) })
@@ -179,7 +180,7 @@ public struct TaskRunner: Sendable {
         let stop: StopSignal
         let progress: @Sendable (RunProgress) -> Void
         /// The run's traffic for `/metrics`; `nil` when `WEIR_TRAFFIC_METRICS` is off.
-        var traffic: TrafficTally?
+        var traffic: TrafficMeter?
         var lines: Int64 = 0
         var malformed: Int64 = 0
 

@@ -1,5 +1,6 @@
 import WeirCore
 import WeirModel
+import WeirTraffic
 
 /// Each task's traffic totals: added to in a run's commit (``completeRun(_:)``), read at every
 /// scrape of `/metrics`.

@@ -34,6 +34,9 @@ public final class LiveMonitor {
         public var warn: (String) -> Void
         /// Told of each alert and recovery (to send them on); nothing by default.
         public var notify: (MonitorEvent) -> Void = { _ in }
+        /// Given the traffic counted so far after each poll (`--metrics-listen`); when `nil`,
+        /// nothing is counted.
+        public var publishTraffic: ((TrafficCounts) -> Void)?
 
         public init(
             clock: any WallClock,
@@ -56,6 +59,8 @@ public final class LiveMonitor {
     private var lineNumber = 0
     private var firstMalformed: String?
     private var unwrapper = EnvelopeUnwrapper()
+    private var meter: TrafficMeter?
+    private var malformedLines: Int64 = 0
 
     public init(options: Options, configuration: TrafficMonitor.Configuration, output: MonitorOutput) {
         self.options = options
@@ -66,6 +71,8 @@ public final class LiveMonitor {
 
     /// Runs to the end of a replay, the end of `--duration`, or a stop signal.
     public func run(_ env: Environment) async throws {
+        if env.publishTraffic != nil { meter = TrafficMeter() }
+        defer { publish(env) }
         if options.replay || options.path == "-" {
             try replay(env)
             return
@@ -95,6 +102,7 @@ public final class LiveMonitor {
             )
             detectWithWhatWeHave(wallNow: now, env)
             monitor.advance(wallNow: env.clock.time()) { emit($0, env) }
+            if read > 0 { publish(env) }
             if env.shouldStop() || options.duration.map({ env.clock.time() - started >= $0 }) == true { break }
             if read == 0 { try? await env.clock.sleep(seconds: options.pollInterval) }
         }
@@ -114,6 +122,7 @@ public final class LiveMonitor {
             if dropped > 0 { env.warn("\(dropped) line\(dropped == 1 ? "" : "s") from \(options.path) dropped: the monitor fell behind") }
             detectWithWhatWeHave(wallNow: now, env)
             monitor.advance(wallNow: env.clock.time()) { emit($0, env) }
+            if taken > 0 { publish(env) }
             if env.shouldStop() || options.duration.map({ env.clock.time() - started >= $0 }) == true { break }
             if taken == 0 { try? await env.clock.sleep(seconds: options.pollInterval) }
         }
@@ -129,6 +138,7 @@ public final class LiveMonitor {
             if let failure = line.failure {
                 noteMalformed(failure)
             } else {
+                meter?.add(parsed, line: line.bytes)
                 monitor.add(parsed, line: line.bytes, wallNow: live ? env.clock.time() : nil) { emit($0, env) }
             }
         }
@@ -165,6 +175,7 @@ public final class LiveMonitor {
         } else if let failure = parser.parse(bytes, into: &parsed) {
             noteMalformed(failure)
         } else {
+            meter?.add(parsed, line: bytes)
             monitor.add(parsed, line: bytes, wallNow: wallNow) { emit($0, env) }
         }
     }
@@ -186,7 +197,13 @@ public final class LiveMonitor {
         for line in lines { line.withUnsafeBytes { take($0, false, wallNow: wallNow, env) } }
     }
 
+    /// Hands the traffic counted so far to `--metrics-listen`.
+    private func publish(_ env: Environment) {
+        if let meter, let publishTraffic = env.publishTraffic { publishTraffic(meter.finish(malformed: malformedLines)) }
+    }
+
     private func noteMalformed(_ failure: ParseFailure) {
+        malformedLines += 1
         monitor.addMalformed()
         if firstMalformed == nil { firstMalformed = "line \(lineNumber): \(failure)" }
     }

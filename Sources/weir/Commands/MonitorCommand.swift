@@ -5,6 +5,7 @@ import Synchronization
 import WeirCore
 import WeirLog
 import WeirNotify
+import WeirService
 import WeirSources
 import WeirTraffic
 
@@ -39,6 +40,14 @@ struct MonitorCommand: AsyncParsableCommand {
         )
     )
     var syslog: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Serve Prometheus metrics of the traffic read (weir serve's weir_traffic_* families, task=the log) at http://HOST:PORT/metrics.",
+            valueName: "HOST:PORT"
+        )
+    )
+    var metricsListen: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Alert threshold in requests per second (a decimal number).", valueName: "THRESHOLD"))
     var threshold: Double = 10
@@ -97,6 +106,9 @@ struct MonitorCommand: AsyncParsableCommand {
         guard window > 0 else { throw ValidationError("--window must be a positive number of seconds, got \(window)") }
         if let duration, !(duration > 0) { throw ValidationError("--duration must be a positive number of seconds, got \(duration)") }
         if fromStart && replay { throw ValidationError("--from-start and --replay cannot be used together") }
+        if let metricsListen, Self.hostAndPort(metricsListen) == nil {
+            throw ValidationError("--metrics-listen must be HOST:PORT with a port from 1 to 65535, such as 127.0.0.1:9145, got \(metricsListen)")
+        }
         if let syslog {
             do { _ = try SyslogAddress(syslog) } catch { throw ValidationError("--syslog \(error.description)") }
             if fromStart || replay { throw ValidationError("--syslog receives live; --from-start and --replay read a file") }
@@ -131,12 +143,30 @@ struct MonitorCommand: AsyncParsableCommand {
         let warn: @Sendable (String) -> Void = { Console.err("weir: \($0)") }
         let forwarder = AlertForwarder(endpoints: endpoints, warn: warn)
         let (source, notifies) = (options.path, !endpoints.isEmpty)
+        let exporter = metricsListen.flatMap(Self.hostAndPort).map { (MonitorMetrics(source: source), $0) }
         try await SyslogListener.receiving(on: address, keepsHost: false, into: inbox, warn: warn) {
-            try await TerminationSignals.withStopSignal { stop in
-                var environment = LiveMonitor.Environment.console(stop: stop)
-                if notifies { environment.notify = { event in NotificationEvent(monitor: event, file: source).map(forwarder.forward) } }
-                try await forwarder.delivering(finishingWithin: 5) { try await monitor.run(environment) }
+            try await Self.exporting(exporter) {
+                try await TerminationSignals.withStopSignal { stop in
+                    var environment = LiveMonitor.Environment.console(stop: stop)
+                    if notifies { environment.notify = { event in NotificationEvent(monitor: event, file: source).map(forwarder.forward) } }
+                    if let metrics = exporter?.0 { environment.publishTraffic = { metrics.publish($0) } }
+                    try await forwarder.delivering(finishingWithin: 5) { try await monitor.run(environment) }
+                }
             }
         }
+    }
+
+    /// `HOST:PORT` (`[::1]:9145` for IPv6), or `nil`.
+    static func hostAndPort(_ text: String) -> (host: String, port: Int)? {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port) else { return nil }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return host.isEmpty ? nil : (host, port)
+    }
+
+    /// Runs `body`, with `/metrics` served when `--metrics-listen` asks.
+    static func exporting(_ exporter: (MonitorMetrics, (host: String, port: Int))?, _ body: () async throws -> Void) async throws {
+        guard let (metrics, address) = exporter else { return try await body() }
+        try await metrics.serving(host: address.host, port: address.port, body)
     }
 }

@@ -1,11 +1,11 @@
 import WeirCore
-import WeirModel
 
-/// The traffic families of `/metrics`, in Prometheus's text format, from the totals the store
-/// keeps per task (so every instance shows the same numbers, and a restart loses none). Every
-/// family is there with its `# HELP` and `# TYPE` even before any run.
-enum TrafficExposition {
-    static func render(_ totals: [(taskID: Int64, name: String, counts: TrafficCounts)]) -> String {
+/// The traffic families of `/metrics`, in Prometheus's text format: for `weir serve`, from the
+/// totals the store keeps per task (so every instance shows the same numbers, and a restart loses
+/// none); for `weir monitor --metrics-listen`, from the followed log (`task` is its path). Every
+/// family is there with its `# HELP` and `# TYPE` even before any count.
+public enum TrafficExposition {
+    public static func render(_ totals: [(task: String, name: String, counts: TrafficCounts)]) -> String {
         var out = ""
         family(
             &out,
@@ -32,16 +32,16 @@ enum TrafficExposition {
         )
         for (task, _, counts) in totals { histogram(&out, task, counts) }
         family(&out, "weir_traffic_malformed_lines_total", "counter", "Lines task runs could not parse, by task.")
-        for (task, _, counts) in totals { out += "weir_traffic_malformed_lines_total{task=\"\(task)\"} \(counts.malformed)\n" }
+        for (task, _, counts) in totals { out += "weir_traffic_malformed_lines_total{task=\"\(escaped(task))\"} \(counts.malformed)\n" }
         family(
             &out,
             "weir_traffic_folded_requests_total",
             "counter",
             "Requests counted in the series {vhost=\"other\",method=\"OTHER\",status=\"other\"} because their task had \(TrafficCounts.seriesCap) series."
         )
-        for (task, _, counts) in totals { out += "weir_traffic_folded_requests_total{task=\"\(task)\"} \(counts.folded)\n" }
+        for (task, _, counts) in totals { out += "weir_traffic_folded_requests_total{task=\"\(escaped(task))\"} \(counts.folded)\n" }
         family(&out, "weir_task_info", "gauge", "Each task's name, to join on the task label.")
-        for (task, name, _) in totals { out += "weir_task_info{task=\"\(task)\",name=\"\(escaped(name))\"} 1\n" }
+        for (task, name, _) in totals { out += "weir_task_info{task=\"\(escaped(task))\",name=\"\(escaped(name))\"} 1\n" }
         return out
     }
 
@@ -49,25 +49,26 @@ enum TrafficExposition {
         out += "# HELP \(name) \(help.replacingOccurrences(of: "\\", with: "\\\\"))\n# TYPE \(name) \(type)\n"
     }
 
-    private static func labels(_ task: Int64, _ key: TrafficSeriesKey) -> String {
-        "{task=\"\(task)\",vhost=\"\(escaped(key.vhost))\",method=\"\(escaped(key.method))\",status=\"\(escaped(key.status))\"}"
+    private static func labels(_ task: String, _ key: TrafficSeriesKey) -> String {
+        "{task=\"\(escaped(task))\",vhost=\"\(escaped(key.vhost))\",method=\"\(escaped(key.method))\",status=\"\(escaped(key.status))\"}"
     }
 
-    private static func histogram(_ out: inout String, _ task: Int64, _ counts: TrafficCounts) {
+    private static func histogram(_ out: inout String, _ task: String, _ counts: TrafficCounts) {
         var cumulative: Int64 = 0
         for (k, bound) in TrafficCounts.bucketBounds.enumerated() {
             cumulative &+= counts.durationBuckets[k]
-            out += "weir_traffic_request_duration_seconds_bucket{task=\"\(task)\",le=\"\(DecimalText.trimmed(bound, places: 3))\"} \(cumulative)\n"
+            out +=
+                "weir_traffic_request_duration_seconds_bucket{task=\"\(escaped(task))\",le=\"\(DecimalText.trimmed(bound, places: 3))\"} \(cumulative)\n"
         }
         cumulative &+= counts.durationBuckets[TrafficCounts.bucketBounds.count]
-        out += "weir_traffic_request_duration_seconds_bucket{task=\"\(task)\",le=\"+Inf\"} \(cumulative)\n"
+        out += "weir_traffic_request_duration_seconds_bucket{task=\"\(escaped(task))\",le=\"+Inf\"} \(cumulative)\n"
         out +=
-            "weir_traffic_request_duration_seconds_sum{task=\"\(task)\"} \(DecimalText.trimmed(Double(counts.durationSumMicros) / 1e6, places: 6))\n"
-        out += "weir_traffic_request_duration_seconds_count{task=\"\(task)\"} \(cumulative)\n"
+            "weir_traffic_request_duration_seconds_sum{task=\"\(escaped(task))\"} \(DecimalText.trimmed(Double(counts.durationSumMicros) / 1e6, places: 6))\n"
+        out += "weir_traffic_request_duration_seconds_count{task=\"\(escaped(task))\"} \(cumulative)\n"
     }
 
     /// A label value as the text format wants it: `\`, `"` and newlines escaped.
-    static func escaped(_ value: String) -> String {
+    public static func escaped(_ value: String) -> String {
         var out = ""
         for c in value.unicodeScalars {
             switch c {

@@ -1,11 +1,10 @@
 import WeirLog
-import WeirModel
 
 /// Counts a run's traffic for `/metrics` as its lines go by: requests and bytes per virtual host,
 /// method and status, durations in buckets. Per line it compares bytes and adds to a dictionary
 /// keyed by one integer; strings are made once per distinct virtual host, and once per series at
 /// the end. A run with more than ``TrafficCounts/seriesCap`` virtual hosts folds the rest.
-struct TrafficTally {
+public struct TrafficMeter: Sendable {
     private var counts: [UInt64: TrafficCounts.Count] = [:]
     private var vhostIDs: [[UInt8]: UInt64] = [:]
     private var vhosts: [[UInt8]] = [[]]
@@ -18,8 +17,10 @@ struct TrafficTally {
     /// The id of the folded virtual host.
     private static let foldedVhost = UInt64(UInt32.max)
 
+    public init() {}
+
     /// Counts one well-formed line.
-    mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer) {
+    public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer) {
         let vhost = parsed.fields.contains(.host) ? vhostID(line, parsed.host) : 0
         let method = parsed.fields.contains(.method) ? Self.methodIndex(line, parsed.method) : UInt64(Self.methods.count)
         let status = parsed.fields.contains(.status) ? UInt64(clamping: max(0, min(parsed.status, 0xFFFF))) : 0
@@ -36,7 +37,7 @@ struct TrafficTally {
     }
 
     /// The run's counts, with `malformed` lines.
-    func finish(malformed: Int64) -> TrafficCounts {
+    public func finish(malformed: Int64) -> TrafficCounts {
         var result = TrafficCounts()
         for (key, count) in counts {
             let vhostID = key >> 24

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+import WeirTestSupport
+
+/// `weir monitor --metrics-listen` as a sidecar exporter, run as a user would: the real binary
+/// following the real sample, and receiving syslog over UDP; its `/metrics` counted against the
+/// lines themselves.
+struct MonitorExporterProcessTests {
+    /// A free port on 127.0.0.1 (asked of the system, then let go).
+    static func freePort(_ type: Int32) -> Int {
+        let fd = socket(AF_INET, type, 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// `GET /metrics` over a plain socket (the connection closed after the response), or `nil`.
+    static func scrape(_ port: Int) -> String? {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        let connected = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+        guard connected else { return nil }
+        let request = Array("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+        guard request.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, 0) }) == request.count else { return nil }
+        var response: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            guard n > 0 else { break }
+            response += buffer[0..<n]
+        }
+        let text = String(decoding: response, as: UTF8.self)
+        return text.hasPrefix("HTTP/1.1 200") || text.hasPrefix("HTTP/1.0 200") ? text : nil
+    }
+
+    static func sum(_ page: String, _ family: String, matching: String = "") -> Int {
+        page.split(separator: "\n").filter { $0.hasPrefix(family + "{") && (matching.isEmpty || $0.contains(matching)) }.compactMap {
+            Int($0.split(separator: " ").last ?? "")
+        }
+        .reduce(0, +)
+    }
+
+    /// Polls `/metrics` until `family` sums to `expected` (30 s at most: a debug build parses
+    /// slowly); returns the last page.
+    static func waitFor(_ port: Int, _ expected: Int) async throws -> String {
+        var page = ""
+        for _ in 0..<300 {
+            if let p = scrape(port) {
+                page = p
+                if sum(page, "weir_traffic_requests_total") == expected { break }
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return page
+    }
+
+    func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = WeirProcess.executable
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try SerialSpawn.run(process)
+        return process
+    }
+
+    @Test func aFollowedFileIsExportedExactly() async throws {
+        let dir = try WeirProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("access.log").path
+        let lines = try String(contentsOfFile: WeirProcess.samplePath, encoding: .utf8).split(separator: "\n").prefix(1_500)
+        try TestFile.append(path, lines.joined(separator: "\n") + "\n")
+        let port = Self.freePort(Int32(SOCK_STREAM.rawValue))
+        let monitor = try start(["monitor", "-f", path, "--from-start", "-q", "--duration", "40", "--metrics-listen", "127.0.0.1:\(port)"])
+        defer {
+            monitor.terminate()
+            monitor.waitUntilExit()
+        }
+        let page = try await Self.waitFor(port, 1_500)
+        #expect(Self.sum(page, "weir_traffic_requests_total") == 1_500)
+        for status in ["200", "304", "404"] {
+            let expected = lines.filter { $0.split(separator: "\"")[2].split(separator: " ").first.map(String.init) == status }.count
+            #expect(Self.sum(page, "weir_traffic_requests_total", matching: "status=\"\(status)\"") == expected, "status \(status)")
+        }
+        #expect(page.contains("weir_traffic_malformed_lines_total{task=\"\(path)\"} 0"))
+        #expect(page.contains("weir_build_info{version="))
+    }
+
+    @Test func syslogReceivedByTheMonitorIsExportedExactly() async throws {
+        let (httpPort, udpPort) = (Self.freePort(Int32(SOCK_STREAM.rawValue)), Self.freePort(Int32(SOCK_DGRAM.rawValue)))
+        let monitor = try start([
+            "monitor", "--syslog", "udp://127.0.0.1:\(udpPort)", "-q", "--duration", "40", "--metrics-listen", "127.0.0.1:\(httpPort)",
+        ])
+        defer {
+            monitor.terminate()
+            monitor.waitUntilExit()
+        }
+        _ = try await Self.waitFor(httpPort, 0)
+        let lines = try String(contentsOfFile: WeirProcess.samplePath, encoding: .utf8).split(separator: "\n").prefix(600)
+        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(udpPort).bigEndian)
+        for (k, line) in lines.enumerated() {
+            let message = Array("<190>May 17 10:05:03 web-1 apache: \(line)".utf8)
+            _ = withUnsafePointer(to: &address) { pointer in
+                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { to in
+                    message.withUnsafeBytes { sendto(fd, $0.baseAddress, $0.count, 0, to, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                }
+            }
+            if k % 200 == 199 { usleep(2_000) }
+        }
+        let page = try await Self.waitFor(httpPort, 600)
+        #expect(Self.sum(page, "weir_traffic_requests_total") == 600)
+        #expect(page.contains("task=\"udp://127.0.0.1:\(udpPort)\""))
+    }
+
+    @Test func aBadOrBusyMetricsAddressIsOneLine() async throws {
+        let bad = try await WeirProcess.runAwaiting(["monitor", "--metrics-listen", "9145"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr == "weir: --metrics-listen must be HOST:PORT with a port from 1 to 65535, such as 127.0.0.1:9145, got 9145\n")
+        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(holder) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let held = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(holder, $0, length) == 0 && getsockname(holder, $0, &length) == 0 }
+        }
+        #expect(held && listen(holder, 1) == 0)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let busy = try await WeirProcess.runAwaiting([
+            "monitor", "-f", WeirProcess.samplePath, "--duration", "1", "--metrics-listen", "127.0.0.1:\(port)",
+        ])
+        #expect(busy.status == 1)
+        #expect(
+            busy.stderr.hasSuffix("weir: --metrics-listen cannot listen on 127.0.0.1:\(port): the address is in use by another program\n"),
+            "\(busy.stderr)"
+        )
+    }
+}
