@@ -6,28 +6,11 @@ import WeirTestSupport
 /// following the real sample, and receiving syslog over UDP; its `/metrics` counted against the
 /// lines themselves.
 struct MonitorExporterProcessTests {
-    /// A free port on 127.0.0.1 (asked of the system, then let go).
-    static func freePort(_ type: Int32) -> Int {
-        let fd = socket(AF_INET, type, 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
     /// `GET /metrics` over a plain socket (the connection closed after the response), or `nil`.
     static func scrape(_ port: Int) -> String? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        var address = Loopback.address(port: port)
         let connected = withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
@@ -82,7 +65,7 @@ struct MonitorExporterProcessTests {
         let path = dir.appendingPathComponent("access.log").path
         let lines = try String(contentsOfFile: WeirProcess.samplePath, encoding: .utf8).split(separator: "\n").prefix(1_500)
         try TestFile.append(path, lines.joined(separator: "\n") + "\n")
-        let port = Self.freePort(Int32(SOCK_STREAM.rawValue))
+        let port = Loopback.freePort(Loopback.stream)
         let monitor = try start(["monitor", "-f", path, "--from-start", "-q", "--duration", "40", "--metrics-listen", "127.0.0.1:\(port)"])
         defer {
             monitor.terminate()
@@ -99,7 +82,7 @@ struct MonitorExporterProcessTests {
     }
 
     @Test func syslogReceivedByTheMonitorIsExportedExactly() async throws {
-        let (httpPort, udpPort) = (Self.freePort(Int32(SOCK_STREAM.rawValue)), Self.freePort(Int32(SOCK_DGRAM.rawValue)))
+        let (httpPort, udpPort) = (Loopback.freePort(Loopback.stream), Loopback.freePort(Loopback.datagram))
         let monitor = try start([
             "monitor", "--syslog", "udp://127.0.0.1:\(udpPort)", "-q", "--duration", "40", "--metrics-listen", "127.0.0.1:\(httpPort)",
         ])
@@ -109,21 +92,7 @@ struct MonitorExporterProcessTests {
         }
         _ = try await Self.waitFor(httpPort, 0)
         let lines = try String(contentsOfFile: WeirProcess.samplePath, encoding: .utf8).split(separator: "\n").prefix(600)
-        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = in_port_t(UInt16(udpPort).bigEndian)
-        for (k, line) in lines.enumerated() {
-            let message = Array("<190>May 17 10:05:03 web-1 apache: \(line)".utf8)
-            _ = withUnsafePointer(to: &address) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { to in
-                    message.withUnsafeBytes { sendto(fd, $0.baseAddress, $0.count, 0, to, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-                }
-            }
-            if k % 200 == 199 { usleep(2_000) }
-        }
+        #expect(Loopback.sendUDP(lines.map { Array("<190>May 17 10:05:03 web-1 apache: \($0)".utf8) }, port: udpPort))
         let page = try await Self.waitFor(httpPort, 600)
         #expect(Self.sum(page, "weir_traffic_requests_total") == 600)
         #expect(page.contains("task=\"udp://127.0.0.1:\(udpPort)\""))
@@ -133,17 +102,8 @@ struct MonitorExporterProcessTests {
         let bad = try await WeirProcess.runAwaiting(["monitor", "--metrics-listen", "9145"])
         #expect(bad.status == 64)
         #expect(bad.stderr == "weir: --metrics-listen must be HOST:PORT with a port from 1 to 65535, such as 127.0.0.1:9145, got 9145\n")
-        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let (holder, port) = Loopback.hold(Loopback.stream)
         defer { close(holder) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let held = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(holder, $0, length) == 0 && getsockname(holder, $0, &length) == 0 }
-        }
-        #expect(held && listen(holder, 1) == 0)
-        let port = Int(UInt16(bigEndian: address.sin_port))
         let busy = try await WeirProcess.runAwaiting([
             "monitor", "-f", WeirProcess.samplePath, "--duration", "1", "--metrics-listen", "127.0.0.1:\(port)",
         ])

@@ -31,21 +31,8 @@ struct ServeCheckProcessTests {
         let dir = try WeirProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         // A port in use: listen on one first.
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let (listener, port) = Loopback.hold(Loopback.stream)
         defer { close(listener) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        try withUnsafeMutablePointer(to: &address) { pointer in
-            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-                guard bind(listener, raw, length) == 0, listen(listener, 1) == 0, getsockname(listener, raw, &length) == 0 else {
-                    throw POSIXError(.EADDRINUSE)
-                }
-            }
-        }
-        let port = Int(UInt16(bigEndian: address.sin_port))
         // A log folder whose parent is a file: it cannot be created, even by root.
         let file = dir.appendingPathComponent("a-file").path
         try TestFile.append(file, "x")
@@ -76,16 +63,7 @@ struct ServeCheckProcessTests {
         let log = dir.appendingPathComponent("access.log").path
         try TestFile.append(log, "")
         // And a syslog task, on a UDP port this test holds for the second check.
-        let holder = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(holder, $0, length) == 0 && getsockname(holder, $0, &length) == 0 }
-        }
-        #expect(bound)
-        let port = Int(UInt16(bigEndian: address.sin_port))
+        let (holder, port) = Loopback.hold(Loopback.datagram)
         let sql = """
             INSERT INTO channels (name, channel_type, url, labels, created_at, updated_at)
                 VALUES ('hook', 'webhook', 'https://hooks.example.com/x', '{}', 0, 0);

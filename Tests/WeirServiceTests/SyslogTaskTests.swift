@@ -14,21 +14,9 @@ import WeirTestSupport
 /// Syslog tasks through the service: the listeners it starts for them, the journal they write,
 /// and runs that read every message once, across runs and over the journal's bound.
 struct SyslogTaskTests {
-    /// A free port on 127.0.0.1 for `transport` (asked of the system, then let go).
+    /// A free port on 127.0.0.1 for `transport`.
     static func freePort(_ transport: SyslogAddress.Transport) throws -> Int {
-        let fd = socket(AF_INET, transport == .udp ? Int32(SOCK_DGRAM.rawValue) : Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        try withUnsafeMutablePointer(to: &address) { pointer in
-            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-                guard bind(fd, raw, length) == 0, getsockname(fd, raw, &length) == 0 else { throw CancellationError() }
-            }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
+        Loopback.freePort(transport == .udp ? Loopback.datagram : Loopback.stream)
     }
 
     /// `count` combined lines from `from`, each as an RFC 3164 message from host `web-(i % 3)`.
@@ -41,21 +29,7 @@ struct SyslogTaskTests {
     }
 
     static func sendUDP(_ messages: [[UInt8]], port: Int) throws {
-        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        for (k, message) in messages.enumerated() {
-            let sent = withUnsafePointer(to: &address) { pointer in
-                pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-                    message.withUnsafeBytes { sendto(fd, $0.baseAddress, $0.count, 0, raw, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-                }
-            }
-            guard sent == message.count else { throw CancellationError() }
-            if k % 200 == 199 { usleep(2_000) }  // a loopback burst no bigger than the socket's buffer
-        }
+        guard Loopback.sendUDP(messages, port: port) else { throw CancellationError() }
     }
 
     /// Sends `messages` over one TCP connection, octet-counted, in pieces of 1 to 700 bytes.

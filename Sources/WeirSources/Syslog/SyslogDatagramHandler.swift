@@ -4,22 +4,13 @@ import WeirLog
 /// One datagram is one message; the batch goes to the sink when the read ends.
 final class SyslogDatagramHandler: ChannelInboundHandler {
     typealias InboundIn = AddressedEnvelope<ByteBuffer>
-    var batch: SyslogLines
-    let sink: any SyslogSink
-    let report: @Sendable (SyslogTally) -> Void
+    var batcher: SyslogBatcher
 
-    init(batch: SyslogLines, sink: any SyslogSink, report: @escaping @Sendable (SyslogTally) -> Void) {
-        self.batch = batch
-        self.sink = sink
-        self.report = report
-    }
+    init(_ batcher: SyslogBatcher) { self.batcher = batcher }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let envelope = unwrapInboundIn(data)
-        envelope.data.withUnsafeReadableBytes { batch.add($0) }
+        unwrapInboundIn(data).data.withUnsafeReadableBytes { batcher.add($0) }
     }
 
-    func channelReadComplete(context: ChannelHandlerContext) {
-        report(SyslogSinking.flush(&batch, into: sink, tooLong: 0))
-    }
+    func channelReadComplete(context: ChannelHandlerContext) { batcher.flush(tooLong: 0) }
 }

@@ -35,7 +35,7 @@ package final class SyslogListener: Sendable {
                     .channelInitializer { channel in
                         channel.eventLoop.makeCompletedFuture {
                             try channel.pipeline.syncOperations.addHandler(
-                                SyslogDatagramHandler(batch: SyslogLines(keepsHost: keepsHost), sink: sink, report: report)
+                                SyslogDatagramHandler(SyslogBatcher(keepsHost: keepsHost, sink: sink, report: report))
                             )
                         }
                     }
@@ -49,7 +49,7 @@ package final class SyslogListener: Sendable {
                         channel.closeFuture.whenComplete { _ in connections.remove(channel) }
                         return channel.eventLoop.makeCompletedFuture {
                             try channel.pipeline.syncOperations.addHandler(
-                                SyslogStreamHandler(batch: SyslogLines(keepsHost: keepsHost), sink: sink, report: report)
+                                SyslogStreamHandler(SyslogBatcher(keepsHost: keepsHost, sink: sink, report: report))
                             )
                         }
                     }

@@ -70,7 +70,7 @@ public struct Analyzer {
                 report.outsideTimeRange += 1
                 return
             }
-            if !filters.isEmpty, !filters.allSatisfy({ $0.admits(parsed, line.bytes) }) {
+            if !filters.isEmpty, !RequestFilter.all(filters, admit: parsed, line.bytes) {
                 report.filteredOut += 1
                 return
             }

@@ -78,18 +78,22 @@ public final class LiveMonitor {
             return
         }
         if let feed = options.feed {
-            try await follow(feed, env)
+            await follow(env) { now in
+                var taken = 0
+                let dropped = feed.drain { line in
+                    taken += 1
+                    take(line, false, wallNow: now, env)
+                }
+                if dropped > 0 { env.warn("\(dropped) line\(dropped == 1 ? "" : "s") from \(options.path) dropped: the monitor fell behind") }
+                return taken
+            }
             return
         }
         var follower = FileFollower(path: options.path, fromStart: options.fromStart)
         defer { follower.close() }
-        let started = env.clock.time()
-        while true {
-            let now = env.clock.time()
-            let read = follower.poll(
-                line: { bytes, truncated in
-                    unwrap(bytes, truncated, wallNow: now, env)
-                },
+        await follow(env) { now in
+            follower.poll(
+                line: { bytes, truncated in unwrap(bytes, truncated, wallNow: now, env) },
                 notice: { notice in
                     switch notice {
                     case .waiting: env.warn("waiting for \(options.path) to appear")
@@ -100,31 +104,21 @@ public final class LiveMonitor {
                     if notice == .truncated || notice == .rotated { unwrapper.reset() }
                 }
             )
+        }
+    }
+
+    /// Polls `read` (given the wall time; it returns how much it read) until `--duration` or a
+    /// stop signal, sleeping while nothing comes; stats blocks and alerts as time passes.
+    private func follow(_ env: Environment, read: (Double) -> Int) async {
+        let started = env.clock.time()
+        while true {
+            let now = env.clock.time()
+            let read = read(now)
             detectWithWhatWeHave(wallNow: now, env)
             monitor.advance(wallNow: env.clock.time()) { emit($0, env) }
             if read > 0 { publish(env) }
             if env.shouldStop() || options.duration.map({ env.clock.time() - started >= $0 }) == true { break }
             if read == 0 { try? await env.clock.sleep(seconds: options.pollInterval) }
-        }
-        emit(.stats(monitor.finalBlock(wallNow: env.clock.time())), env)
-    }
-
-    /// Takes the feed's lines as they come, until `--duration` or a stop signal.
-    private func follow(_ feed: any LiveLineFeed, _ env: Environment) async throws {
-        let started = env.clock.time()
-        while true {
-            let now = env.clock.time()
-            var taken = 0
-            let dropped = feed.drain { line in
-                taken += 1
-                take(line, false, wallNow: now, env)
-            }
-            if dropped > 0 { env.warn("\(dropped) line\(dropped == 1 ? "" : "s") from \(options.path) dropped: the monitor fell behind") }
-            detectWithWhatWeHave(wallNow: now, env)
-            monitor.advance(wallNow: env.clock.time()) { emit($0, env) }
-            if taken > 0 { publish(env) }
-            if env.shouldStop() || options.duration.map({ env.clock.time() - started >= $0 }) == true { break }
-            if taken == 0 { try? await env.clock.sleep(seconds: options.pollInterval) }
         }
         emit(.stats(monitor.finalBlock(wallNow: env.clock.time())), env)
     }
