@@ -38,8 +38,9 @@ public enum Loopback {
         return port
     }
 
-    /// Sends each message as one datagram to 127.0.0.1:`port`, pausing 2 ms every 200 so that a
-    /// burst fits the receiving socket's buffer; returns false when one could not be sent whole.
+    /// Sends each message as one datagram to 127.0.0.1:`port`, pausing 5 ms every 50 so that a
+    /// burst fits the receiving socket's buffer (which `net.core.rmem_max` caps, 208 KiB by
+    /// default) even when the receiver shares busy cores; false when one could not be sent whole.
     @discardableResult
     public static func sendUDP(_ messages: [[UInt8]], port: Int) -> Bool {
         let fd = socket(AF_INET, datagram, 0)
@@ -52,7 +53,27 @@ public enum Loopback {
                 }
             }
             guard sent == message.count else { return false }
-            if k % 200 == 199 { usleep(2_000) }
+            if k % 50 == 49 { usleep(5_000) }
+        }
+        return true
+    }
+
+    /// Sends `bytes` over one TCP connection to 127.0.0.1:`port`, then closes it; false when the
+    /// connection or a write failed.
+    @discardableResult
+    public static func sendTCP(_ bytes: [UInt8], port: Int) -> Bool {
+        let fd = socket(AF_INET, stream, 0)
+        defer { close(fd) }
+        var to = address(port: port)
+        let connected = withUnsafePointer(to: &to) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+        guard connected else { return false }
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard n > 0 else { return false }
+            sent += n
         }
         return true
     }
