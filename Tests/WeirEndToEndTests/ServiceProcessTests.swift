@@ -89,6 +89,21 @@ struct ServiceProcessTests {
         init(_ description: String) { self.description = description }
     }
 
+    /// Each background service runs until shutdown, whatever the settings turn off: one that
+    /// returned at once would end the whole service group (as the syslog listeners once did with
+    /// WEIR_SYSLOG_LISTEN=false).
+    @Test(arguments: [["WEIR_SYSLOG_LISTEN": "false"], ["WEIR_TRAFFIC_METRICS": "false"], [:]])
+    func servesOnWhateverIsTurnedOff(settings: [String: String]) async throws {
+        let dir = try WeirProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let server = try await Server.start(directory: dir, environment: settings)
+        try await Task.sleep(for: .seconds(3))
+        #expect(server.process.isRunning, "weir serve ended with \(settings)")
+        let (status, _) = try await server.request("GET", "/health")
+        #expect(status == 200)
+        #expect(await server.stopped() == 0)
+    }
+
     @Test func setupDBIsRepeatableAndBadSettingsStopStartUp() async throws {
         let dir = try WeirProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -48,7 +48,12 @@ public struct SyslogListeners: Service {
     }
 
     public func run() async throws {
-        guard registry.listens else { return }
+        // An instance that does not listen still runs until shutdown: a service of the group
+        // that returns early would end the whole group.
+        guard registry.listens else {
+            try? await gracefulShutdown()
+            return
+        }
         do {
             try await cancelWhenGracefulShutdown {
                 try await withThrowingDiscardingTaskGroup { group in
