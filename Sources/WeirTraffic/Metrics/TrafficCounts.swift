@@ -10,6 +10,11 @@ public struct TrafficCounts: Sendable, Equatable {
             self.requests = requests
             self.bytes = bytes
         }
+
+        public mutating func add(_ other: Count) {
+            requests &+= other.requests
+            bytes &+= other.bytes
+        }
     }
 
     /// The upper bounds of the duration buckets, in seconds (`+Inf` after them): Prometheus's
@@ -33,10 +38,7 @@ public struct TrafficCounts: Sendable, Equatable {
 
     /// Adds `other` to these counts.
     public mutating func add(_ other: TrafficCounts) {
-        for (key, count) in other.series {
-            series[key, default: Count()].requests &+= count.requests
-            series[key, default: Count()].bytes &+= count.bytes
-        }
+        for (key, count) in other.series { series[key, default: Count()].add(count) }
         for k in durationBuckets.indices where k < other.durationBuckets.count { durationBuckets[k] &+= other.durationBuckets[k] }
         durationSumMicros &+= other.durationSumMicros
         malformed &+= other.malformed

@@ -6,6 +6,9 @@ import WeirLog
 /// the end. A run with more than ``TrafficCounts/seriesCap`` virtual hosts folds the rest.
 public struct TrafficMeter: Sendable {
     private var counts: [UInt64: TrafficCounts.Count] = [:]
+    /// The labels of the lines just counted, and their counts not yet in `counts`.
+    private var runKey: UInt64 = 0
+    private var run = TrafficCounts.Count()
     private var vhostIDs: [[UInt8]: UInt64] = [:]
     private var vhosts: [[UInt8]] = [[]]
     private var lastVhost: [UInt8] = []
@@ -13,21 +16,26 @@ public struct TrafficMeter: Sendable {
     private var buckets = [Int64](repeating: 0, count: TrafficCounts.bucketBounds.count + 1)
     private var durationSumMicros: Int64 = 0
     private static let boundsMicros = TrafficCounts.bucketBounds.map { Int64($0 * 1_000_000) }
-    private static let methods = TrafficSeriesKey.standardMethods.map { Array($0.utf8) }
     /// The id of the folded virtual host.
     private static let foldedVhost = UInt64(UInt32.max)
 
     public init() {}
 
-    /// Counts one well-formed line.
+    /// Counts one well-formed line. Lines in a row with the same labels (most of a log) are
+    /// added up before the dictionary is touched.
     public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer) {
-        let vhost = parsed.fields.contains(.host) ? vhostID(line, parsed.host) : 0
-        let method = parsed.fields.contains(.method) ? Self.methodIndex(line, parsed.method) : UInt64(Self.methods.count)
-        let status = parsed.fields.contains(.status) ? UInt64(clamping: max(0, min(parsed.status, 0xFFFF))) : 0
+        let fields = parsed.fields
+        let vhost = fields.contains(.host) ? vhostID(line, parsed.host) : 0
+        let method = fields.contains(.method) ? Self.methodIndex(line, parsed.method) : 9
+        let status = fields.contains(.status) ? UInt64(clamping: max(0, min(parsed.status, 0xFFFF))) : 0
         let key = vhost << 24 | method << 16 | status
-        counts[key, default: TrafficCounts.Count()].requests &+= 1
-        counts[key, default: TrafficCounts.Count()].bytes &+= parsed.bytes
-        if parsed.fields.contains(.duration) {
+        if key != runKey {
+            flushRun()
+            runKey = key
+        }
+        run.requests &+= 1
+        run.bytes &+= parsed.bytes
+        if fields.contains(.duration) {
             let micros = parsed.durationMicros
             var bucket = 0
             while bucket < Self.boundsMicros.count, micros > Self.boundsMicros[bucket] { bucket += 1 }
@@ -36,9 +44,19 @@ public struct TrafficMeter: Sendable {
         }
     }
 
+    /// Adds the run of lines with the same labels to the dictionary.
+    private mutating func flushRun() {
+        guard run.requests > 0 else { return }
+        let (key, pending) = (runKey, run)
+        counts[key, default: TrafficCounts.Count()].add(pending)
+        run = TrafficCounts.Count()
+    }
+
     /// The run's counts, with `malformed` lines.
     public func finish(malformed: Int64) -> TrafficCounts {
         var result = TrafficCounts()
+        var counts = counts
+        if run.requests > 0 { counts[runKey, default: TrafficCounts.Count()].add(run) }
         for (key, count) in counts {
             let vhostID = key >> 24
             let methodIndex = Int((key >> 16) & 0xFF)
@@ -81,11 +99,24 @@ public struct TrafficMeter: Sendable {
         return id
     }
 
+    /// The method's index in ``TrafficSeriesKey/standardMethods`` (9 for any other): its bytes
+    /// packed into one integer and compared with constants, with no array touched per line.
     private static func methodIndex(_ line: UnsafeRawBufferPointer, _ range: ByteRange) -> UInt64 {
-        let bytes = UnsafeRawBufferPointer(rebasing: line[range.start..<range.end])
-        for (index, method) in methods.enumerated() where method.count == bytes.count && bytes.elementsEqual(method) {
-            return UInt64(index)
+        let count = range.end - range.start
+        guard count >= 3, count <= 7 else { return 9 }
+        var word: UInt64 = 0
+        for k in 0..<count { word |= UInt64(line[range.start + k]) << (8 * UInt64(k)) }
+        switch word {
+        case 0x54_4547: return 0  // GET
+        case 0x4441_4548: return 1  // HEAD
+        case 0x5453_4F50: return 2  // POST
+        case 0x54_5550: return 3  // PUT
+        case 0x4554_454C_4544: return 4  // DELETE
+        case 0x54_4345_4E4E_4F43: return 5  // CONNECT
+        case 0x53_4E4F_4954_504F: return 6  // OPTIONS
+        case 0x45_4341_5254: return 7  // TRACE
+        case 0x48_4354_4150: return 8  // PATCH
+        default: return 9
         }
-        return UInt64(methods.count)
     }
 }
