@@ -49,14 +49,46 @@ struct MonitorExporterProcessTests {
         return page
     }
 
-    func start(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = WeirProcess.executable
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try SerialSpawn.run(process)
-        return process
+    /// A monitor started by `launch`, its ports, and where its standard error goes.
+    struct Launched {
+        let process: Process
+        let httpPort: Int
+        let otherPort: Int
+        let log: URL
+
+        /// Whether the monitor still runs, and what it wrote to standard error (for failures).
+        var state: String {
+            "running: \(process.isRunning), stderr: \((try? String(contentsOf: log, encoding: .utf8)) ?? "")"
+        }
+
+        func stop() {
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+
+    /// Starts the monitor with `arguments(httpPort, otherPort)` on two free ports and waits (90 s
+    /// at most) until its `/metrics` answers. A port another test's connection took between
+    /// choosing and binding makes the monitor exit; it then gets two more tries on fresh ports.
+    func launch(in dir: URL, _ arguments: (Int, Int) -> [String]) async throws -> Launched {
+        var launched: Launched?
+        for attempt in 0..<3 {
+            let log = dir.appendingPathComponent("stderr-\(attempt)")
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            let (httpPort, otherPort) = (Loopback.freePort(Loopback.stream), Loopback.freePort(Loopback.stream))
+            let process = Process()
+            process.executableURL = WeirProcess.executable
+            process.arguments = arguments(httpPort, otherPort)
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = try FileHandle(forWritingTo: log)
+            try SerialSpawn.run(process)
+            launched = Launched(process: process, httpPort: httpPort, otherPort: otherPort, log: log)
+            for _ in 0..<900 where process.isRunning {
+                if Self.scrape(httpPort) != nil { return launched! }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        return launched!
     }
 
     @Test func aFollowedFileIsExportedExactly() async throws {
@@ -65,14 +97,12 @@ struct MonitorExporterProcessTests {
         let path = dir.appendingPathComponent("access.log").path
         let lines = try String(contentsOfFile: WeirProcess.samplePath, encoding: .utf8).split(separator: "\n").prefix(1_500)
         try TestFile.append(path, lines.joined(separator: "\n") + "\n")
-        let port = Loopback.freePort(Loopback.stream)
-        let monitor = try start(["monitor", "-f", path, "--from-start", "-q", "--duration", "40", "--metrics-listen", "127.0.0.1:\(port)"])
-        defer {
-            monitor.terminate()
-            monitor.waitUntilExit()
+        let monitor = try await launch(in: dir) { port, _ in
+            ["monitor", "-f", path, "--from-start", "-q", "--duration", "600", "--metrics-listen", "127.0.0.1:\(port)"]
         }
-        let page = try await Self.waitFor(port, 1_500)
-        #expect(Self.sum(page, "weir_traffic_requests_total") == 1_500)
+        defer { monitor.stop() }
+        let page = try await Self.waitFor(monitor.httpPort, 1_500)
+        #expect(Self.sum(page, "weir_traffic_requests_total") == 1_500, "\(monitor.state)")
         for status in ["200", "304", "404"] {
             let expected = lines.filter { $0.split(separator: "\"")[2].split(separator: " ").first.map(String.init) == status }.count
             #expect(Self.sum(page, "weir_traffic_requests_total", matching: "status=\"\(status)\"") == expected, "status \(status)")
@@ -82,24 +112,23 @@ struct MonitorExporterProcessTests {
     }
 
     @Test func syslogOverTCPReceivedByTheMonitorIsExportedExactly() async throws {
-        let (httpPort, tcpPort) = (Loopback.freePort(Loopback.stream), Loopback.freePort(Loopback.stream))
-        let monitor = try start([
-            "monitor", "--syslog", "tcp://127.0.0.1:\(tcpPort)", "-q", "--duration", "40", "--metrics-listen", "127.0.0.1:\(httpPort)",
-        ])
-        defer {
-            monitor.terminate()
-            monitor.waitUntilExit()
+        let dir = try WeirProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let monitor = try await launch(in: dir) { httpPort, tcpPort in
+            ["monitor", "--syslog", "tcp://127.0.0.1:\(tcpPort)", "-q", "--duration", "600", "--metrics-listen", "127.0.0.1:\(httpPort)"]
         }
-        _ = try await Self.waitFor(httpPort, 0)
+        defer { monitor.stop() }
+        let (httpPort, tcpPort) = (monitor.httpPort, monitor.otherPort)
         let lines = try String(contentsOfFile: WeirProcess.samplePath, encoding: .utf8).split(separator: "\n").prefix(600)
         // Octet-counted, as rsyslog forwards (TCP: none lost, however slow a debug build reads).
         let framed = lines.flatMap { line -> [UInt8] in
             let message = Array("<190>May 17 10:05:03 web-1 apache: \(line)".utf8)
             return Array("\(message.count) ".utf8) + message
         }
-        #expect(Loopback.sendTCP(framed, port: tcpPort))
+        let sent = Loopback.sendTCP(framed, port: tcpPort)
+        #expect(sent, "\(monitor.state)")
         let page = try await Self.waitFor(httpPort, 600)
-        #expect(Self.sum(page, "weir_traffic_requests_total") == 600)
+        #expect(Self.sum(page, "weir_traffic_requests_total") == 600, "\(monitor.state)")
         #expect(page.contains("task=\"tcp://127.0.0.1:\(tcpPort)\""))
     }
 
