@@ -301,7 +301,27 @@ def check_dashboard(args, driver, service, task_id, log):
     check(driver.execute_script("return window.weirMarker") == "kept", "the page was reloaded on reconnecting")
     no_console_problems(driver, "restart", allowed=[r"/ui/events", r"ERR_CONNECTION_REFUSED", r"ERR_INCOMPLETE_CHUNKED_ENCODING"])
 
-    # A bad form: the API's messages beside the fields.
+    # The traffic page: a filter typed in the bar narrows every panel (counted here from the log
+    # itself), and a panel row's link narrows further.
+    driver.get(page)
+    driver.find_element(By.ID, "traffic-link").click()
+    wait(driver, 30, lambda d: d.find_elements(By.ID, "filter-bar"), "the traffic page")
+    driver.find_element(By.ID, "new-filter").send_keys("method=GET")
+    driver.find_element(By.CSS_SELECTOR, "#filter-bar button").click()
+    wait(driver, 30, lambda d: d.find_elements(By.ID, "active-filters"), "the filtered traffic page")
+    with open(log, encoding="utf-8") as f:
+        gets = sum(1 for line in f if '"GET ' in line)
+    figure = driver.find_element(By.XPATH, "//div[@class='name' and text()='requests']/preceding-sibling::div").text
+    check(figure == str(gets), f"the filtered page counts {figure} requests, the log has {gets} GETs")
+    row = driver.find_element(By.XPATH, "//h2[text()='Status codes']/following::td[@class='name']/a")
+    code = row.text
+    row.click()
+    wait(driver, 30, lambda d: f"filter=status%3D{code}" in d.current_url, "the page narrowed by a row")
+    chips = driver.find_elements(By.CSS_SELECTOR, "#active-filters .chip")
+    check(len(chips) == 2, f"{len(chips)} filters after following a row, not 2")
+    driver.save_screenshot(os.path.join(args.artifacts, "traffic-filtered-1280.png"))
+    no_console_problems(driver, "traffic page")
+
     driver.get(service.url + "/ui/tasks/new")
     driver.find_element(By.ID, "name").send_keys("x")
     driver.find_element(By.ID, "path").send_keys("relative.log")

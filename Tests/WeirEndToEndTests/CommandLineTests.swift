@@ -107,6 +107,16 @@ struct CommandLineTests {
         for panel in ["Top paths", "404s by path", "Browsers", "Operating systems", "Crawlers", "Referring sites", "Unique visitors per day"] {
             #expect(html.contains("<h2>\(panel)"), "no \(panel) panel")
         }
+        // Each row that a filter can narrow to names the --filter arguments that do it.
+        #expect(html.contains("<td class=\"name\" title=\"--filter &#39;status=404&#39;\">404</td>"))
+        #expect(
+            html.contains(
+                "<td class=\"name\" title=\"--filter &#39;status=404&#39; --filter &#39;path=/files/logstash/logstash-1.3.2-monolithic.jar&#39;\">/files/logstash/logstash-1.3.2-monolithic.jar</td>"
+            )
+        )
+        let filtered = dir.appendingPathComponent("filtered.html").path
+        #expect(try await WeirProcess.runAwaiting(["analyze", samplePath, "--html", filtered, "--filter", "status=404"]).status == 0)
+        #expect(try String(contentsOfFile: filtered, encoding: .utf8).contains("Filtered: <code class=\"chip\">status=404</code>"))
         let twoJobs = dir.appendingPathComponent("two.html").path
         #expect(try await WeirProcess.runAwaiting(["analyze", samplePath, "--html", twoJobs, "--jobs", "2"]).status == 0)
         let stamp = /, written [^<]*</

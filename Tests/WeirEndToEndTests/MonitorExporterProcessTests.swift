@@ -98,7 +98,10 @@ struct MonitorExporterProcessTests {
         let lines = try String(contentsOfFile: WeirProcess.samplePath, encoding: .utf8).split(separator: "\n").prefix(1_500)
         try TestFile.append(path, lines.joined(separator: "\n") + "\n")
         let monitor = try await launch(in: dir) { port, _ in
-            ["monitor", "-f", path, "--from-start", "-q", "--duration", "600", "--metrics-listen", "127.0.0.1:\(port)"]
+            [
+                "monitor", "-f", path, "--from-start", "-q", "--duration", "600", "--metrics-listen", "127.0.0.1:\(port)",
+                "--metrics-route", "/images/**",
+            ]
         }
         defer { monitor.stop() }
         let page = try await Self.waitFor(monitor.httpPort, 1_500)
@@ -107,6 +110,10 @@ struct MonitorExporterProcessTests {
             let expected = lines.filter { $0.split(separator: "\"")[2].split(separator: " ").first.map(String.init) == status }.count
             #expect(Self.sum(page, "weir_traffic_requests_total", matching: "status=\"\(status)\"") == expected, "status \(status)")
         }
+        let images = lines.filter { $0.split(separator: "\"")[1].split(separator: " ").dropFirst().first?.hasPrefix("/images/") == true }.count
+        #expect(images > 0 && images < 1_500)
+        #expect(Self.sum(page, "weir_traffic_requests_total", matching: "route=\"/images/**\"") == images)
+        #expect(Self.sum(page, "weir_traffic_requests_total", matching: "route=\"other\"") == 1_500 - images)
         #expect(page.contains("weir_traffic_malformed_lines_total{task=\"\(path)\"} 0"))
         #expect(page.contains("weir_build_info{version="))
     }
@@ -136,6 +143,12 @@ struct MonitorExporterProcessTests {
         let bad = try await WeirProcess.runAwaiting(["monitor", "--metrics-listen", "9145"])
         #expect(bad.status == 64)
         #expect(bad.stderr == "weir: --metrics-listen must be HOST:PORT with a port from 1 to 65535, such as 127.0.0.1:9145, got 9145\n")
+        let buckets = try await WeirProcess.runAwaiting(["monitor", "--metrics-listen", "127.0.0.1:9145", "--metrics-buckets", "1,0.5"])
+        #expect(buckets.status == 64)
+        #expect(buckets.stderr == "weir: --metrics-buckets 1,0.5: must be greater than the bound before it (1); bounds increase\n")
+        let route = try await WeirProcess.runAwaiting(["monitor", "--metrics-listen", "127.0.0.1:9145", "--metrics-route", "api/*"])
+        #expect(route.status == 64)
+        #expect(route.stderr.hasPrefix("weir: --metrics-route api/*: must be a path pattern"), "\(route.stderr)")
         let (holder, port) = Loopback.hold(Loopback.stream)
         defer { close(holder) }
         let busy = try await WeirProcess.runAwaiting([

@@ -110,9 +110,9 @@ struct ServiceProcessTests {
         let url = "sqlite://\(dir.path)/weir.sqlite"
         let first = try await WeirProcess.runAwaiting(["setup-db", "--database-url", url])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("migrated from version 0 to 7"))
+        #expect(first.stdout.contains("migrated from version 0 to 8"))
         let second = try await WeirProcess.runAwaiting(["setup-db", "--database-url", url])
-        #expect(second.stdout.contains("already at version 7"))
+        #expect(second.stdout.contains("already at version 8"))
         let reset = try await WeirProcess.runAwaiting(["setup-db", "--database-url", url, "--reset"])
         #expect(reset.status != 0 && reset.stderr.contains("--yes"))
         let badPort = try await WeirProcess.runAwaiting(["serve", "--database-url", url, "--port", "http"])

@@ -57,7 +57,7 @@ struct RouterTests {
         let registered = router.routes.filter { !WeirServer.isDashboardRoute($0.path.description) }.map {
             "\($0.method.rawValue) \($0.path.description)"
         }
-        #expect(all.count - registered.count == 16, "\(all.filter { !registered.contains($0) })")
+        #expect(all.count - registered.count == 17, "\(all.filter { !registered.contains($0) })")
         let app = Application(router: router)
         try await app.test(.router) { client in
             let document = try await client.request(.get, "/openapi.json").json

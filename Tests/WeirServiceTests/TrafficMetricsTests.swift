@@ -28,7 +28,7 @@ struct TrafficMetricsTests {
             let duration = [0.001, 0.004, 0.02, 0.3, 1.5, 7.0, 45.0, 120.0][i % 8]
             text += "\(host) 10.0.0.\(i % 200) - - [15/Jan/2027:07:00:00 +0000] \"\(method) /p/\(i) HTTP/1.1\" \(status) \(bytes) \(duration)\n"
             let label =
-                #"vhost="\#(host.replacingOccurrences(of: "\"", with: "\\\""))",method="\#(method == "PURGE" ? "OTHER" : method)",status="\#(status)""#
+                #"vhost="\#(host.replacingOccurrences(of: "\"", with: "\\\""))",method="\#(method == "PURGE" ? "OTHER" : method)",status="\#(status)",route="other""#
             series[label, default: (0, 0)].0 += 1
             series[label, default: (0, 0)].1 += bytes
             durations.append(duration)
@@ -118,9 +118,98 @@ struct TrafficMetricsTests {
         let page = try await Self.page(harness)
         let t = "task=\"\(metered.id)\""
         #expect(page.contains("weir_traffic_folded_requests_total{\(t)} \(extra)\n"))
-        #expect(page.contains("weir_traffic_requests_total{\(t),vhost=\"other\",method=\"OTHER\",status=\"other\"} \(extra)\n"))
+        #expect(page.contains("weir_traffic_requests_total{\(t),vhost=\"other\",method=\"OTHER\",status=\"other\",route=\"other\"} \(extra)\n"))
         #expect(page.components(separatedBy: "weir_traffic_requests_total{\(t),").count - 1 == TrafficCounts.seriesCap + 1)
         try await harness.store.close()
+    }
+
+    /// A task made through the API with `routes` and `duration_buckets`: each request is labelled
+    /// with the first route its path matches (query ignored) or `other`, its duration counted in
+    /// the task's buckets; a PATCH to other buckets starts the histogram again, the series go on.
+    @Test func routesAndBucketsDeclaredByTheTaskShapeItsSeries() async throws {
+        let harness = try await Harness.make()
+        defer { harness.remove() }
+        let path = "\(harness.directory)/access.log"
+        try await harness.withRouter { client in
+            let body =
+                #"{"name":"routes","task_frequency":3600,"next_run_time":"2027-01-16T08:00:00Z","#
+                + #""target_data":{"type":"file","path":"\#(path)","format":"\#(Self.format.replacingOccurrences(of: "\"", with: "\\\""))"},"#
+                + #""properties":{},"routes":["/api/users/*","/**/*.css","/api/**"],"duration_buckets":[0.01,1,60]}"#
+            let created = try await client.request(.post, "/tasks", body)
+            #expect(created.status == .created, "\(created.text)")
+            #expect(created.json["routes"] == .array([.string("/api/users/*"), .string("/**/*.css"), .string("/api/**")]))
+            #expect(created.json["duration_buckets"] == .array([.number(0.01), .number(1), .number(60)]))
+            let id = try #require(created.json["id"]?.numberValue.map { Int64($0) })
+            let t = "task=\"\(id)\""
+
+            let first = try Self.routedLines(path, 120, from: 0)
+            #expect(try await harness.runNow(id).linesRead == 120)
+            var page = try await client.request(.get, "/metrics").text
+            for (route, count) in first.routes {
+                let series = "weir_traffic_requests_total{\(t),vhost=\"shop.example.com\",method=\"GET\",status=\"200\",route=\"\(route)\"}"
+                #expect(page.contains("\(series) \(count)\n"), "\(route)")
+            }
+            #expect(page.components(separatedBy: "weir_traffic_requests_total{\(t),").count - 1 == first.routes.count)
+            for bound in [0.01, 1, 60] {
+                let within = first.durations.filter { $0 <= bound }.count
+                #expect(page.contains("weir_traffic_request_duration_seconds_bucket{\(t),le=\"\(Self.trimmed(bound))\"} \(within)\n"), "\(bound)")
+            }
+            #expect(page.contains("weir_traffic_request_duration_seconds_bucket{\(t),le=\"+Inf\"} 120\n"))
+            #expect(!page.contains("weir_traffic_request_duration_seconds_bucket{\(t),le=\"0.005\"}"))
+            try MetricsTests.promtool(page)
+
+            let patched = try await client.request(.patch, "/tasks/\(id)", #"{"duration_buckets":[0.5,5]}"#)
+            #expect(patched.status == .ok, "\(patched.text)")
+            let second = try Self.routedLines(path, 40, from: 120)
+            #expect(try await harness.runNow(id).linesRead == 40)
+            page = try await client.request(.get, "/metrics").text
+            for (route, count) in first.routes.merging(second.routes, uniquingKeysWith: +) {
+                #expect(page.contains("route=\"\(route)\"} \(count)\n"), "\(route) after the patch")
+            }
+            for bound in [0.5, 5] {
+                let within = second.durations.filter { $0 <= bound }.count
+                #expect(page.contains("weir_traffic_request_duration_seconds_bucket{\(t),le=\"\(Self.trimmed(bound))\"} \(within)\n"), "\(bound)")
+            }
+            #expect(page.contains("weir_traffic_request_duration_seconds_count{\(t)} 40\n"))
+            #expect(!page.contains("weir_traffic_request_duration_seconds_bucket{\(t),le=\"0.01\"}"))
+        }
+    }
+
+    /// Appends `count` lines to `path`, and gives the requests each route should count (worked
+    /// out by hand: the first of `/api/users/*`, `/**/*.css`, `/api/**` that the path matches,
+    /// the query ignored) and the durations.
+    static func routedLines(_ path: String, _ count: Int, from: Int) throws -> (routes: [String: Int], durations: [Double]) {
+        let targets = ["/api/users/17", "/api/users/17/orders", "/api/users/9?page=2", "/static/css/site.css", "/", "/api/items"]
+        let expected = ["/api/users/*", "/api/**", "/api/users/*", "/**/*.css", "other", "/api/**"]
+        var text = ""
+        var routes: [String: Int] = [:]
+        var durations: [Double] = []
+        for i in from..<(from + count) {
+            let duration = [0.004, 0.3, 2.0, 90.0][i % 4]
+            text += "shop.example.com 10.0.0.1 - - [15/Jan/2027:07:00:00 +0000] \"GET \(targets[i % 6]) HTTP/1.1\" 200 10 \(duration)\n"
+            routes[expected[i % 6], default: 0] += 1
+            durations.append(duration)
+        }
+        try TestFile.append(path, text)
+        return (routes, durations)
+    }
+
+    /// `routes` and `duration_buckets` that cannot be used get a message each.
+    @Test func badRoutesAndBucketsAreNamed() async throws {
+        let harness = try await Harness.make()
+        defer { harness.remove() }
+        let task = Harness.taskBody(path: "\(harness.directory)/a.log").dropLast()
+        try await harness.withRouter { client in
+            let bad = try await client.request(.post, "/tasks", task + #","routes":["/a/*","api","/a/*",7],"duration_buckets":[1,0.5]}"#)
+            #expect(bad.status == .unprocessableContent)
+            let fields = Harness.errorFields(bad)
+            #expect(fields["routes[1]"]?.contains("starting with /") == true, "\(fields)")
+            #expect(fields["routes[2]"]?.contains("given twice") == true, "\(fields)")
+            #expect(fields["routes[3]"] != nil, "\(fields)")
+            #expect(fields["duration_buckets[1]"]?.contains("greater than the bound before it (1)") == true, "\(fields)")
+            let empty = try await client.request(.post, "/tasks", task + #","duration_buckets":[]}"#)
+            #expect(Harness.errorFields(empty)["duration_buckets"] != nil)
+        }
     }
 
     /// The traffic families' sample lines.

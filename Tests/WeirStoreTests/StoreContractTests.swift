@@ -567,23 +567,7 @@ extension StoreContractTests {
             second.series = [get: .init(requests: 2, bytes: 5)]
             second.durationBuckets[3] = 1
             second.malformed = 1
-            for (k, traffic) in [first, second].enumerated() {
-                let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: Int64(k)))
-                try await store.completeRun(
-                    RunCompletion(
-                        runID: run.id,
-                        taskID: task.id,
-                        finishedAt: Int64(k),
-                        linesRead: 1,
-                        malformedLines: 0,
-                        bytesRead: 1,
-                        notes: [],
-                        findings: [],
-                        checkpoint: "{}",
-                        traffic: traffic
-                    )
-                )
-            }
+            for (k, traffic) in [first, second].enumerated() { try await commitTraffic(store, taskID: task.id, now: Int64(k), traffic) }
             let totals = try await store.trafficTotals()
             #expect(totals.map(\.taskID) == [task.id, other.id])
             let counts = totals[0].counts
@@ -595,27 +579,86 @@ extension StoreContractTests {
             var wide = TrafficCounts()
             for i in 0..<TrafficCounts.seriesCap { wide.series[TrafficSeriesKey(vhost: "h\(i)", method: "GET", status: "200")] = .init(requests: 1) }
             wide.series[get] = .init(requests: 1)
-            let run = try #require(try await store.startRun(taskID: task.id, trigger: .manual, now: 5))
-            try await store.completeRun(
-                RunCompletion(
-                    runID: run.id,
-                    taskID: task.id,
-                    finishedAt: 5,
-                    linesRead: 1,
-                    malformedLines: 0,
-                    bytesRead: 1,
-                    notes: [],
-                    findings: [],
-                    checkpoint: "{}",
-                    traffic: wide
-                )
-            )
+            try await commitTraffic(store, taskID: task.id, now: 5, wide)
             let capped = try await store.trafficTotals()[0].counts
             #expect(capped.series[get]?.requests == 6)
             #expect(capped.series[.folded]?.requests == 2 && capped.folded == 2)
             #expect(capped.series.count == TrafficCounts.seriesCap + 1)
             #expect(try await store.deleteTask(id: task.id))
             #expect(try await store.trafficTotals().map(\.taskID) == [other.id])
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func routesAndBucketBoundsAreKeptAndNewBoundsStartTheHistogramAgain(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            var declared = sampleTask()
+            declared.trafficMetrics = TrafficMetricsOptions(routes: [URLPattern("/api/**")!], bucketBounds: [0.1, 1])
+            let task = try await store.createTask(declared, now: 0)
+            #expect(try await store.task(id: task.id)?.trafficMetrics == declared.trafficMetrics)
+            let api = TrafficSeriesKey(vhost: "", method: "GET", status: "200", route: "/api/**")
+            let other = TrafficSeriesKey(vhost: "", method: "GET", status: "200")
+            func commit(_ k: Int64, bounds: [Double], _ series: [TrafficSeriesKey: TrafficCounts.Count], bucket: Int) async throws {
+                var traffic = TrafficCounts(bucketBounds: bounds)
+                traffic.series = series
+                traffic.durationBuckets[bucket] = 1
+                traffic.durationSumMicros = 500_000
+                try await commitTraffic(store, taskID: task.id, now: k, traffic)
+            }
+            try await commit(1, bounds: [0.1, 1], [api: .init(requests: 2, bytes: 20), other: .init(requests: 1, bytes: 1)], bucket: 1)
+            try await commit(2, bounds: [0.1, 1], [api: .init(requests: 1, bytes: 5)], bucket: 2)
+            var counts = try await store.trafficTotals()[0].counts
+            #expect(counts.series == [api: .init(requests: 3, bytes: 25), other: .init(requests: 1, bytes: 1)])
+            #expect(counts.bucketBounds == [0.1, 1] && counts.durationBuckets == [0, 1, 1] && counts.durationSumMicros == 1_000_000)
+            try await commit(3, bounds: [0.25, 2.5, 25], [other: .init(requests: 1, bytes: 1)], bucket: 0)
+            counts = try await store.trafficTotals()[0].counts
+            #expect(counts.series[other]?.requests == 2)
+            #expect(counts.bucketBounds == [0.25, 2.5, 25] && counts.durationBuckets == [1, 0, 0, 0] && counts.durationSumMicros == 500_000)
+        }
+    }
+}
+
+extension StoreContractTests {
+    /// A database at schema 7 with traffic counted: migration 8 keeps every series (as route
+    /// `other`) and the histogram (as counted with the default bounds).
+    @Test(arguments: StoreKind.allCases)
+    func migrationEightKeepsTheTrafficCountedBefore(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            let sql = try #require(store as? SQLStore)
+            try await sql.reset()
+            let database = sql.database
+            try await database.query(
+                "CREATE TABLE weir_schema (version \(database.dialect.bigInteger) NOT NULL, applied_at \(database.dialect.bigInteger) NOT NULL)",
+                []
+            )
+            for migration in Migrations.all.prefix(7) {
+                for statement in migration.statements(database.dialect) { try await database.query(statement, []) }
+                try await database.query("INSERT INTO weir_schema (version, applied_at) VALUES (?, 0)", [.integer(Int64(migration.version))])
+            }
+            try await database.query(
+                """
+                INSERT INTO tasks (name, description, frequency, next_run_time, is_active, target_data, properties, notify, block, created_at, updated_at)
+                VALUES ('old', '', 60, 0, ?, '{"type":"file","path":"/var/log/a.log","format":"auto"}', '{}', '{"channels":[]}', ?, 0, 0)
+                """,
+                [.bool(true), .bool(false)]
+            )
+            let id = try #require(try await database.query("SELECT id FROM tasks", []).first?.int("id"))
+            try await database.query(
+                "INSERT INTO traffic_series (task_id, vhost, method, status, requests, bytes) VALUES (?, 'a.example', 'GET', '200', 7, 70)",
+                [.integer(id)]
+            )
+            try await database.query(
+                "INSERT INTO traffic_totals (task_id, malformed, folded, duration_sum_micros, duration_buckets) VALUES (?, 1, 0, 9, '1,2,0,0,0,0,0,0,0,0,0,0,0,4')",
+                [.integer(id)]
+            )
+            try await sql.migrate()
+            #expect(try await sql.schemaVersion() == SQLStore.latestSchemaVersion)
+            let counts = try await sql.trafficTotals()[0].counts
+            #expect(
+                counts.series == [TrafficSeriesKey(vhost: "a.example", method: "GET", status: "200", route: "other"): .init(requests: 7, bytes: 70)]
+            )
+            #expect(counts.bucketBounds == TrafficCounts.defaultBucketBounds && counts.durationCount == 7 && counts.malformed == 1)
+            #expect(try await sql.task(id: id)?.trafficMetrics == TrafficMetricsOptions())
         }
     }
 }

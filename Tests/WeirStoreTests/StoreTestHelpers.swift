@@ -5,6 +5,7 @@ import WeirDetect
 import WeirModel
 import WeirRules
 import WeirTestSupport
+import WeirTraffic
 
 @testable import WeirStore
 
@@ -64,6 +65,25 @@ func commitRun(
             latestRecord: latest,
             incidentPolicy: policy,
             continuedBursts: continuing
+        )
+    )
+}
+
+/// Starts a run of the task at `now` and commits it with `traffic` and nothing else of note.
+func commitTraffic(_ store: any WeirStore, taskID: Int64, now: Int64, _ traffic: TrafficCounts) async throws {
+    let run = try #require(try await store.startRun(taskID: taskID, trigger: .manual, now: now))
+    try await store.completeRun(
+        RunCompletion(
+            runID: run.id,
+            taskID: taskID,
+            finishedAt: now,
+            linesRead: 1,
+            malformedLines: 0,
+            bytesRead: 1,
+            notes: [],
+            findings: [],
+            checkpoint: "{}",
+            traffic: traffic
         )
     )
 }

@@ -1,5 +1,6 @@
 import Testing
 import WeirLog
+import WeirRules
 import WeirTraffic
 
 /// The traffic meter's labels: every standard method by name, anything else `OTHER`; a run of
@@ -28,5 +29,35 @@ struct TrafficMeterTests {
         #expect(byMethod == expected)
         #expect(counts.series.values.reduce(0) { $0 + $1.bytes } == 7 * expected.values.reduce(0, +))
         #expect(counts.malformed == 2)
+    }
+
+    /// Each path gets the first route it matches, whether seen once or again (the remembered
+    /// answer is the same as the first); a duration on a bucket's bound is counted in it.
+    @Test func routesAndBoundsOfTheOptionsAreUsed() throws {
+        let options = TrafficMetricsOptions(routes: ["/a/*", "/a/**", "/**/*.png"].compactMap(URLPattern.init), bucketBounds: [0.3, 2])
+        var meter = TrafficMeter(options: options)
+        let parser = LineParser(format: try LogFormat.parse(#"$remote_addr [$time_local] "$request" $status $body_bytes_sent $request_time"#))
+        let cases: [(path: String, route: String, seconds: String)] = [
+            ("/a/1", "/a/*", "0.3"), ("/a/1/2", "/a/**", "0.301"), ("/b/c.png?x=/a/1", "/**/*.png", "2"), ("/b", "other", "2.5"),
+            ("http://h.example/a/9", "/a/*", "0"), ("*", "other", "0.1"),
+        ]
+        var expected: [String: Int64] = [:]
+        for round in 0..<3 {
+            for (path, route, seconds) in cases {
+                let line = #"10.0.0.1 [15/Jan/2027:07:00:00 +0000] "GET \#(path) HTTP/1.1" 200 1 \#(seconds)"#
+                var parsed = ParsedLine()
+                let failure = Array(line.utf8).withUnsafeBytes { parser.parse($0, into: &parsed) }
+                try #require(failure == nil, "\(line)")
+                Array(line.utf8).withUnsafeBytes { meter.add(parsed, line: $0) }
+                expected[route, default: 0] += 1
+                _ = round
+            }
+        }
+        let counts = meter.finish(malformed: 0)
+        var byRoute: [String: Int64] = [:]
+        for (key, count) in counts.series { byRoute[key.route, default: 0] += count.requests }
+        #expect(byRoute == expected)
+        #expect(counts.bucketBounds == [0.3, 2])
+        #expect(counts.durationBuckets == [9, 6, 3])
     }
 }

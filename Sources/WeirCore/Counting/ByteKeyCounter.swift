@@ -88,11 +88,14 @@ public final class ByteKeyCounter {
     /// The id of `key` (see ``key(id:)``), or `nil` when it was never added.
     public func id(of key: String) -> Int? {
         var bytes = Array(key.utf8)
-        return bytes.withUnsafeMutableBytes { raw -> Int? in
-            let p = UnsafeRawPointer(raw.baseAddress ?? UnsafeMutableRawPointer(bitPattern: 1)!)
-            let i = slotIndex(p, raw.count, Self.hash(p, raw.count))
-            return slots[i].hash == 0 ? nil : Int(slots[i].id)
-        }
+        return bytes.withUnsafeMutableBytes { id(of: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The id of the key given as bytes, or `nil` when it was never added.
+    public func id(of key: UnsafeRawBufferPointer) -> Int? {
+        let p = key.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
+        let i = slotIndex(p, key.count, Self.hash(p, key.count))
+        return slots[i].hash == 0 ? nil : Int(slots[i].id)
     }
 
     /// The slot holding the `n` bytes at `p` (hash `h`), or the empty slot where they would go.

@@ -1,5 +1,6 @@
 import WeirDetect
 import WeirRules
+import WeirTraffic
 
 /// A monitoring task: a data source, rules, and a schedule, decoded once from its stored JSON
 /// into typed values (a stored row that does not decode is an error naming the task). Times are
@@ -25,6 +26,8 @@ public struct MonitoringTask: Sendable, Equatable {
     public var block: Bool
     /// Log-time seconds without evidence that resolve an incident; `nil` for the default.
     public var incidentQuietSeconds: Int64?
+    /// The routes and duration buckets of its traffic metrics.
+    public var trafficMetrics: TrafficMetricsOptions
     public var createdAt: Int64
     public var updatedAt: Int64
 
@@ -42,6 +45,7 @@ public struct MonitoringTask: Sendable, Equatable {
         notifyRules: Set<String>? = nil,
         block: Bool = false,
         incidentQuietSeconds: Int64? = nil,
+        trafficMetrics: TrafficMetricsOptions = TrafficMetricsOptions(),
         createdAt: Int64 = 0,
         updatedAt: Int64 = 0
     ) {
@@ -58,6 +62,7 @@ public struct MonitoringTask: Sendable, Equatable {
         self.notifyRules = notifyRules
         self.block = block
         self.incidentQuietSeconds = incidentQuietSeconds
+        self.trafficMetrics = trafficMetrics
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }

@@ -4,6 +4,7 @@ import WeirDetect
 import WeirModel
 import WeirRules
 import WeirSources
+import WeirTraffic
 
 /// The OpenAPI 3 description of every route, served at `GET /openapi.json`. Written by hand, with
 /// the ranges that code declares (detection parameters, rule windows and limits, list sizes,
@@ -135,7 +136,14 @@ enum OpenAPIDocument {
                                  "rules": {"type": "array", "nullable": true, "minItems": 1, "items": {"type": "string", "enum": \#(ruleNames)}, "description": "left out or null: every rule"}}},
                 "block": {"type": "boolean", "default": false, "description": "clients with an open per-client incident go into GET /blocklist"},
                 "incident_quiet_seconds": {"type": "integer", "nullable": true, "minimum": \#(TaskPayload.quietSeconds.lowerBound), "maximum": \#(TaskPayload.quietSeconds.upperBound),
-                  "description": "log-time seconds without evidence after which an incident resolves; null: the larger of 600 and twice task_frequency"}}},
+                  "description": "log-time seconds without evidence after which an incident resolves; null: the larger of 600 and twice task_frequency"},
+                "routes": {"type": "array", "nullable": true, "maxItems": \#(TrafficMetricsOptions.maxRoutes), "uniqueItems": true,
+                  "items": {"type": "string", "pattern": "^/[^\\u0000]*$", "maxLength": 512, "description": "a path pattern as in accepted_urls"},
+                  "description": "the route label of weir_traffic_requests_total: the first pattern a request's path matches, else other; null or []: every request is other",
+                  "example": ["/api/users/*", "/static/**"]},
+                "duration_buckets": {"type": "array", "nullable": true, "minItems": 1, "maxItems": \#(TrafficMetricsOptions.maxBuckets),
+                  "items": {"type": "number", "minimum": 0.000001, "maximum": 86400}, "description": "upper bounds in seconds, increasing, of weir_traffic_request_duration_seconds; null: \#(TrafficCounts.defaultBucketBounds.map { DecimalText.trimmed($0, places: 3) }.joined(separator: ", ")). A change starts the histogram again",
+                  "example": [0.05, 0.1, 0.5, 1, 5]}}},
               "TaskCreate": {"allOf": [{"$ref": "#/components/schemas/TaskFields"}, {"type": "object", "required": ["name", "task_frequency", "next_run_time", "target_data", "properties"]}],
                 "example": {"name": "nginx", "description": "the public site", "task_frequency": 60, "next_run_time": "2099-01-01T00:00:00Z",
                   "target_data": {"type": "file", "path": "/var/log/nginx/access.log", "format": "combined"},
@@ -169,6 +177,7 @@ enum OpenAPIDocument {
                 "properties": {"type": "object"}, "detection": {"type": "object", "nullable": true},
                 "notify": {"type": "object", "properties": {"channels": {"type": "array", "items": {"type": "integer"}}, "rules": {"type": "array", "nullable": true, "items": {"type": "string"}}}},
                 "block": {"type": "boolean"}, "incident_quiet_seconds": {"type": "integer"},
+                "routes": {"type": "array", "items": {"type": "string"}}, "duration_buckets": {"type": "array", "items": {"type": "number"}},
                 "created_at": {"type": "string", "format": "date-time"}, "updated_at": {"type": "string", "format": "date-time"}}},
               "Run": {"type": "object", "required": ["id", "task_id", "trigger", "status", "started_at", "lines_read", "malformed_lines", "bytes_read", "findings", "notes"], "properties": {
                 "id": {"type": "integer"}, "task_id": {"type": "integer"},

@@ -80,7 +80,7 @@ public struct TaskRunner: Sendable {
                 runID: run.id,
                 stop: stop,
                 progress: onProgress,
-                traffic: countsTraffic ? TrafficMeter() : nil
+                traffic: countsTraffic ? TrafficMeter(options: task.trafficMetrics) : nil
             )
             if detection.enabled, let minutes = carried?.minutes {
                 counter.features.resume(from: minutes, clientID: { [evaluator = counter.evaluator] in evaluator.clientID(named: $0) })

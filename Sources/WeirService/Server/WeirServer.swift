@@ -234,6 +234,8 @@ public struct WeirServer: Sendable {
         let guarded = open.group().add(middleware: DashboardSessionMiddleware(sessions: sessions))
         let pages = DashboardPageController(store: store, renderer: renderer)
         guarded.addRoutes(pages.routes)
+        let jobs = settings.runParsingThreads ?? SourceContext(vault: nil).parsingThreads
+        guarded.addRoutes(DashboardTrafficController(store: store, renderer: renderer, policy: settings.sourcePolicy, jobs: jobs).routes)
         let forms = DashboardFormController(store: store, renderer: renderer, pages: pages, tasks: tasks, runs: runs, channels: channels)
         guarded.addRoutes(forms.routes)
         guarded.addRoutes(LiveEventsController(events: events).routes)

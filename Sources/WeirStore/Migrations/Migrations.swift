@@ -5,7 +5,7 @@ enum Migrations {
     /// Every migration, in order; migration `n` is `all[n - 1]`.
     static let all: [any SchemaMigration] = [
         InitialSchema(), AnomalyDetection(), SeveralInstances(), RangeScanIndexes(), IncidentsAndChannels(), SessionRevocations(),
-        TrafficCounters(),
+        TrafficCounters(), TrafficRoutes(),
     ]
 
     /// Every table, children first, for `--reset`.

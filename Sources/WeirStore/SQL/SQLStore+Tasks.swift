@@ -2,18 +2,19 @@ import WeirCore
 import WeirDetect
 import WeirModel
 import WeirRules
+import WeirTraffic
 
 /// Tasks in SQL (``TaskStore``).
 extension SQLStore: TaskStore {
     static let taskColumns =
-        "id, name, description, frequency, next_run_time, is_active, target_data, properties, detection, notify, block, incident_quiet_seconds, created_at, updated_at"
+        "id, name, description, frequency, next_run_time, is_active, target_data, properties, detection, notify, block, incident_quiet_seconds, metrics, created_at, updated_at"
 
     public func createTask(_ task: MonitoringTask, now: Int64) async throws -> MonitoringTask {
         let rows = try await database.query(
             """
             INSERT INTO tasks (name, description, frequency, next_run_time, is_active, target_data, properties, detection,
-                notify, block, incident_quiet_seconds, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING \(Self.taskColumns)
+                notify, block, incident_quiet_seconds, metrics, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING \(Self.taskColumns)
             """,
             Self.taskBinds(task) + [.integer(now), .integer(now)]
         )
@@ -43,7 +44,8 @@ extension SQLStore: TaskStore {
         let rows = try await database.query(
             """
             UPDATE tasks SET name = ?, description = ?, frequency = ?, next_run_time = ?, is_active = ?, target_data = ?,
-                properties = ?, detection = ?, notify = ?, block = ?, incident_quiet_seconds = ?, updated_at = ? WHERE id = ? RETURNING \(Self.taskColumns)
+                properties = ?, detection = ?, notify = ?, block = ?, incident_quiet_seconds = ?, metrics = ?,
+                updated_at = ? WHERE id = ? RETURNING \(Self.taskColumns)
             """,
             Self.taskBinds(task) + [.integer(now), .integer(task.id)]
         )
@@ -73,6 +75,7 @@ extension SQLStore: TaskStore {
             .text(JSONText.encode(t.target.json)), .text(JSONText.encode(t.rules.properties)),
             .optional(t.detection.json.map(JSONText.encode)), .text(JSONText.encode(notifyJSON(t))), .bool(t.block),
             .optional(t.incidentQuietSeconds),
+            .optional(t.trafficMetrics == TrafficMetricsOptions() ? nil : JSONText.encode(t.trafficMetrics.json)),
         ]
     }
 
@@ -93,6 +96,9 @@ extension SQLStore: TaskStore {
             row.optionalText("detection") == nil
             ? TaskDetection() : try column("detection") { json throws(FieldErrors) in try TaskDetection(json: json) }
         let notify = try notifySettings(row.text("notify"), taskID: id)
+        let trafficMetrics: TrafficMetricsOptions =
+            row.optionalText("metrics") == nil
+            ? TrafficMetricsOptions() : try column("metrics") { json throws(FieldErrors) in try TrafficMetricsOptions(json: json) }
         return MonitoringTask(
             id: id,
             name: row.text("name"),
@@ -107,6 +113,7 @@ extension SQLStore: TaskStore {
             notifyRules: notify.rules,
             block: row.bool("block"),
             incidentQuietSeconds: row.optionalInt("incident_quiet_seconds"),
+            trafficMetrics: trafficMetrics,
             createdAt: row.int("created_at"),
             updatedAt: row.int("updated_at")
         )

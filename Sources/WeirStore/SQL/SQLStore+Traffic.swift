@@ -9,8 +9,10 @@ extension SQLStore {
         let tasks = try await database.query("SELECT id, name FROM tasks ORDER BY id", [])
         var totals: [Int64: TrafficCounts] = [:]
         for row in try await database.query("SELECT * FROM traffic_series", []) {
-            let key = TrafficSeriesKey(vhost: row.text("vhost"), method: row.text("method"), status: row.text("status"))
-            totals[row.int("task_id"), default: TrafficCounts()].series[key] = .init(requests: row.int("requests"), bytes: row.int("bytes"))
+            totals[row.int("task_id"), default: TrafficCounts()].series[Self.seriesKey(row)] = .init(
+                requests: row.int("requests"),
+                bytes: row.int("bytes")
+            )
         }
         for row in try await database.query("SELECT * FROM traffic_totals", []) {
             Self.readTotals(row, into: &totals[row.int("task_id"), default: TrafficCounts()])
@@ -26,9 +28,7 @@ extension SQLStore {
         let existing = try await tx.query("SELECT COUNT(*) AS n FROM traffic_series WHERE task_id = ?", [.integer(taskID)]).first?.int("n") ?? 0
         if Int(existing) + run.series.count > TrafficCounts.seriesCap {
             let known = Set(
-                try await tx.query("SELECT vhost, method, status FROM traffic_series WHERE task_id = ?", [.integer(taskID)]).map {
-                    TrafficSeriesKey(vhost: $0.text("vhost"), method: $0.text("method"), status: $0.text("status"))
-                }
+                try await tx.query("SELECT vhost, method, status, route FROM traffic_series WHERE task_id = ?", [.integer(taskID)]).map(seriesKey)
             )
             run.foldNew(beyond: TrafficCounts.seriesCap - Int(existing), known: known)
         }
@@ -37,50 +37,64 @@ extension SQLStore {
             let chunk = series[start..<min(start + 50, series.count)]
             try await tx.query(
                 """
-                INSERT INTO traffic_series (task_id, vhost, method, status, requests, bytes)
-                VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "))
-                ON CONFLICT (task_id, vhost, method, status) DO UPDATE SET requests = traffic_series.requests + excluded.requests,
+                INSERT INTO traffic_series (task_id, vhost, method, status, route, requests, bytes)
+                VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "))
+                ON CONFLICT (task_id, vhost, method, status, route) DO UPDATE SET requests = traffic_series.requests + excluded.requests,
                     bytes = traffic_series.bytes + excluded.bytes
                 """,
                 chunk.flatMap { entry -> [SQLValue] in
                     [
                         .integer(taskID), .text(entry.key.vhost), .text(entry.key.method), .text(entry.key.status),
-                        .integer(entry.value.requests), .integer(entry.value.bytes),
+                        .text(entry.key.route), .integer(entry.value.requests), .integer(entry.value.bytes),
                     ]
                 }
             )
         }
-        var totals = TrafficCounts()
+        var totals = TrafficCounts(bucketBounds: run.bucketBounds)
         if let row = try await tx.query("SELECT * FROM traffic_totals WHERE task_id = ?", [.integer(taskID)]).first {
             readTotals(row, into: &totals)
         }
         totals.add(TrafficCounts(durationsOf: run))
         try await tx.query(
             """
-            INSERT INTO traffic_totals (task_id, malformed, folded, duration_sum_micros, duration_buckets) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO traffic_totals (task_id, malformed, folded, duration_sum_micros, duration_buckets, duration_bounds)
+            VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (task_id) DO UPDATE SET malformed = excluded.malformed, folded = excluded.folded,
-                duration_sum_micros = excluded.duration_sum_micros, duration_buckets = excluded.duration_buckets
+                duration_sum_micros = excluded.duration_sum_micros, duration_buckets = excluded.duration_buckets,
+                duration_bounds = excluded.duration_bounds
             """,
             [
                 .integer(taskID), .integer(totals.malformed), .integer(totals.folded), .integer(totals.durationSumMicros),
                 .text(totals.durationBuckets.map(String.init).joined(separator: ",")),
+                .text(totals.bucketBounds.map { DecimalText.trimmed($0, places: 6) }.joined(separator: ",")),
             ]
         )
     }
 
+    /// Reads a `traffic_totals` row into `counts` (its series untouched). A row from before
+    /// migration 8 has no bounds: it was counted with the default ones.
     static func readTotals(_ row: SQLRow, into counts: inout TrafficCounts) {
+        let bounds = row.optionalText("duration_bounds").map { $0.split(separator: ",").compactMap { Double($0) } }
+        var histogram = TrafficCounts(bucketBounds: bounds ?? TrafficCounts.defaultBucketBounds)
+        histogram.durationSumMicros = row.int("duration_sum_micros")
+        let stored = row.text("duration_buckets").split(separator: ",").map { Int64($0) ?? 0 }
+        for k in histogram.durationBuckets.indices where k < stored.count { histogram.durationBuckets[k] = stored[k] }
+        let series = counts.series
+        counts = histogram
+        counts.series = series
         counts.malformed = row.int("malformed")
         counts.folded = row.int("folded")
-        counts.durationSumMicros = row.int("duration_sum_micros")
-        let stored = row.text("duration_buckets").split(separator: ",").map { Int64($0) ?? 0 }
-        for k in counts.durationBuckets.indices where k < stored.count { counts.durationBuckets[k] = stored[k] }
+    }
+
+    static func seriesKey(_ row: SQLRow) -> TrafficSeriesKey {
+        TrafficSeriesKey(vhost: row.text("vhost"), method: row.text("method"), status: row.text("status"), route: row.text("route"))
     }
 }
 
 extension TrafficCounts {
     /// `counts` without its series: what goes in `traffic_totals`.
     fileprivate init(durationsOf counts: TrafficCounts) {
-        self.init()
+        self.init(bucketBounds: counts.bucketBounds)
         durationBuckets = counts.durationBuckets
         durationSumMicros = counts.durationSumMicros
         malformed = counts.malformed

@@ -17,30 +17,42 @@ public struct TrafficCounts: Sendable, Equatable {
         }
     }
 
-    /// The upper bounds of the duration buckets, in seconds (`+Inf` after them): Prometheus's
-    /// defaults and 30 s and 60 s.
-    public static let bucketBounds: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60]
+    /// The upper bounds of the duration buckets unless a task declares its own, in seconds
+    /// (`+Inf` after them): Prometheus's defaults and 30 s and 60 s.
+    public static let defaultBucketBounds: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60]
     /// Series a task may have; past it, new ones are folded.
     public static let seriesCap = 10_000
 
     public var series: [TrafficSeriesKey: Count] = [:]
+    /// The upper bounds of ``durationBuckets``, in seconds.
+    public private(set) var bucketBounds: [Double]
     /// Requests per duration bucket, not cumulative, `+Inf` last (``bucketBounds`` count + 1).
-    public var durationBuckets = [Int64](repeating: 0, count: TrafficCounts.bucketBounds.count + 1)
+    public var durationBuckets: [Int64]
     public var durationSumMicros: Int64 = 0
     public var malformed: Int64 = 0
     /// Requests counted in the folded series because the task had too many.
     public var folded: Int64 = 0
 
-    public init() {}
+    public init(bucketBounds: [Double] = TrafficCounts.defaultBucketBounds) {
+        self.bucketBounds = bucketBounds
+        durationBuckets = [Int64](repeating: 0, count: bucketBounds.count + 1)
+    }
 
     /// Requests with a duration.
     public var durationCount: Int64 { durationBuckets.reduce(0, &+) }
 
-    /// Adds `other` to these counts.
+    /// Adds `other` to these counts. When its buckets have other bounds (the task's changed), the
+    /// histogram starts again from `other`'s: counts in different buckets cannot be added.
     public mutating func add(_ other: TrafficCounts) {
         for (key, count) in other.series { series[key, default: Count()].add(count) }
-        for k in durationBuckets.indices where k < other.durationBuckets.count { durationBuckets[k] &+= other.durationBuckets[k] }
-        durationSumMicros &+= other.durationSumMicros
+        if other.bucketBounds == bucketBounds {
+            for k in durationBuckets.indices { durationBuckets[k] &+= other.durationBuckets[k] }
+            durationSumMicros &+= other.durationSumMicros
+        } else {
+            bucketBounds = other.bucketBounds
+            durationBuckets = other.durationBuckets
+            durationSumMicros = other.durationSumMicros
+        }
         malformed &+= other.malformed
         folded &+= other.folded
     }

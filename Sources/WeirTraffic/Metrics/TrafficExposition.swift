@@ -11,7 +11,7 @@ public enum TrafficExposition {
             &out,
             "weir_traffic_requests_total",
             "counter",
-            "Requests read by task runs, by task, virtual host, method (OTHER beyond the standard ones) and status."
+            "Requests read by task runs, by task, virtual host, method (OTHER beyond the standard ones), status and route (the task's declared route pattern the path matched, else other)."
         )
         for (task, _, counts) in totals {
             for (key, count) in counts.series.sorted(by: { $0.key < $1.key }) {
@@ -37,7 +37,7 @@ public enum TrafficExposition {
             &out,
             "weir_traffic_folded_requests_total",
             "counter",
-            "Requests counted in the series {vhost=\"other\",method=\"OTHER\",status=\"other\"} because their task had \(TrafficCounts.seriesCap) series."
+            "Requests counted in the series {vhost=\"other\",method=\"OTHER\",status=\"other\",route=\"other\"} because their task had \(TrafficCounts.seriesCap) series."
         )
         for (task, _, counts) in totals { out += "weir_traffic_folded_requests_total{task=\"\(escaped(task))\"} \(counts.folded)\n" }
         family(&out, "weir_task_info", "gauge", "Each task's name, to join on the task label.")
@@ -50,17 +50,17 @@ public enum TrafficExposition {
     }
 
     private static func labels(_ task: String, _ key: TrafficSeriesKey) -> String {
-        "{task=\"\(escaped(task))\",vhost=\"\(escaped(key.vhost))\",method=\"\(escaped(key.method))\",status=\"\(escaped(key.status))\"}"
+        "{task=\"\(escaped(task))\",vhost=\"\(escaped(key.vhost))\",method=\"\(escaped(key.method))\",status=\"\(escaped(key.status))\",route=\"\(escaped(key.route))\"}"
     }
 
     private static func histogram(_ out: inout String, _ task: String, _ counts: TrafficCounts) {
         var cumulative: Int64 = 0
-        for (k, bound) in TrafficCounts.bucketBounds.enumerated() {
+        for (k, bound) in counts.bucketBounds.enumerated() {
             cumulative &+= counts.durationBuckets[k]
             out +=
-                "weir_traffic_request_duration_seconds_bucket{task=\"\(escaped(task))\",le=\"\(DecimalText.trimmed(bound, places: 3))\"} \(cumulative)\n"
+                "weir_traffic_request_duration_seconds_bucket{task=\"\(escaped(task))\",le=\"\(DecimalText.trimmed(bound, places: 6))\"} \(cumulative)\n"
         }
-        cumulative &+= counts.durationBuckets[TrafficCounts.bucketBounds.count]
+        cumulative &+= counts.durationBuckets[counts.bucketBounds.count]
         out += "weir_traffic_request_duration_seconds_bucket{task=\"\(escaped(task))\",le=\"+Inf\"} \(cumulative)\n"
         out +=
             "weir_traffic_request_duration_seconds_sum{task=\"\(escaped(task))\"} \(DecimalText.trimmed(Double(counts.durationSumMicros) / 1e6, places: 6))\n"

@@ -1,10 +1,13 @@
+import WeirCore
 import WeirLog
+import WeirRules
 
 /// Counts a run's traffic for `/metrics` as its lines go by: requests and bytes per virtual host,
-/// method and status, durations in buckets. Per line it compares bytes and adds to a dictionary
-/// keyed by one integer; strings are made once per distinct virtual host, and once per series at
-/// the end. A run with more than ``TrafficCounts/seriesCap`` virtual hosts folds the rest.
-public struct TrafficMeter: Sendable {
+/// method, status and route, durations in buckets. Per line it compares bytes and adds to a
+/// dictionary keyed by one integer; strings are made once per distinct virtual host, and once per
+/// series at the end. A path is matched against the routes once, then found in a table. A run
+/// with more than ``TrafficCounts/seriesCap`` virtual hosts folds the rest.
+public struct TrafficMeter {
     private var counts: [UInt64: TrafficCounts.Count] = [:]
     /// The labels of the lines just counted, and their counts not yet in `counts`.
     private var runKey: UInt64 = 0
@@ -13,13 +16,26 @@ public struct TrafficMeter: Sendable {
     private var vhosts: [[UInt8]] = [[]]
     private var lastVhost: [UInt8] = []
     private var lastVhostID: UInt64 = 0
-    private var buckets = [Int64](repeating: 0, count: TrafficCounts.bucketBounds.count + 1)
+    private let bucketBounds: [Double]
+    private var buckets: [Int64]
     private var durationSumMicros: Int64 = 0
-    private static let boundsMicros = TrafficCounts.bucketBounds.map { Int64($0 * 1_000_000) }
+    private let boundsMicros: [Int64]
+    private let routes: [URLPattern]
+    /// Each distinct path seen (while there are at most ``pathsRemembered``), by id.
+    private let paths = ByteKeyCounter(capacity: 256)
+    /// The route index (0 for `other`, k for `routes[k - 1]`) of each path in `paths`.
+    private var pathRoutes: [UInt64] = []
+    /// Distinct paths whose route is remembered; past it, paths are matched each time.
+    private static let pathsRemembered = 100_000
     /// The id of the folded virtual host.
-    private static let foldedVhost = UInt64(UInt32.max)
+    private static let foldedVhost: UInt64 = 0xFF_FFFF
 
-    public init() {}
+    public init(options: TrafficMetricsOptions = TrafficMetricsOptions()) {
+        bucketBounds = options.bucketBounds
+        buckets = [Int64](repeating: 0, count: options.bucketBounds.count + 1)
+        boundsMicros = options.bucketBounds.map { Int64(($0 * 1_000_000).rounded()) }
+        routes = options.routes
+    }
 
     /// Counts one well-formed line. Lines in a row with the same labels (most of a log) are
     /// added up before the dictionary is touched.
@@ -28,7 +44,8 @@ public struct TrafficMeter: Sendable {
         let vhost = fields.contains(.host) ? vhostID(line, parsed.host) : 0
         let method = fields.contains(.method) ? Self.methodIndex(line, parsed.method) : 9
         let status = fields.contains(.status) ? UInt64(clamping: max(0, min(parsed.status, 0xFFFF))) : 0
-        let key = vhost << 24 | method << 16 | status
+        let route = routes.isEmpty ? 0 : routeIndex(line, parsed)
+        let key = vhost << 40 | route << 24 | method << 16 | status
         if key != runKey {
             flushRun()
             runKey = key
@@ -38,7 +55,7 @@ public struct TrafficMeter: Sendable {
         if fields.contains(.duration) {
             let micros = parsed.durationMicros
             var bucket = 0
-            while bucket < Self.boundsMicros.count, micros > Self.boundsMicros[bucket] { bucket += 1 }
+            while bucket < boundsMicros.count, micros > boundsMicros[bucket] { bucket += 1 }
             buckets[bucket] &+= 1
             durationSumMicros &+= micros
         }
@@ -54,11 +71,12 @@ public struct TrafficMeter: Sendable {
 
     /// The run's counts, with `malformed` lines.
     public func finish(malformed: Int64) -> TrafficCounts {
-        var result = TrafficCounts()
+        var result = TrafficCounts(bucketBounds: bucketBounds)
         var counts = counts
         if run.requests > 0 { counts[runKey, default: TrafficCounts.Count()].add(run) }
         for (key, count) in counts {
-            let vhostID = key >> 24
+            let vhostID = key >> 40
+            let routeIndex = Int((key >> 24) & 0xFFFF)
             let methodIndex = Int((key >> 16) & 0xFF)
             let status = key & 0xFFFF
             let folded = vhostID == Self.foldedVhost
@@ -68,7 +86,8 @@ public struct TrafficMeter: Sendable {
                 : TrafficSeriesKey(
                     vhost: String(decoding: vhosts[Int(vhostID)], as: UTF8.self),
                     method: methodIndex < TrafficSeriesKey.standardMethods.count ? TrafficSeriesKey.standardMethods[methodIndex] : "OTHER",
-                    status: status == 0 ? "none" : String(status)
+                    status: status == 0 ? "none" : String(status),
+                    route: routeIndex == 0 ? TrafficSeriesKey.otherRoute : routes[routeIndex - 1].description
                 )
             result.series[series, default: TrafficCounts.Count()].requests &+= count.requests
             result.series[series, default: TrafficCounts.Count()].bytes &+= count.bytes
@@ -78,6 +97,20 @@ public struct TrafficMeter: Sendable {
         result.durationSumMicros = durationSumMicros
         result.malformed = malformed
         return result
+    }
+
+    /// The index of the first route the line's path matches (0 for none).
+    private mutating func routeIndex(_ line: UnsafeRawBufferPointer, _ parsed: ParsedLine) -> UInt64 {
+        guard parsed.fields.contains(.target), let range = RequestTarget.path(line, parsed.target) else { return 0 }
+        let path = UnsafeRawBufferPointer(rebasing: line[range.start..<range.end])
+        if paths.distinctCount >= Self.pathsRemembered, paths.id(of: path) == nil { return Self.match(routes, path) }
+        let id = paths.add(path)
+        if id == pathRoutes.count { pathRoutes.append(Self.match(routes, path)) }
+        return pathRoutes[id]
+    }
+
+    private static func match(_ routes: [URLPattern], _ path: UnsafeRawBufferPointer) -> UInt64 {
+        routes.firstIndex { $0.matches(path) }.map { UInt64($0 + 1) } ?? 0
     }
 
     private mutating func vhostID(_ line: UnsafeRawBufferPointer, _ range: ByteRange) -> UInt64 {

@@ -1,15 +1,21 @@
 /// The labels of one traffic series: the virtual host (empty when the log names none), the method
-/// (one of ``standardMethods`` or `OTHER`) and the status code (`other` for folded series).
+/// (one of ``standardMethods`` or `OTHER`), the status code (`other` for folded series) and the
+/// route (the task's route pattern the path matched, else `other`).
 public struct TrafficSeriesKey: Sendable, Hashable, Comparable {
     public var vhost: String
     public var method: String
     public var status: String
+    public var route: String
 
-    public init(vhost: String, method: String, status: String) {
+    public init(vhost: String, method: String, status: String, route: String = TrafficSeriesKey.otherRoute) {
         self.vhost = vhost
         self.method = method
         self.status = status
+        self.route = route
     }
+
+    /// The route of a request no declared route pattern matches.
+    public static let otherRoute = "other"
 
     /// Where requests go once a task has ``TrafficCounts/seriesCap`` series.
     public static let folded = TrafficSeriesKey(vhost: "other", method: "OTHER", status: "other")
@@ -18,6 +24,6 @@ public struct TrafficSeriesKey: Sendable, Hashable, Comparable {
     public static let standardMethods = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]
 
     public static func < (a: Self, b: Self) -> Bool {
-        (a.vhost, a.method, a.status) < (b.vhost, b.method, b.status)
+        (a.vhost, a.method, a.status, a.route) < (b.vhost, b.method, b.status, b.route)
     }
 }

@@ -15,6 +15,8 @@ public final class LiveMonitor {
         public var pollInterval = 0.1
         /// Lines to take instead of the file's (`--syslog`); `path` then names where they come from.
         public var feed: (any LiveLineFeed)?
+        /// The routes and duration buckets of the exported traffic metrics.
+        public var trafficMetrics = TrafficMetricsOptions()
 
         public init(path: String, format: LogFormat?) {
             self.path = path
@@ -71,7 +73,7 @@ public final class LiveMonitor {
 
     /// Runs to the end of a replay, the end of `--duration`, or a stop signal.
     public func run(_ env: Environment) async throws {
-        if env.publishTraffic != nil { meter = TrafficMeter() }
+        if env.publishTraffic != nil { meter = TrafficMeter(options: options.trafficMetrics) }
         defer { publish(env) }
         if options.replay || options.path == "-" {
             try replay(env)

@@ -73,6 +73,11 @@ enum DashboardStyle {
         button { padding: 0.35rem 0.9rem; border: 1px solid var(--accent); border-radius: 4px; background: var(--accent); color: #fff; cursor: pointer; justify-self: start; }
         .logout button { background: transparent; color: var(--accent); }
         .inline { display: inline; }
+        .filter-bar { display: flex; gap: 0.5rem; align-items: center; margin: 0.6rem 0; }
+        .filter-bar input[name=filter] { flex: 1; max-width: 32rem; }
+        .chip { display: inline-block; padding: 0.1rem 0.4rem; border-radius: 0.8rem; background: var(--card); margin-right: 0.3rem; }
+        .chip a { text-decoration: none; }
+        td.name a { color: inherit; }
         .field-error { color: var(--bad); font-size: 0.85rem; }
         .flash { padding: 0.4rem 0.6rem; border-left: 3px solid var(--accent); background: var(--card); }
         .filters { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: end; margin-bottom: 0.8rem; }

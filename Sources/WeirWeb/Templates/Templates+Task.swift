@@ -5,6 +5,7 @@ extension Templates {
         <p class="sub">{{target}} · every {{frequency}} · <span class="badge {{stateClass}}">{{state}}</span></p>
         {{#description}}<p>{{.}}</p>{{/description}}
         <form method="post" action="/ui/tasks/{{id}}/run" class="inline"><button type="submit" id="run-now">Run now</button></form>
+        <a href="/ui/tasks/{{id}}/traffic" id="traffic-link">Traffic panels and filters</a>
         {{#flash}}<p class="flash" role="status">{{.}}</p>{{/flash}}
         <nav class="ranges" aria-label="Range">{{#ranges}}<a href="/ui/tasks/{{id}}?range={{key}}"{{#selected}} aria-current="page"{{/selected}}>{{label}}</a>{{/ranges}}</nav>
         {{#hasData}}<div class="charts">{{#charts}}{{> chart}}{{/charts}}</div>{{/hasData}}

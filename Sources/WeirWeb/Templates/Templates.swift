@@ -18,5 +18,7 @@ enum Templates {
         "sparkline": sparkline,
         "field-error": fieldError,
         "report": report,
+        "report-body": reportBody,
+        "traffic": traffic,
     ]
 }

@@ -9,9 +9,12 @@ public struct AnalysisReportView: Sendable {
     public let figures: [Figure]
     public let charts: [ChartView]
     public let hasCharts: Bool
-    public let panels: [Panel]
+    public private(set) var panels: [Panel]
     public let malformed: [String]
     public let hasMalformed: Bool
+    /// The filters the report was made with.
+    public let filters: [String]
+    public let hasFilters: Bool
 
     /// A figure of the summary.
     public struct Figure: Sendable {
@@ -23,13 +26,29 @@ public struct AnalysisReportView: Sendable {
     public struct Panel: Sendable {
         public let title: String
         public let column: String
-        public let rows: [Row]
+        public var rows: [Row]
     }
 
+    /// A row: its name, counts, and the filters that narrow a report to it (empty when none
+    /// can, as for a day or a browser's family), with the link to that report when there is one.
     public struct Row: Sendable {
         public let name: String
         public let hits: String
         public let detail: String
+        public let filters: [String]
+        /// The `--filter` arguments that narrow a report to this row, for the static report.
+        public let filterArguments: String?
+        public var link: String?
+
+        init(name: String, hits: String, detail: String, filters: [String] = []) {
+            self.name = name
+            self.hits = hits
+            self.detail = detail
+            self.filters = filters.allSatisfy { (try? RequestFilter($0)) != nil } ? filters : []
+            filterArguments =
+                self.filters.isEmpty
+                ? nil : self.filters.map { "--filter '\($0.replacingOccurrences(of: "'", with: "'\\''"))'" }.joined(separator: " ")
+        }
     }
 
     public init(_ report: AnalyzeReport) {
@@ -61,26 +80,62 @@ public struct AnalysisReportView: Sendable {
         panels = Self.panels(report)
         malformed = report.malformedLines.map { "\($0.file):\($0.line): \($0.reason)" }
         hasMalformed = !malformed.isEmpty
+        filters = report.filters
+        hasFilters = !filters.isEmpty
+    }
+
+    /// Makes each row with filters a link to `base` with the report's filters and the row's own
+    /// as `filter` query parameters (each once), and `extra` parameters (already encoded) after.
+    public mutating func link(to base: String, extra: String = "") {
+        for p in panels.indices {
+            for r in panels[p].rows.indices where !panels[p].rows[r].filters.isEmpty {
+                var all = filters
+                for filter in panels[p].rows[r].filters where !all.contains(filter) { all.append(filter) }
+                let query = all.map { "filter=" + Self.queryEncoded($0) }.joined(separator: "&")
+                panels[p].rows[r].link = base + "?" + query + extra
+            }
+        }
+    }
+
+    /// `text` as a query parameter's value: everything but unreserved characters percent-encoded.
+    public static func queryEncoded(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"), UInt8(ascii: "*"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + HexText.lowercase([byte]).uppercased()
+            }
+        }
+        return out
     }
 
     static func panels(_ r: AnalyzeReport) -> [Panel] {
-        func counts(_ pairs: [(String, Int)]) -> [Row] {
+        /// Rows of names and counts; `filters` gives the filters that narrow to a name.
+        func counts(_ pairs: [(String, Int)], _ filters: (String) -> [String]) -> [Row] {
             pairs.map {
                 Row(
                     name: $0.0,
                     hits: "\($0.1)",
-                    detail: r.requests > 0 ? DecimalText.fixed(100 * Double($0.1) / Double(r.requests), places: 1) + "%" : ""
+                    detail: r.requests > 0 ? DecimalText.fixed(100 * Double($0.1) / Double(r.requests), places: 1) + "%" : "",
+                    filters: filters($0.0)
                 )
             }
         }
-        func named(_ title: String, _ list: [AnalyzeReport.NamedCount]) -> Panel {
-            Panel(title: title, column: "share", rows: counts(list.map { ($0.name, $0.hits) }))
+        func named(_ title: String, _ list: [AnalyzeReport.NamedCount], _ filters: @escaping (String) -> [String] = { _ in [] }) -> Panel {
+            Panel(title: title, column: "share", rows: counts(list.map { ($0.name, $0.hits) }, filters))
+        }
+        func sorted(_ counts: [String: Int], byName: Bool) -> [(String, Int)] {
+            counts.sorted { byName ? $0.key < $1.key : $0.value > $1.value }.map { ($0.key, $0.value) }
         }
         var panels = [
-            Panel(title: "Status classes", column: "share", rows: counts(r.statusClasses.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })),
-            Panel(title: "Status codes", column: "share", rows: counts(r.status.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })),
-            Panel(title: "Methods", column: "share", rows: counts(r.methods.sorted { $0.value > $1.value }.map { ($0.key, $0.value) })),
-            named("Top paths", r.paths), named("Top sections", r.sections), named("Top client hosts", r.hosts),
+            Panel(title: "Status classes", column: "share", rows: counts(sorted(r.statusClasses, byName: true)) { ["status=\($0)"] }),
+            Panel(title: "Status codes", column: "share", rows: counts(sorted(r.status, byName: true)) { ["status=\($0)"] }),
+            Panel(title: "Methods", column: "share", rows: counts(sorted(r.methods, byName: false)) { ["method=\($0)"] }),
+            named("Top paths", r.paths) { ["path=\($0)"] }, named("Top sections", r.sections) { ["path=\($0)/**"] },
+            named("Top client hosts", r.hosts) { ["client=\($0)"] },
             Panel(
                 title: "Unique visitors per day (\(r.visitors) in all)",
                 column: "requests, bytes",
@@ -91,9 +146,10 @@ public struct AnalysisReportView: Sendable {
                 column: "bytes",
                 rows: r.hours.map { Row(name: AnalyzeReport.twoDigits($0.hour) + ":00", hits: "\($0.hits)", detail: "\($0.bytes)") }
             ),
-            named("404s by path", r.notFound), named("Browsers", r.browsers), named("Operating systems", r.operatingSystems),
-            named("Crawlers", r.crawlers), named("Referring sites", r.referringSites), named("Referrers", r.referrers),
-            named("Virtual hosts", r.virtualHosts),
+            named("404s by path", r.notFound) { ["status=404", "path=\($0)"] }, named("Browsers", r.browsers),
+            named("Operating systems", r.operatingSystems), named("Crawlers", r.crawlers),
+            named("Referring sites", r.referringSites) { ["referrer~\($0)"] }, named("Referrers", r.referrers) { ["referrer=\($0)"] },
+            named("Virtual hosts", r.virtualHosts) { ["vhost=\($0)"] },
         ]
         if let t = r.responseTimes {
             let summary = [("mean", t.meanMs), ("p50", t.p50Ms), ("p95", t.p95Ms), ("p99", t.p99Ms), ("max", t.maxMs)]
@@ -108,7 +164,9 @@ public struct AnalysisReportView: Sendable {
                 Panel(
                     title: "Slowest paths",
                     column: "requests",
-                    rows: t.slowestPaths.map { Row(name: $0.name, hits: DecimalText.fixed($0.meanMs, places: 2) + " ms", detail: "\($0.hits)") }
+                    rows: t.slowestPaths.map {
+                        Row(name: $0.name, hits: DecimalText.fixed($0.meanMs, places: 2) + " ms", detail: "\($0.hits)", filters: ["path=\($0.name)"])
+                    }
                 )
             )
         }

@@ -49,6 +49,23 @@ struct MonitorCommand: AsyncParsableCommand {
     )
     var metricsListen: String?
 
+    @Option(
+        name: .customLong("metrics-route"),
+        help: ArgumentHelp(
+            "A route pattern for the route label of the exported metrics, as in accepted_urls (* within a segment, ** across); repeat it. A path none matches is other.",
+            valueName: "PATTERN"
+        )
+    )
+    var metricsRoutes: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "The exported duration histogram's bucket bounds in seconds, comma-separated and increasing (default 0.005,…,10,30,60).",
+            valueName: "SECONDS,…"
+        )
+    )
+    var metricsBuckets: String?
+
     @Option(name: .shortAndLong, help: ArgumentHelp("Alert threshold in requests per second (a decimal number).", valueName: "THRESHOLD"))
     var threshold: Double = 10
 
@@ -109,6 +126,10 @@ struct MonitorCommand: AsyncParsableCommand {
         if let metricsListen, Self.hostAndPort(metricsListen) == nil {
             throw ValidationError("--metrics-listen must be HOST:PORT with a port from 1 to 65535, such as 127.0.0.1:9145, got \(metricsListen)")
         }
+        if (!metricsRoutes.isEmpty || metricsBuckets != nil) && metricsListen == nil {
+            throw ValidationError("--metrics-route and --metrics-buckets shape what --metrics-listen serves; give --metrics-listen HOST:PORT too")
+        }
+        _ = try trafficMetrics()
         if let syslog {
             do { _ = try SyslogAddress(syslog) } catch { throw ValidationError("--syslog \(error.description)") }
             if fromStart || replay { throw ValidationError("--syslog receives live; --from-start and --replay read a file") }
@@ -132,6 +153,7 @@ struct MonitorCommand: AsyncParsableCommand {
         options.fromStart = fromStart
         options.replay = replay
         options.duration = duration
+        options.trafficMetrics = try trafficMetrics()
         let inbox = SyslogInbox()
         if address != nil { options.feed = inbox }
         let style: MonitorOutput.Style = json ? .json : quiet ? .quiet : verbose ? .verbose : .text
@@ -153,6 +175,20 @@ struct MonitorCommand: AsyncParsableCommand {
                     try await forwarder.delivering(finishingWithin: 5) { try await monitor.run(environment) }
                 }
             }
+        }
+    }
+
+    /// `--metrics-route` and `--metrics-buckets`, validated as a task's `routes` and
+    /// `duration_buckets` are.
+    func trafficMetrics() throws -> TrafficMetricsOptions {
+        do {
+            return try TrafficMetricsOptions(routes: metricsRoutes, bucketList: metricsBuckets)
+        } catch {
+            let (field, message) = error.messages.sorted { $0.key < $1.key }[0]
+            let index = Int(field.drop { $0 != "[" }.dropFirst().prefix { $0 != "]" })
+            let flag =
+                field.hasPrefix("routes") ? "--metrics-route \(index.map { metricsRoutes[$0] } ?? "")" : "--metrics-buckets \(metricsBuckets ?? "")"
+            throw ValidationError("\(flag): \(message)")
         }
     }
 

@@ -18,6 +18,8 @@ struct TaskResponse: Encodable {
     let notify: JSONValue
     let block: Bool
     let incident_quiet_seconds: Int64
+    let routes: [String]
+    let duration_buckets: [Double]
     let created_at: String
     let updated_at: String
 
@@ -36,6 +38,8 @@ struct TaskResponse: Encodable {
         self.notify = .object(notify)
         block = t.block
         incident_quiet_seconds = t.incidentPolicy.quietSeconds
+        routes = t.trafficMetrics.routes.map(\.description)
+        duration_buckets = t.trafficMetrics.bucketBounds
         created_at = Timestamps.rfc3339(t.createdAt)
         updated_at = Timestamps.rfc3339(t.updatedAt)
     }

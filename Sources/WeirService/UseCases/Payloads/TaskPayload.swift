@@ -10,7 +10,7 @@ import WeirSources
 enum TaskPayload {
     static let fieldNames: Set<String> = [
         "name", "description", "task_frequency", "next_run_time", "is_active",
-        "target_data", "properties", "detection", "notify", "block", "incident_quiet_seconds",
+        "target_data", "properties", "detection", "notify", "block", "incident_quiet_seconds", "routes", "duration_buckets",
     ]
     /// `incident_quiet_seconds`: from a minute to thirty days.
     static let quietSeconds = 60...2_592_000
@@ -139,6 +139,7 @@ enum TaskPayload {
                 errors.add("incident_quiet_seconds", "must be a whole number of seconds from \(range), or null for the default, got \(describe(v))")
             }
         }
+        task.trafficMetrics.apply(routes: object["routes"], durationBuckets: object["duration_buckets"], &errors)
     }
 
     /// `notify`: `{"channels": [ids], "rules": [names]}`, every channel existing, every rule a

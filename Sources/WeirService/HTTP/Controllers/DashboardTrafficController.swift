@@ -1,0 +1,69 @@
+import Hummingbird
+import WeirCore
+import WeirLog
+import WeirModel
+import WeirSources
+import WeirTraffic
+import WeirWeb
+
+/// `/ui/tasks/{id}/traffic`: a file task's log analysed as `weir analyze` would, narrowed by
+/// `filter` query parameters (`weir analyze --filter`'s syntax, all applied) and a `range` ending
+/// at the task's latest stored minute. One analysis runs at a time, off the cooperative pool.
+struct DashboardTrafficController: APIController {
+    let store: any WeirStore
+    let renderer: DashboardRenderer
+    let policy: SourcePolicy
+    /// Threads an analysis may use.
+    let jobs: Int
+    let gate = AsyncSemaphore(permits: 1)
+
+    var routes: RouteCollection<BasicRequestContext> {
+        let routes = RouteCollection(context: BasicRequestContext.self)
+        routes.get("/ui/tasks/:id/traffic") { request, context in
+            let task = try await TaskLookup(store: store).task(context)
+            return try await page(task, request.uri.queryParameters)
+        }
+        return routes
+    }
+
+    func page(_ task: MonitoringTask, _ query: Parameters) async throws -> Response {
+        let texts = query.getAll("filter").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let range = query.get("range").flatMap(ChartRange.init(rawValue:))
+        func respond(_ report: AnalysisReportView?, problem: String?, status: HTTPResponse.Status = .ok) -> Response {
+            renderer.response(TrafficReportView(task: task, filters: texts, range: range, report: report, problem: problem), status: status)
+        }
+        var filters: [RequestFilter] = []
+        var problems: [String] = []
+        for text in texts {
+            do { filters.append(try RequestFilter(text)) } catch { problems.append(String(error.description.trimmingPrefix("--filter "))) }
+        }
+        guard problems.isEmpty else { return respond(nil, problem: problems.joined(separator: " "), status: .badRequest) }
+        guard case .file(let path, let format) = task.target else {
+            return respond(
+                nil,
+                problem: "The traffic panels read a log file, and this task reads another source. Use weir analyze --filter on an export of it."
+            )
+        }
+        if let problem = policy.problem(with: path) { return respond(nil, problem: "The task's file cannot be read: \(problem)") }
+        var options = Analyzer.Options(format: format == "auto" ? nil : try LogFormat.parse(format))
+        options.filters = filters
+        options.timeline = true
+        if let range, let latest = try await store.latestTrafficMinutes(taskID: task.id, count: 1).first?.start {
+            options.from = latest - range.seconds + 60
+            options.to = latest + 59
+        }
+        let (jobs, chosen) = (jobs, options)
+        do {
+            let report = try await gate.withPermit {
+                try await BlockingWork.run {
+                    var analyzer = Analyzer(options: chosen)
+                    try analyzer.add(path: path, jobs: jobs)
+                    return analyzer.finish()
+                }
+            }
+            return respond(AnalysisReportView(report), problem: nil)
+        } catch {
+            return respond(nil, problem: "The task's file \(path) could not be read: \(error)")
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import WeirLog
+import WeirModel
+import WeirRules
+
+@testable import WeirService
+
+/// The dashboard's traffic page on the real sample through the real router: filters from the
+/// query, counts against the test's own, every linked row narrowing to exactly its requests, and
+/// a filter that does not parse named.
+struct DashboardTrafficTests {
+    /// The sample's lines as (status, method, client).
+    static func sample() throws -> [(status: String, method: String, client: String)] {
+        try String(contentsOfFile: ExactAcrossRunsTests.samplePath, encoding: .utf8).split(separator: "\n").map { line in
+            let quoted = line.split(separator: "\"", omittingEmptySubsequences: false)
+            return (
+                String(quoted[2].split(separator: " ").first ?? ""), String(quoted[1].split(separator: " ").first ?? ""),
+                String(line.prefix { $0 != " " })
+            )
+        }
+    }
+
+    /// The `requests` figure of a report page.
+    static func requests(_ html: String) -> Int? {
+        guard let end = html.range(of: "</div><div class=\"name\">requests</div>") else { return nil }
+        return Int(html[..<end.lowerBound].split(separator: ">").last ?? "")
+    }
+
+    /// The link of the row named `name` in the panel titled `panel`, unescaped.
+    static func rowLink(_ html: String, panel: String, name: String) -> String? {
+        guard let start = html.range(of: "<h2>\(panel)</h2>") else { return nil }
+        let section = html[start.upperBound...].prefix { $0 != "§" }.components(separatedBy: "</section>")[0]
+        guard let row = section.range(of: "\">\(name)</a>") else { return nil }
+        let href = section[..<row.lowerBound].components(separatedBy: "href=\"").last ?? ""
+        return href.replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    @Test func filtersNarrowThePanelsAndEveryRowLinksToItsOwnRequests() async throws {
+        let harness = try await Harness.make(token: DashboardTests.token)
+        defer { harness.remove() }
+        let path = "\(harness.directory)/access.log"
+        try FileManager.default.copyItem(atPath: ExactAcrossRunsTests.samplePath, toPath: path)
+        let task = try await harness.store.createTask(
+            .onFile(path, format: "combined", name: "sample", frequency: 60, nextRunTime: Harness.start + 86_400, rules: TaskRules()),
+            now: Harness.start
+        )
+        let syslog = try await harness.store.createTask(
+            MonitoringTask(
+                name: "fleet",
+                description: "",
+                frequency: 60,
+                nextRunTime: Harness.start + 86_400,
+                target: .syslog(SyslogTarget(address: try .init("udp://127.0.0.1:5514"), format: "auto", hostnameAsVhost: false)),
+                rules: TaskRules()
+            ),
+            now: Harness.start
+        )
+        let lines = try Self.sample()
+        try await harness.withRouter { client in
+            let cookie = try await DashboardTests.login(client)
+            let base = "/ui/tasks/\(task.id)/traffic"
+
+            let all = try await DashboardTests.page(client, base, cookie: cookie)
+            #expect(all.status == .ok)
+            #expect(Self.requests(all.text) == lines.count)
+
+            let notFound = try await DashboardTests.page(client, base + "?filter=status%3D404", cookie: cookie)
+            #expect(notFound.status == .ok)
+            #expect(Self.requests(notFound.text) == lines.filter { $0.status == "404" }.count)
+            #expect(notFound.text.contains("<code>status=404</code>"))
+            #expect(notFound.text.contains("href=\"\(base)?\" aria-label=\"Remove status=404\""))
+
+            // Rows link to the page narrowed by them as well: each count is the test's own.
+            let get = try #require(Self.rowLink(notFound.text, panel: "Methods", name: "GET"))
+            #expect(get == base + "?filter=status%3D404&filter=method%3DGET")
+            let narrowed = try await DashboardTests.page(client, get, cookie: cookie)
+            #expect(Self.requests(narrowed.text) == lines.filter { $0.status == "404" && $0.method == "GET" }.count)
+            let top = try #require(lines.filter { $0.status == "404" }.map(\.client).mostCommon)
+            let clientLink = try #require(Self.rowLink(notFound.text, panel: "Top client hosts", name: top))
+            let byClient = try await DashboardTests.page(client, clientLink, cookie: cookie)
+            #expect(Self.requests(byClient.text) == lines.filter { $0.status == "404" && $0.client == top }.count)
+
+            let bad = try await DashboardTests.page(client, base + "?filter=statu%3D5", cookie: cookie)
+            #expect(bad.status == .badRequest)
+            #expect(bad.text.contains("&#39;statu&#39; is not a field"), "\(bad.text)")
+
+            let other = try await DashboardTests.page(client, "/ui/tasks/\(syslog.id)/traffic", cookie: cookie)
+            #expect(other.status == .ok)
+            #expect(other.text.contains("id=\"traffic-problem\""))
+            let taskPage = try await DashboardTests.page(client, "/ui/tasks/\(task.id)", cookie: cookie)
+            #expect(taskPage.text.contains("href=\"\(base)\""))
+        }
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The element seen most often (the first of those tied), or `nil` when empty.
+    fileprivate var mostCommon: Element? {
+        var counts: [Element: Int] = [:]
+        for element in self { counts[element, default: 0] += 1 }
+        return first { counts[$0] == counts.values.max() }
+    }
+}
