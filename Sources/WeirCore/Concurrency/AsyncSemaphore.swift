@@ -17,6 +17,9 @@ public actor AsyncSemaphore {
         await withCheckedContinuation { waiters.append($0) }
     }
 
+    /// How many wait for a permit.
+    public var waiting: Int { waiters.count }
+
     public func release() {
         if waiters.isEmpty { available += 1 } else { waiters.removeFirst().resume() }
     }

@@ -100,7 +100,7 @@ enum OpenAPIDocument {
                 "hostname_as_vhost": {"type": "boolean", "default": false, "description": "the sending host's name is the virtual host of lines that have none"}},
                 "example": {"type": "syslog", "listen": "udp://127.0.0.1:5514", "format": "combined"}},
               "FileTarget": {"type": "object", "required": ["type", "path"], "additionalProperties": false, "properties": {
-                "type": {"type": "string", "enum": ["file"]}, "path": {"type": "string", "pattern": "^/[^\\u0000]*$", "description": "absolute path of the access log, inside one of WEIR_SOURCE_DIRS"},
+                "type": {"type": "string", "enum": ["file"]}, "path": {"type": "string", "pattern": "^/[^\\u0000]*$", "description": "absolute path of the access log, inside one of WEIR_SOURCE_DIRS; *, ? or [...] in the file name (only there) reads every matching file as one log, merged in time order"},
                 "format": {"type": "string", \#(text), "default": "auto", "description": "auto, a format name (combined, common, vhost_combined, json…), an Apache LogFormat or an nginx log_format"}},
                 "example": {"type": "file", "path": "/var/log/nginx/access.log", "format": "combined"}},
               "OpenSearchTarget": {"type": "object", "required": ["type", "host", "indice"], "additionalProperties": false, "properties": {

@@ -161,9 +161,19 @@ public struct StartupCheck: Sendable {
         }
     }
 
+    /// Why a glob path's directory cannot be listed, or its files read; `nil` for a plain path.
+    static func globProblem(_ path: String) -> String? {
+        do {
+            _ = try FileGlob(path)?.matches()
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
     static func sourceProblem(_ target: TargetData, _ policy: SourcePolicy) -> String? {
         switch target {
-        case .file(let path, _): policy.problem(with: path)
+        case .file(let path, _): policy.problem(with: path) ?? globProblem(path)
         case .openSearch(let target): policy.problem(withHost: target.host, port: target.port)
         case .syslog: nil
         }

@@ -22,6 +22,9 @@ extension TargetData {
     package func source(_ context: SourceContext) throws -> any LogSource {
         switch self {
         case .file(let path, let format):
+            if let glob = try FileGlob(path) {
+                return GlobLogSource(glob: glob, format: format == "auto" ? nil : try LogFormat.parse(format), policy: context.policy)
+            }
             return FileLogSource(
                 path: path,
                 format: format == "auto" ? nil : try LogFormat.parse(format),

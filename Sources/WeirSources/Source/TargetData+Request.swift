@@ -10,10 +10,11 @@ extension TargetData {
         switch object["type"]?.stringValue {
         case "file":
             let target = try Self.file(object)
-            if case .file(let path, _) = target, let problem = policy.problem(with: path) {
+            if case .file(let path, _) = target {
                 var errors = FieldErrors()
-                errors.add("target_data.path", problem)
-                throw errors
+                if let problem = policy.problem(with: path) { errors.add("target_data.path", problem) }
+                do { _ = try FileGlob(path) } catch { errors.add("target_data.path", error.description) }
+                try errors.throwIfAny()
             }
             self = target
         case "opensearch":

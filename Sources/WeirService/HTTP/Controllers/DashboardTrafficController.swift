@@ -16,6 +16,10 @@ struct DashboardTrafficController: APIController {
     /// Threads an analysis may use.
     let jobs: Int
     let gate = AsyncSemaphore(permits: 1)
+    /// Analyses that may wait for the one running; past it a request is answered 503 at once.
+    static let queueLimit = 4
+    /// The most filters a page applies.
+    static let filterLimit = 20
 
     var routes: RouteCollection<BasicRequestContext> {
         let routes = RouteCollection(context: BasicRequestContext.self)
@@ -34,6 +38,7 @@ struct DashboardTrafficController: APIController {
         }
         var filters: [RequestFilter] = []
         var problems: [String] = []
+        if texts.count > Self.filterLimit { problems.append("At most \(Self.filterLimit) filters apply at once; this asks for \(texts.count).") }
         for text in texts {
             do { filters.append(try RequestFilter(text)) } catch { problems.append(String(error.description.trimmingPrefix("--filter "))) }
         }
@@ -53,6 +58,13 @@ struct DashboardTrafficController: APIController {
             options.to = latest + 59
         }
         let (jobs, chosen) = (jobs, options)
+        if await gate.waiting >= Self.queueLimit {
+            return respond(
+                nil,
+                problem: "\(Self.queueLimit) traffic analyses are already waiting for the one running; try again in a moment.",
+                status: .serviceUnavailable
+            )
+        }
         do {
             let report = try await gate.withPermit {
                 try await BlockingWork.run {
