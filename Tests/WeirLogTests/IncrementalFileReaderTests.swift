@@ -96,6 +96,27 @@ struct IncrementalFileReaderTests {
         #expect(old.w3cFields == nil, "checkpoints stored before W3C logs still decode")
     }
 
+    /// A Kubernetes node: `/var/log/containers/x.log` links to `/var/log/pods/…/0.log`, which the
+    /// kubelet rotates by renaming it beside itself. The lines left in the renamed file are read.
+    @Test func aLinkedLogRotatedInItsTargetsFolderLosesNothing() throws {
+        let dir = try TemporaryFolder.make("weir-linked")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pods = dir.appendingPathComponent("pods").path
+        let containers = dir.appendingPathComponent("containers").path
+        try FileManager.default.createDirectory(atPath: pods, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: containers, withIntermediateDirectories: true)
+        try TestFile.append(pods + "/0.log", entry(1))
+        try FileManager.default.createSymbolicLink(atPath: containers + "/x.log", withDestinationPath: pods + "/0.log")
+        var (clients, outcome) = try run(containers + "/x.log", after: nil)
+        #expect(clients == ["10.0.0.1"])
+        try TestFile.append(pods + "/0.log", entry(2))
+        try FileManager.default.moveItem(atPath: pods + "/0.log", toPath: pods + "/0.log.20270115-070000")
+        try TestFile.append(pods + "/0.log", entry(3))
+        (clients, outcome) = try run(containers + "/x.log", after: outcome.checkpoint)
+        #expect(clients == ["10.0.0.2", "10.0.0.3"])
+        #expect(outcome.rotated && !outcome.rotatedFileMissing)
+    }
+
     @Test func missingFileIsAClearError() {
         #expect(throws: InputError.self) { try run("/nonexistent/weir/access.log", after: nil) }
     }

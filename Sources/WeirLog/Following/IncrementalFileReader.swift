@@ -180,23 +180,36 @@ public struct IncrementalFileReader {
         }
     }
 
-    /// The rotated-away file a checkpoint was taken on, looked up by inode in the log's directory.
+    /// The rotated-away file a checkpoint was taken on, looked up by inode in the log's directory,
+    /// and in its target's when the path is a symbolic link (a Kubernetes node's
+    /// `/var/log/containers/*.log` point into `/var/log/pods`, where the kubelet rotates).
     static func findRotated(_ checkpoint: FileCheckpoint, besides path: String) -> (path: String, size: Int64)? {
-        let slash = path.lastIndex(of: "/")
-        let directory = slash.map { String(path[..<$0]) } ?? "."
-        guard let dir = opendir(directory.isEmpty ? "/" : directory) else { return nil }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            let candidate = directory + "/" + name
-            if let identity = FileIdentity(path: candidate), identity.matches(checkpoint) {
-                return (candidate, identity.size)
+        var directories = [directory(of: path)]
+        if let real = realpath(path, nil) {
+            defer { free(real) }
+            let target = directory(of: String(cString: real))
+            if target != directories[0] { directories.append(target) }
+        }
+        for directory in directories {
+            guard let dir = opendir(directory.isEmpty ? "/" : directory) else { continue }
+            defer { closedir(dir) }
+            while let entry = readdir(dir) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let candidate = directory + "/" + name
+                if let identity = FileIdentity(path: candidate), identity.matches(checkpoint) {
+                    return (candidate, identity.size)
+                }
             }
         }
         return nil
+    }
+
+    private static func directory(of path: String) -> String {
+        let slash = path.lastIndex(of: "/")
+        return slash.map { String(path[..<$0]) } ?? "."
     }
 }
 

@@ -20,13 +20,8 @@ public struct TrafficMeter {
     private var buckets: [Int64]
     private var durationSumMicros: Int64 = 0
     private let boundsMicros: [Int64]
-    private let routes: [URLPattern]
-    /// Each distinct path seen (while there are at most ``pathsRemembered``), by id.
-    private let paths = ByteKeyCounter(capacity: 256)
-    /// The route index (0 for `other`, k for `routes[k - 1]`) of each path in `paths`.
-    private var pathRoutes: [UInt64] = []
-    /// Distinct paths whose route is remembered; past it, paths are matched each time.
-    private static let pathsRemembered = 100_000
+    /// The task's routes; `nil` when it declares none (every request is `other`).
+    private let routes: RouteMatcher?
     /// The id of the folded virtual host.
     private static let foldedVhost: UInt64 = 0xFF_FFFF
 
@@ -34,7 +29,7 @@ public struct TrafficMeter {
         bucketBounds = options.bucketBounds
         buckets = [Int64](repeating: 0, count: options.bucketBounds.count + 1)
         boundsMicros = options.bucketBounds.map { Int64(($0 * 1_000_000).rounded()) }
-        routes = options.routes
+        routes = options.routes.isEmpty ? nil : RouteMatcher(options.routes)
     }
 
     /// Counts one well-formed line. Lines in a row with the same labels (most of a log) are
@@ -44,7 +39,7 @@ public struct TrafficMeter {
         let vhost = fields.contains(.host) ? vhostID(line, parsed.host) : 0
         let method = fields.contains(.method) ? Self.methodIndex(line, parsed.method) : 9
         let status = fields.contains(.status) ? UInt64(clamping: max(0, min(parsed.status, 0xFFFF))) : 0
-        let route = routes.isEmpty ? 0 : routeIndex(line, parsed)
+        let route = routes?.index(line, parsed) ?? 0
         let key = vhost << 40 | route << 24 | method << 16 | status
         if key != runKey {
             flushRun()
@@ -87,7 +82,7 @@ public struct TrafficMeter {
                     vhost: String(decoding: vhosts[Int(vhostID)], as: UTF8.self),
                     method: methodIndex < TrafficSeriesKey.standardMethods.count ? TrafficSeriesKey.standardMethods[methodIndex] : "OTHER",
                     status: status == 0 ? "none" : String(status),
-                    route: routeIndex == 0 ? TrafficSeriesKey.otherRoute : routes[routeIndex - 1].description
+                    route: routes?.name(routeIndex) ?? TrafficSeriesKey.otherRoute
                 )
             result.series[series, default: TrafficCounts.Count()].requests &+= count.requests
             result.series[series, default: TrafficCounts.Count()].bytes &+= count.bytes
@@ -97,20 +92,6 @@ public struct TrafficMeter {
         result.durationSumMicros = durationSumMicros
         result.malformed = malformed
         return result
-    }
-
-    /// The index of the first route the line's path matches (0 for none).
-    private mutating func routeIndex(_ line: UnsafeRawBufferPointer, _ parsed: ParsedLine) -> UInt64 {
-        guard parsed.fields.contains(.target), let range = RequestTarget.path(line, parsed.target) else { return 0 }
-        let path = UnsafeRawBufferPointer(rebasing: line[range.start..<range.end])
-        if paths.distinctCount >= Self.pathsRemembered, paths.id(of: path) == nil { return Self.match(routes, path) }
-        let id = paths.add(path)
-        if id == pathRoutes.count { pathRoutes.append(Self.match(routes, path)) }
-        return pathRoutes[id]
-    }
-
-    private static func match(_ routes: [URLPattern], _ path: UnsafeRawBufferPointer) -> UInt64 {
-        routes.firstIndex { $0.matches(path) }.map { UInt64($0 + 1) } ?? 0
     }
 
     private mutating func vhostID(_ line: UnsafeRawBufferPointer, _ range: ByteRange) -> UInt64 {
@@ -136,9 +117,11 @@ public struct TrafficMeter {
     /// packed into one integer and compared with constants, with no array touched per line.
     private static func methodIndex(_ line: UnsafeRawBufferPointer, _ range: ByteRange) -> UInt64 {
         let count = range.end - range.start
-        guard count >= 3, count <= 7 else { return 9 }
-        var word: UInt64 = 0
-        for k in 0..<count { word |= UInt64(line[range.start + k]) << (8 * UInt64(k)) }
+        guard count >= 3, count <= 7, range.start >= 0, range.end <= line.count, let base = line.baseAddress else { return 9 }
+        // The bounds are checked once above; the loads below are not checked again.
+        let bytes = base.assumingMemoryBound(to: UInt8.self) + range.start
+        var word = UInt64(bytes[0]) | UInt64(bytes[1]) << 8 | UInt64(bytes[2]) << 16
+        for k in 3..<count { word |= UInt64(bytes[k]) << (8 * UInt64(k)) }
         switch word {
         case 0x54_4547: return 0  // GET
         case 0x4441_4548: return 1  // HEAD
