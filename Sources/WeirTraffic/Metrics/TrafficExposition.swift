@@ -13,16 +13,16 @@ public enum TrafficExposition {
             "counter",
             "Requests read by task runs, by task, virtual host, method (OTHER beyond the standard ones), status and route (the task's declared route pattern the path matched, else other)."
         )
-        for (task, _, counts) in totals {
-            for (key, count) in counts.series.sorted(by: { $0.key < $1.key }) {
-                out += "weir_traffic_requests_total\(labels(task, key)) \(count.requests)\n"
-            }
+        // Each series' labels, made once for both families.
+        let labelled = totals.map { task, _, counts in
+            counts.series.sorted { $0.key < $1.key }.map { (labels: labels(task, $0.key), count: $0.value) }
+        }
+        for series in labelled {
+            for (labels, count) in series { out += "weir_traffic_requests_total\(labels) \(count.requests)\n" }
         }
         family(&out, "weir_traffic_response_bytes_total", "counter", "Response bytes of the requests read, by the same labels.")
-        for (task, _, counts) in totals {
-            for (key, count) in counts.series.sorted(by: { $0.key < $1.key }) {
-                out += "weir_traffic_response_bytes_total\(labels(task, key)) \(count.bytes)\n"
-            }
+        for series in labelled {
+            for (labels, count) in series { out += "weir_traffic_response_bytes_total\(labels) \(count.bytes)\n" }
         }
         family(
             &out,
@@ -69,6 +69,10 @@ public enum TrafficExposition {
 
     /// A label value as the text format wants it: `\`, `"` and newlines escaped.
     public static func escaped(_ value: String) -> String {
+        // Most values (hosts, methods, codes, routes) need nothing: they are returned as they are.
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") }) else {
+            return value
+        }
         var out = ""
         for c in value.unicodeScalars {
             switch c {
