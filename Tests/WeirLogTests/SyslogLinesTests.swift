@@ -48,6 +48,14 @@ struct SyslogLinesTests {
         #expect(bare == "1.2.3.4 - - line one\nline two\nno host\nno header at all\nwith newline\n")
     }
 
+    /// Junk whose host name holds a newline (the fuzzer found one) is still one line.
+    @Test func aNewlineInAHostNameDoesNotSplitTheLine() {
+        for message in ["<190>Dec  6 10:00:00 web\n1 nginx: x", "<190>1 2026-12-06T10:00:00Z we\rb nginx - - - y"] {
+            let (kept, batch) = lines([message], keepsHost: true)
+            #expect(batch.count == 1 && kept.filter { $0 == "\n" }.count == 1, "\(kept.debugDescription)")
+        }
+    }
+
     @Test func theLeadingHostIsTheVirtualHostWhenAsked() throws {
         let line = #"web-9 1.2.3.4 - - [06/Dec/2026:10:00:00 +0000] "GET /a HTTP/1.1" 200 5 "-" "curl""#
         var format = LogFormat.combined

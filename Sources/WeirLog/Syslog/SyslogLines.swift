@@ -3,7 +3,7 @@
 /// name (`-` when it gave none) comes first, then a space (what ``HostPrefix`` reads). A message
 /// whose header does not parse is kept whole, so that a sender that writes bare lines is read,
 /// and junk is counted as malformed by whoever parses the lines; newlines inside a message become
-/// spaces, so one message is one line.
+/// spaces (in a host name, `_`), so one message is one line.
 public struct SyslogLines: Sendable {
     public let keepsHost: Bool
     /// The lines, each ended by `\n`.
@@ -32,7 +32,12 @@ public struct SyslogLines: Sendable {
             headerless += 1
         }
         if keepsHost {
-            if let host { bytes.append(contentsOf: whole[host]) } else { bytes.append(UInt8(ascii: "-")) }
+            // A host name holds no space; a newline in one (junk) must not split the line.
+            if let host, !host.isEmpty {
+                for byte in whole[host] { bytes.append(byte == 0x0A || byte == 0x0D ? UInt8(ascii: "_") : byte) }
+            } else {
+                bytes.append(UInt8(ascii: "-"))
+            }
             bytes.append(0x20)
         }
         for byte in whole[content] { bytes.append(byte == 0x0A || byte == 0x0D ? 0x20 : byte) }
