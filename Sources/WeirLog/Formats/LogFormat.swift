@@ -103,9 +103,15 @@ public struct LogFormat: Sendable, CustomStringConvertible {
         self.allowsTrailingFields = allowsTrailingFields
     }
 
+    /// A format as a task or a flag gives it: `nil` for `auto` (the reader detects it), else
+    /// what ``parse(_:)`` makes of the text.
+    public static func chosen(_ text: String) throws(LogFormatError) -> LogFormat? {
+        text == "auto" ? nil : try parse(text)
+    }
+
     /// Parses a format as given by a user: a known name, `json` or `json:field=key,…`, an Apache
     /// `LogFormat` string (contains `%`), or an nginx `log_format` string (contains `$`).
-    /// `auto` is not a format: callers handle detection themselves.
+    /// `auto` is not a format: ``chosen(_:)`` takes it.
     public static func parse(_ text: String) throws(LogFormatError) -> LogFormat {
         if let format = named(text) { return format }
         if text.hasPrefix("json:") { return LogFormat(name: text, json: try JSONFieldNames(spec: String(text.dropFirst(5)))) }

@@ -23,11 +23,11 @@ extension TargetData {
         switch self {
         case .file(let path, let format):
             if let glob = try FileGlob(path) {
-                return GlobLogSource(glob: glob, format: format == "auto" ? nil : try LogFormat.parse(format), policy: context.policy)
+                return GlobLogSource(glob: glob, format: try LogFormat.chosen(format), policy: context.policy)
             }
             return FileLogSource(
                 path: path,
-                format: format == "auto" ? nil : try LogFormat.parse(format),
+                format: try LogFormat.chosen(format),
                 policy: context.policy,
                 parsingThreads: context.parsingThreads,
                 pipelinedMinimum: context.pipelinedMinimum
@@ -48,7 +48,7 @@ extension TargetData {
         case .syslog(let target):
             return SyslogJournalSource(
                 address: target.address,
-                format: target.format == "auto" ? nil : try LogFormat.parse(target.format),
+                format: try LogFormat.chosen(target.format),
                 hostnameAsVhost: target.hostnameAsVhost,
                 root: context.syslogDirectory,
                 listenerProblem: context.syslogListenerProblem,

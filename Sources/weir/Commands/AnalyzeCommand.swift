@@ -99,7 +99,7 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = Analyzer.Options(format: try FormatOption.resolve(format), from: from?.seconds, to: to?.seconds, top: top)
+        var options = Analyzer.Options(format: try LogFormat.chosen(format), from: from?.seconds, to: to?.seconds, top: top)
         options.timeline = html != nil
         options.filters = try filter.map { try RequestFilter($0) }
         var analyzer = Analyzer(options: options)

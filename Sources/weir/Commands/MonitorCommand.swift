@@ -149,7 +149,7 @@ struct MonitorCommand: AsyncParsableCommand {
 
     func run() async throws {
         let address = try syslog.map { try SyslogAddress($0) }
-        var options = LiveMonitor.Options(path: address?.description ?? file, format: try FormatOption.resolve(format))
+        var options = LiveMonitor.Options(path: address?.description ?? file, format: try LogFormat.chosen(format))
         options.fromStart = fromStart
         options.replay = replay
         options.duration = duration
