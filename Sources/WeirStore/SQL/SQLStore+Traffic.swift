@@ -74,14 +74,12 @@ extension SQLStore {
     /// Reads a `traffic_totals` row into `counts` (its series untouched). A row from before
     /// migration 8 has no bounds: it was counted with the default ones.
     static func readTotals(_ row: SQLRow, into counts: inout TrafficCounts) {
-        let bounds = row.optionalText("duration_bounds").map { $0.split(separator: ",").compactMap { Double($0) } }
-        var histogram = TrafficCounts(bucketBounds: bounds ?? TrafficCounts.defaultBucketBounds)
-        histogram.durationSumMicros = row.int("duration_sum_micros")
+        let bounds =
+            row.optionalText("duration_bounds").map { $0.split(separator: ",").compactMap { Double($0) } } ?? TrafficCounts.defaultBucketBounds
         let stored = row.text("duration_buckets").split(separator: ",").map { Int64($0) ?? 0 }
-        for k in histogram.durationBuckets.indices where k < stored.count { histogram.durationBuckets[k] = stored[k] }
-        let series = counts.series
-        counts = histogram
-        counts.series = series
+        var buckets = [Int64](repeating: 0, count: bounds.count + 1)
+        for k in buckets.indices where k < stored.count { buckets[k] = stored[k] }
+        counts.setHistogram(bounds: bounds, buckets: buckets, sumMicros: row.int("duration_sum_micros"))
         counts.malformed = row.int("malformed")
         counts.folded = row.int("folded")
     }

@@ -38,6 +38,14 @@ public struct TrafficCounts: Sendable, Equatable {
         durationBuckets = [Int64](repeating: 0, count: bucketBounds.count + 1)
     }
 
+    /// Replaces the histogram: requests per bucket of `bounds` (`+Inf` last) and their durations'
+    /// sum.
+    public mutating func setHistogram(bounds: [Double], buckets: [Int64], sumMicros: Int64) {
+        bucketBounds = bounds
+        durationBuckets = buckets
+        durationSumMicros = sumMicros
+    }
+
     /// Requests with a duration.
     public var durationCount: Int64 { durationBuckets.reduce(0, &+) }
 
@@ -49,9 +57,7 @@ public struct TrafficCounts: Sendable, Equatable {
             for k in durationBuckets.indices { durationBuckets[k] &+= other.durationBuckets[k] }
             durationSumMicros &+= other.durationSumMicros
         } else {
-            bucketBounds = other.bucketBounds
-            durationBuckets = other.durationBuckets
-            durationSumMicros = other.durationSumMicros
+            setHistogram(bounds: other.bucketBounds, buckets: other.durationBuckets, sumMicros: other.durationSumMicros)
         }
         malformed &+= other.malformed
         folded &+= other.folded
@@ -66,14 +72,12 @@ extension TrafficCounts {
         var kept: [TrafficSeriesKey: Count] = [:]
         for (key, count) in series.sorted(by: { $0.key < $1.key }) {
             if known.contains(key) || key == .folded {
-                kept[key, default: Count()].requests &+= count.requests
-                kept[key, default: Count()].bytes &+= count.bytes
+                kept[key, default: Count()].add(count)
             } else if room > 0 {
                 kept[key] = count
                 room -= 1
             } else {
-                kept[.folded, default: Count()].requests &+= count.requests
-                kept[.folded, default: Count()].bytes &+= count.bytes
+                kept[.folded, default: Count()].add(count)
                 folded &+= count.requests
             }
         }

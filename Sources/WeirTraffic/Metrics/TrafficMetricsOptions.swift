@@ -41,7 +41,7 @@ public struct TrafficMetricsOptions: Sendable, Equatable {
         try errors.throwIfAny()
     }
 
-    /// The stored form, which ``init(stored:)`` reads back.
+    /// The stored form, which ``init(json:)`` reads back.
     public var json: JSONValue {
         .object([
             "routes": .array(routes.map { .string($0.description) }),
