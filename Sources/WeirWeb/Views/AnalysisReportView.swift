@@ -1,3 +1,4 @@
+import Foundation
 import WeirCore
 import WeirTraffic
 
@@ -91,26 +92,18 @@ public struct AnalysisReportView: Sendable {
             for r in panels[p].rows.indices where !panels[p].rows[r].filters.isEmpty {
                 var all = filters
                 for filter in panels[p].rows[r].filters where !all.contains(filter) { all.append(filter) }
-                let query = all.map { "filter=" + Self.queryEncoded($0) }.joined(separator: "&")
-                panels[p].rows[r].link = base + "?" + query + extra
+                panels[p].rows[r].link = base + "?" + Self.filterQuery(all) + extra
             }
         }
     }
 
-    /// `text` as a query parameter's value: everything but unreserved characters percent-encoded.
-    public static func queryEncoded(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"), UInt8(ascii: "*"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                out += "%" + HexText.lowercase([byte]).uppercased()
-            }
-        }
-        return out
+    /// `filters` as `filter` query parameters, joined by `&`: each value percent-encoded but for
+    /// unreserved characters, `/` and `*`.
+    public static func filterQuery(_ filters: [String]) -> String {
+        filters.map { "filter=" + ($0.addingPercentEncoding(withAllowedCharacters: queryValueCharacters) ?? "") }.joined(separator: "&")
     }
+
+    private static let queryValueCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/*")
 
     static func panels(_ r: AnalyzeReport) -> [Panel] {
         /// Rows of names and counts; `filters` gives the filters that narrow to a name.

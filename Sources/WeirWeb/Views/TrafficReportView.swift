@@ -16,8 +16,6 @@ public struct TrafficReportView: PageView {
     /// Why there is no report, or what is wrong with a filter.
     public let problem: String?
     public let report: AnalysisReportView?
-    /// The query string (from `?`) that keeps the filters, for the range links.
-    public let filterQuery: String
     public let rangeKey: String
 
     /// A range to choose; `key` is empty for the whole file.
@@ -41,21 +39,19 @@ public struct TrafficReportView: PageView {
         target = TaskText.target(task)
         let base = "/ui/tasks/\(task.id)/traffic"
         let rangeQuery = range.map { "&range=\($0.rawValue)" } ?? ""
-        func query(_ list: [String]) -> String {
-            list.map { "filter=" + AnalysisReportView.queryEncoded($0) }.joined(separator: "&")
-        }
+        let query = AnalysisReportView.filterQuery
         self.filters = filters.enumerated().map { k, text in
             var rest = filters
             rest.remove(at: k)
             return ActiveFilter(text: text, removeLink: base + "?" + query(rest) + rangeQuery)
         }
         hasFilters = !filters.isEmpty
-        filterQuery = query(filters)
+        let kept = query(filters)  // the filters, for the range links
         rangeKey = range?.rawValue ?? ""
         ranges =
-            [RangeLink(key: "", label: "whole file", selected: range == nil, link: base + "?" + query(filters))]
+            [RangeLink(key: "", label: "whole file", selected: range == nil, link: base + "?" + kept)]
             + ChartRange.allCases.map {
-                RangeLink(key: $0.rawValue, label: $0.label, selected: $0 == range, link: base + "?" + query(filters) + "&range=\($0.rawValue)")
+                RangeLink(key: $0.rawValue, label: $0.label, selected: $0 == range, link: base + "?" + kept + "&range=\($0.rawValue)")
             }
         var linked = report
         linked?.link(to: base, extra: rangeQuery)
