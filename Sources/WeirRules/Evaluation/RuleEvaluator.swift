@@ -18,8 +18,8 @@ public struct RuleEvaluator {
     private var clientTrackers: [BurstTracker] = []
     private let clients = ByteKeyCounter(capacity: 1024)
     private var clientAddresses: [UInt8] = []  // per client id: 0 unknown, 1 listed, 2 not listed
-    private let paths = ByteKeyCounter(capacity: 1024)
-    private var pathAccepted: [Bool] = []
+    /// The `accepted_urls` patterns, each path's answer remembered; `nil` when the rule is not set.
+    private let accepted: PathPatternIndex?
     private var linesWithoutScheme = 0
     /// Per list rule, the requests of each client id that broke it.
     private var groups: [RuleName: [Int: ClientGroup]] = [:]
@@ -62,6 +62,7 @@ public struct RuleEvaluator {
     public init(rules: TaskRules, carried: CarriedRuleState? = nil, listGap: Int64 = .max) {
         self.rules = rules
         self.listGap = listGap
+        accepted = rules.acceptedURLs.map(PathPatternIndex.init)
         countsEveryClient = !rules.clientRequestLimits.isEmpty || !rules.blacklist.isEmpty
         let usable = carried.flatMap { $0.limits == CarriedRuleState.limits(of: rules) ? $0 : nil }
         carriedIn = usable
@@ -214,11 +215,8 @@ public struct RuleEvaluator {
     }
 
     private mutating func isAccepted(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer) -> Bool {
-        guard let patterns = rules.acceptedURLs, let path = RequestTarget.path(line, parsed.target) else { return false }
-        let bytes = line.slice(path)
-        let id = paths.add(bytes)
-        if id == pathAccepted.count { pathAccepted.append(patterns.contains { $0.matches(bytes) }) }
-        return pathAccepted[id]
+        guard let accepted, let path = RequestTarget.path(line, parsed.target) else { return false }
+        return accepted.index(of: line.slice(path)) != 0
     }
 
     private mutating func group(_ rule: RuleName, _ client: Int, _ t: Int64, _ line: UnsafeRawBufferPointer, _ target: ByteRange) {

@@ -21,7 +21,7 @@ public struct TrafficMeter {
     private var durationSumMicros: Int64 = 0
     private let boundsMicros: [Int64]
     /// The task's routes; `nil` when it declares none (every request is `other`).
-    private let routes: RouteMatcher?
+    private let routes: PathPatternIndex?
     /// The id of the folded virtual host.
     private static let foldedVhost: UInt64 = 0xFF_FFFF
 
@@ -29,7 +29,7 @@ public struct TrafficMeter {
         bucketBounds = options.bucketBounds
         buckets = [Int64](repeating: 0, count: options.bucketBounds.count + 1)
         boundsMicros = options.bucketBounds.map { Int64(($0 * 1_000_000).rounded()) }
-        routes = options.routes.isEmpty ? nil : RouteMatcher(options.routes)
+        routes = options.routes.isEmpty ? nil : PathPatternIndex(options.routes)
     }
 
     /// Counts one well-formed line. Lines in a row with the same labels (most of a log) are
@@ -39,7 +39,7 @@ public struct TrafficMeter {
         let vhost = fields.contains(.host) ? vhostID(line, parsed.host) : 0
         let method = fields.contains(.method) ? Self.methodIndex(line, parsed.method) : 9
         let status = fields.contains(.status) ? UInt64(clamping: max(0, min(parsed.status, 0xFFFF))) : 0
-        let route = routes?.index(line, parsed) ?? 0
+        let route = routes.map { Self.route($0, line, parsed) } ?? 0
         let key = vhost << 40 | route << 24 | method << 16 | status
         if key != runKey {
             flushRun()
@@ -82,16 +82,21 @@ public struct TrafficMeter {
                     vhost: String(decoding: vhosts[Int(vhostID)], as: UTF8.self),
                     method: methodIndex < TrafficSeriesKey.standardMethods.count ? TrafficSeriesKey.standardMethods[methodIndex] : "OTHER",
                     status: status == 0 ? "none" : String(status),
-                    route: routes?.name(routeIndex) ?? TrafficSeriesKey.otherRoute
+                    route: routeIndex == 0 ? TrafficSeriesKey.otherRoute : routes?.patterns[routeIndex - 1].description ?? TrafficSeriesKey.otherRoute
                 )
-            result.series[series, default: TrafficCounts.Count()].requests &+= count.requests
-            result.series[series, default: TrafficCounts.Count()].bytes &+= count.bytes
+            result.series[series, default: TrafficCounts.Count()].add(count)
             if folded { result.folded &+= count.requests }
         }
         result.durationBuckets = buckets
         result.durationSumMicros = durationSumMicros
         result.malformed = malformed
         return result
+    }
+
+    /// The route of the line's path: the index of the first route it matches, from 1; 0 for none.
+    private static func route(_ routes: PathPatternIndex, _ line: UnsafeRawBufferPointer, _ parsed: ParsedLine) -> UInt64 {
+        guard parsed.fields.contains(.target), let range = RequestTarget.path(line, parsed.target) else { return 0 }
+        return routes.index(of: line.slice(range))
     }
 
     private mutating func vhostID(_ line: UnsafeRawBufferPointer, _ range: ByteRange) -> UInt64 {
