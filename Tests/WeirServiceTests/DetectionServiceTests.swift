@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import WeirCore
 import WeirLog
 import WeirModel
 import WeirRules
@@ -16,9 +17,14 @@ struct DetectionServiceTests {
     /// A combined log of `minutes` minutes from `start`: about 30 requests a minute from 20
     /// clients, and `spike` requests in minute `spikeAt`.
     static func writeTraffic(_ path: String, start: Int64, minutes: Int, spikeAt: Int? = nil, spike: Int = 0, append: Bool = false) throws {
+        let counts = (0..<minutes).map { m in m == spikeAt ? spike : 27 + (m * 7) % 7 }
+        try writeTraffic(path, start: start, counts: counts, append: append)
+    }
+
+    /// A combined log with `counts[m]` requests in minute `m` from `start`, from 20 clients.
+    static func writeTraffic(_ path: String, start: Int64, counts: [Int], append: Bool = false) throws {
         var out: [UInt8] = []
-        for m in 0..<minutes {
-            let count = m == spikeAt ? spike : 27 + (m * 7) % 7
+        for (m, count) in counts.enumerated() {
             for i in 0..<count {
                 let t = start + Int64(m * 60 + (i * 60) / max(count, 1))
                 out += Array("10.0.\(i % 4).\(i % 20) - - [".utf8)
@@ -107,6 +113,33 @@ struct DetectionServiceTests {
             try await h.withCoordinator { await h.server.coordinator.waitUntilIdle() }
             let again = try await client.request(.get, "/tasks/1/findings?rule=anomaly").json.arrayValue ?? []
             #expect(again.filter { $0["anomaly"]?["feature"]?.stringValue == "requests" }.count == 1)
+        }
+    }
+
+    /// Lone flood minutes in noisy traffic, after the detectors have warmed up: each is an
+    /// anomaly finding of its own minute (the spike channel), though none is a new extreme (the
+    /// first hour was busier) and the likelihood's ten-minute average would dilute each one.
+    @Test func everyLoneFloodMinuteIsAnAnomalyFinding() async throws {
+        try await router.withAPI { client, h in
+            let log = "\(h.directory)/access.log"
+            let start = Harness.start - 86_400
+            var random = SeededRandom(seed: 12)
+            var counts = (0..<1_000).map { m in Int(random.poisson(m < 60 ? 200 : 60)) }
+            let floods = [600, 750, 900]
+            for m in floods { counts[m] = 180 }
+            try Self.writeTraffic(log, start: start, counts: counts)
+            _ = try await client.request(.post, "/tasks", Harness.taskBody(path: log, properties: "{}"))
+            _ = try await client.request(.post, "/tasks/1/run")
+            try await h.withCoordinator { await h.server.coordinator.waitUntilIdle() }
+            let anomalies = try await client.request(.get, "/tasks/1/findings?rule=anomaly&limit=1000").json.arrayValue ?? []
+            let requests = anomalies.filter { $0["anomaly"]?["feature"]?.stringValue == "requests" }
+            let seen = Set(requests.compactMap { $0["first_seen"]?.stringValue })
+            for m in floods {
+                #expect(seen.contains(Timestamps.rfc3339(start + Int64(m * 60))), "flood minute \(m) missed: \(requests)")
+            }
+            // After the warm-up (388 minutes), the floods are the only findings.
+            let late = seen.filter { $0 >= Timestamps.rfc3339(start + 400 * 60) }
+            #expect(late == Set(floods.map { Timestamps.rfc3339(start + Int64($0 * 60)) }), "\(seen.sorted())")
         }
     }
 

@@ -42,7 +42,12 @@ public struct EvaluationReport: Sendable {
                 pad(method, 14) + "caught " + pad(String(format: "%.0f%%", total.recall * 100), 6) + "median delay " + pad(delay, 4)
                 + "FA/1000 " + pad(String(format: "%.2f", total.falseAlarmsPerThousand), 7) + "F1 " + String(format: "%.2f", total.f1) + "\n"
         }
-        text += "\nauto against the best single method (F1) per series:\n"
+        let auto = rows.filter { $0.method == "auto" }.reduce(EventScore.empty) { $0 + $1.score }
+        text += "auto caught per kind:"
+        for kind in AnomalyKind.allCases.map(\.rawValue) where auto.anomaliesByKind[kind] != nil {
+            text += " \(kind) \(auto.caughtByKind[kind] ?? 0)/\(auto.anomaliesByKind[kind] ?? 0)"
+        }
+        text += "\n\nauto against the best single method (F1) per series:\n"
         for name in order {
             let group = rows.filter { $0.series == name }
             guard let best = group.filter({ $0.method != "auto" }).max(by: { $0.score.f1 < $1.score.f1 }),

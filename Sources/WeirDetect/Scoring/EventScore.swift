@@ -12,6 +12,9 @@ public struct EventScore: Sendable, Equatable, Codable {
     /// tolerance) the first alarm came, up to 1; each missed one costs 1. False alarms are priced
     /// apart (``utility(pointsPerAnomaly:)``).
     public var detectionReward: Double = 0
+    /// Anomalies per kind (``AnomalyKind`` raw value), and how many of each were caught.
+    public var anomaliesByKind: [String: Int] = [:]
+    public var caughtByKind: [String: Int] = [:]
 
     /// Scores `alarms` (indices) against `anomalies`: an anomaly is caught by an alarm from its
     /// start to `tolerance` points after its end; any other alarm from `scoredFrom` on is false.
@@ -23,8 +26,10 @@ public struct EventScore: Sendable, Equatable, Codable {
         let cost = NABCostProfile.standard
         var reward = 0.0
         for a in anomalies {
+            anomaliesByKind[a.kind.rawValue, default: 0] += 1
             if let first = alarms.first(where: { $0 >= a.start && $0 <= a.end + tolerance }) {
                 caught += 1
+                caughtByKind[a.kind.rawValue, default: 0] += 1
                 delays.append(first - a.start)
                 let width = Double(a.end + tolerance - a.start + 1)
                 let position = -Double(a.end + tolerance - first + 1) / width
@@ -54,6 +59,8 @@ public struct EventScore: Sendable, Equatable, Codable {
         s.falseAlarms += b.falseAlarms
         s.points += b.points
         s.detectionReward += b.detectionReward
+        s.anomaliesByKind.merge(b.anomaliesByKind, uniquingKeysWith: +)
+        s.caughtByKind.merge(b.caughtByKind, uniquingKeysWith: +)
         return s
     }
 

@@ -12,7 +12,10 @@ public struct ScoreCalibrator: Sendable {
     private var next = 0, count = 0
     static let binCount = 64
 
-    public init(memory: Int = 1000, rareShare: Double = 0.01) {
+    /// The share of recent values at or above which a value is no longer rare: one in a hundred.
+    public static let defaultRareShare = 0.01
+
+    public init(memory: Int = 1000, rareShare: Double = ScoreCalibrator.defaultRareShare) {
         self.rareShare = rareShare
         bins = Array(repeating: 0, count: Self.binCount)
         recent = Array(repeating: 0, count: max(memory, 10))

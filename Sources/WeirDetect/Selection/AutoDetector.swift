@@ -8,6 +8,8 @@ public final class AutoDetector {
     public let bucketSeconds: Int?
     public let method: MethodName?
     public let fixed: [String: Double]
+    /// Whether lone spikes score 1 (``DetectionPipeline``'s `spikes`).
+    public let spikes: Bool
     public private(set) var revisions: [ModelRevision] = []
     private var history: [Double] = []
     private var pipeline: DetectionPipeline
@@ -17,14 +19,16 @@ public final class AutoDetector {
         selector: ModelSelector = ModelSelector(),
         bucketSeconds: Int?,
         method: MethodName? = nil,
-        fixed: [String: Double] = [:]
+        fixed: [String: Double] = [:],
+        spikes: Bool = false
     ) throws(DetectionError) {
         self.selector = selector
         self.bucketSeconds = bucketSeconds
         self.method = method
         self.fixed = fixed
+        self.spikes = spikes
         let first = try MethodChoice(name: method ?? ModelSelector.defaultChoice.name, overrides: fixed)
-        pipeline = DetectionPipeline(first, period: SeriesProfile.dailyPeriod(bucketSeconds: bucketSeconds))
+        pipeline = DetectionPipeline(first, period: SeriesProfile.dailyPeriod(bucketSeconds: bucketSeconds), spikes: spikes)
         nextRevision = selector.minimumPoints
         seasonCheck = SeriesProfile.dailyPeriod(bucketSeconds: bucketSeconds) * 2 + selector.minimumPoints / 2
     }
@@ -48,7 +52,7 @@ public final class AutoDetector {
         revisions.append(ModelRevision(atPoint: history.count, report: report))
         let period = report.period(bucketSeconds: bucketSeconds)
         guard report.winner != pipeline.choice || period != pipeline.period else { return }
-        let replacement = DetectionPipeline(report.winner, period: period)
+        let replacement = DetectionPipeline(report.winner, period: period, spikes: spikes)
         for v in history.suffix(selector.maximumPoints) { _ = replacement.score(v) }
         pipeline = replacement
     }

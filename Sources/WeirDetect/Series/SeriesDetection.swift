@@ -9,24 +9,26 @@ public struct SeriesDetection {
 
     /// Scores `values` in order. `method == nil` is `auto`: the expert system (`selector`),
     /// revised as the history grows. A named method uses its defaults with `params` on top.
+    /// `spikes`: lone spikes score 1 (``DetectionPipeline``).
     public init(
         _ values: [Double],
         bucketSeconds: Int?,
         method: MethodName?,
         params: [String: Double],
-        selector: ModelSelector = ModelSelector()
+        selector: ModelSelector = ModelSelector(),
+        spikes: Bool = false
     ) throws(DetectionError) {
         if let method {
             let choice = try MethodChoice(name: method, overrides: params)
             let period =
                 method.isSeasonal && choice["period"] == 0
                 ? Self.period(values, bucketSeconds) : Int(choice["period"].isNaN ? 0 : choice["period"])
-            let pipeline = DetectionPipeline(choice, period: period)
+            let pipeline = DetectionPipeline(choice, period: period, spikes: spikes)
             points = pipeline.scoreAll(values)
             finalChoice = choice
             self.period = pipeline.period
         } else {
-            let auto = try AutoDetector(selector: selector, bucketSeconds: bucketSeconds, fixed: params)
+            let auto = try AutoDetector(selector: selector, bucketSeconds: bucketSeconds, fixed: params, spikes: spikes)
             points = values.map(auto.score)
             finalChoice = auto.current
             period = auto.currentPeriod

@@ -194,7 +194,7 @@ public enum TaskModelling {
         from scoredFrom: Int64,
         _ body: (FeatureBucket, Double, ScoredPoint) -> Void
     ) -> DetectionPipeline {
-        let pipeline = DetectionPipeline(f.choice, period: f.period)
+        let pipeline = DetectionPipeline(f.choice, period: f.period, spikes: true)
         for b in buckets {
             let x = b.value(f.feature)
             let p = pipeline.score(x)

@@ -18,7 +18,11 @@ struct DetectCommand: ParsableCommand {
             beyond every value seen that the detector also finds deviant scores 1. A \
             score of 0.5 is the alert threshold; label is 1 where an alarm is raised: the \
             score crosses 0.5 and no alarm was raised for the same incident (the last 10 \
-            points), so one incident raises one alarm.
+            points), so one incident raises one alarm. With --spikes, a lone point at \
+            least five robust standard deviations from the median of the 5 before it, \
+            reached by at most 1% of the last 1,440 points' deviations, scores 1 at once \
+            (what a task does with its traffic features, where one flood minute is an \
+            incident; off by default, as generic metrics are full of harmless spikes).
 
             --method auto (the default) starts with the ensemble (the level learned at \
             the start and the change over the last two points, the more severe) and, \
@@ -54,6 +58,9 @@ struct DetectCommand: ParsableCommand {
 
     @Flag(help: "Print the method, its parameters and, with auto, the candidates compared and why, on stderr.")
     var explain = false
+
+    @Flag(help: "Alarm at once on a lone point far beyond the recent ones, as tasks do on traffic features.")
+    var spikes = false
 
     @Flag(help: "List every method with its hyper-parameters and exit.")
     var list = false
@@ -93,7 +100,8 @@ struct DetectCommand: ParsableCommand {
             series.values,
             bucketSeconds: series.bucketSeconds,
             method: method.method,
-            params: parameters
+            params: parameters,
+            spikes: spikes
         )
         try write(series, detection)
         if explain { FileHandle.standardError.write(Data(detection.explanation().utf8)) }

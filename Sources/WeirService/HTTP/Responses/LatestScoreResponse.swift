@@ -59,12 +59,17 @@ struct LatestScoreResponse: Encodable {
         }
         guard let mean = l.fittedMean, let deviation = l.fittedDeviation else {
             return "the values have barely varied over the last \(l.historyPoints) buckets, so no mean of raw scores is surprising; "
-                + "only a value beyond every value seen, which the detector also finds deviant, scores 1"
+                + "only a value beyond every value seen, which the detector also finds deviant, scores 1, \(spike)"
         }
         return "the score is the anomaly likelihood: the mean raw score of the last \(l.averagingPoints) buckets "
             + "(\(DecimalText.trimmed(l.recentMean, places: 4))) against a normal fitted to such means over up to \(l.historyPoints) buckets "
             + "(mean \(DecimalText.trimmed(mean, places: 4)), deviation \(DecimalText.trimmed(deviation, places: 4))); "
             + "\(threshold) is a one-in-100,000 tail and is anomalous, and a value beyond every value seen, which the detector also "
-            + "finds deviant, scores 1"
+            + "finds deviant, scores 1, \(spike)"
     }
+
+    /// The spike channel's rule, as tasks score with it.
+    private static let spike =
+        "as does a lone bucket five robust standard deviations from the median of the 5 before it that at most 1% of the "
+        + "last 1,440 buckets' distances reach"
 }
