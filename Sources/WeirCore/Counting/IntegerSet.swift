@@ -18,10 +18,7 @@ public struct IntegerSet: Sendable {
     @inline(__always) @discardableResult
     public mutating func insert(_ key: Int) -> Bool {
         let stored = UInt64(truncatingIfNeeded: key) &+ 1
-        var mixed = stored ^ (stored >> 33)
-        mixed = (mixed &* 0xFF51_AFD7_ED55_8CCD) ^ ((mixed &* 0xFF51_AFD7_ED55_8CCD) >> 33)
-        mixed = (mixed &* 0xC4CE_B9FE_1A85_EC53) ^ ((mixed &* 0xC4CE_B9FE_1A85_EC53) >> 33)
-        var i = Int(truncatingIfNeeded: mixed) & mask
+        var i = Int(truncatingIfNeeded: Self.mix(stored)) & mask
         let inserted = slots.withUnsafeMutableBufferPointer { s -> Bool in
             while true {
                 let slot = s[i]
@@ -38,6 +35,14 @@ public struct IntegerSet: Sendable {
             if count * 2 > slots.count { grow() }
         }
         return inserted
+    }
+
+    /// MurmurHash3's 64-bit finaliser: every bit of `key` moves every bit of the result.
+    @inline(__always)
+    static func mix(_ key: UInt64) -> UInt64 {
+        var mixed = key ^ (key >> 33)
+        mixed = (mixed &* 0xFF51_AFD7_ED55_8CCD) ^ ((mixed &* 0xFF51_AFD7_ED55_8CCD) >> 33)
+        return (mixed &* 0xC4CE_B9FE_1A85_EC53) ^ ((mixed &* 0xC4CE_B9FE_1A85_EC53) >> 33)
     }
 
     /// Every key, in no particular order.

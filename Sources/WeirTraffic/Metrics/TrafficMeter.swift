@@ -3,12 +3,14 @@ import WeirLog
 import WeirRules
 
 /// Counts a run's traffic for `/metrics` as its lines go by: requests and bytes per virtual host,
-/// method, status and route, durations in buckets. Per line it compares bytes and adds to a
-/// dictionary keyed by one integer; strings are made once per distinct virtual host, and once per
+/// method, status and route, durations in buckets. Per line it compares bytes and, when the
+/// labels change, adds to a table keyed by one integer; strings are made once per distinct virtual host, and once per
 /// series at the end. A path is matched against the routes once, then found in a table. A run
 /// with more than ``TrafficCounts/seriesCap`` virtual hosts folds the rest.
 public struct TrafficMeter {
-    private var counts: [UInt64: TrafficCounts.Count] = [:]
+    /// Dense ids of the packed label keys seen, and each id's counts.
+    private var ids = IntegerIDs(capacity: 256)
+    private var totals: [TrafficCounts.Count] = []
     /// The labels of the lines just counted, and their counts not yet in `counts`.
     private var runKey: UInt64 = 0
     private var run = TrafficCounts.Count()
@@ -56,20 +58,20 @@ public struct TrafficMeter {
         }
     }
 
-    /// Adds the run of lines with the same labels to the dictionary.
+    /// Adds the run of lines with the same labels to the table.
     private mutating func flushRun() {
         guard run.requests > 0 else { return }
-        let (key, pending) = (runKey, run)
-        counts[key, default: TrafficCounts.Count()].add(pending)
+        let id = ids.id(of: runKey)
+        if id == totals.count { totals.append(run) } else { totals[id].add(run) }
         run = TrafficCounts.Count()
     }
 
     /// The run's counts, with `malformed` lines.
     public func finish(malformed: Int64) -> TrafficCounts {
         var result = TrafficCounts(bucketBounds: bucketBounds)
-        var counts = counts
-        if run.requests > 0 { counts[runKey, default: TrafficCounts.Count()].add(run) }
-        for (key, count) in counts {
+        var meter = self
+        meter.flushRun()
+        for (key, count) in zip(meter.ids.keys, meter.totals) {
             let vhostID = key >> 40
             let routeIndex = Int((key >> 24) & 0xFFFF)
             let methodIndex = Int((key >> 16) & 0xFF)
