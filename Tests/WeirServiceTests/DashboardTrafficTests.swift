@@ -13,13 +13,13 @@ import WeirRules
 /// query, counts against the test's own, every linked row narrowing to exactly its requests, and
 /// a filter that does not parse named.
 struct DashboardTrafficTests {
-    /// The sample's lines as (status, method, client).
-    static func sample() throws -> [(status: String, method: String, client: String)] {
+    /// The sample's lines as (status, method, client, agent).
+    static func sample() throws -> [(status: String, method: String, client: String, agent: String)] {
         try String(contentsOfFile: ExactAcrossRunsTests.samplePath, encoding: .utf8).split(separator: "\n").map { line in
             let quoted = line.split(separator: "\"", omittingEmptySubsequences: false)
             return (
                 String(quoted[2].split(separator: " ").first ?? ""), String(quoted[1].split(separator: " ").first ?? ""),
-                String(line.prefix { $0 != " " })
+                String(line.prefix { $0 != " " }), quoted.count > 5 ? String(quoted[5]) : ""
             )
         }
     }
@@ -83,6 +83,20 @@ struct DashboardTrafficTests {
             let clientLink = try #require(Self.rowLink(notFound.text, panel: "Top client hosts", name: top))
             let byClient = try await DashboardTests.page(client, clientLink, cookie: cookie)
             #expect(Self.requests(byClient.text) == lines.filter { $0.status == "404" && $0.client == top }.count)
+
+            // As a form sends it: `+` is a space, `%2B` a plus.
+            let agent = try #require(lines.map(\.agent).first { $0.contains(" ") && !$0.contains("+") })
+            let words = agent.split(separator: " ").prefix(2).joined(separator: " ")
+            let formEncoded = "agent~" + words.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: " ")))!
+            let byAgent = try await DashboardTests.page(
+                client,
+                base + "?filter=" + formEncoded.replacingOccurrences(of: " ", with: "+").replacingOccurrences(of: "~", with: "%7E"),
+                cookie: cookie
+            )
+            #expect(byAgent.status == .ok)
+            #expect(Self.requests(byAgent.text) == lines.filter { $0.agent.lowercased().contains(words.lowercased()) }.count, "\(words)")
+            let plus = try await DashboardTests.page(client, base + "?filter=path%3D%2Fa%2Bb", cookie: cookie)
+            #expect(plus.text.contains("<code>path=/a+b</code>"), "\(plus.text)")
 
             let bad = try await DashboardTests.page(client, base + "?filter=statu%3D5", cookie: cookie)
             #expect(bad.status == .badRequest)

@@ -25,14 +25,14 @@ struct DashboardTrafficController: APIController {
         let routes = RouteCollection(context: BasicRequestContext.self)
         routes.get("/ui/tasks/:id/traffic") { request, context in
             let task = try await TaskLookup(store: store).task(context)
-            return try await page(task, request.uri.queryParameters)
+            return try await page(task, FormQuery(request.uri.query))
         }
         return routes
     }
 
-    func page(_ task: MonitoringTask, _ query: Parameters) async throws -> Response {
-        let texts = query.getAll("filter").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let range = query.get("range").flatMap(ChartRange.init(rawValue:))
+    func page(_ task: MonitoringTask, _ query: FormQuery) async throws -> Response {
+        let texts = query.values("filter").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let range = query.value("range").flatMap(ChartRange.init(rawValue:))
         func respond(_ report: AnalysisReportView?, problem: String?, status: HTTPResponse.Status = .ok) -> Response {
             renderer.response(TrafficReportView(task: task, filters: texts, range: range, report: report, problem: problem), status: status)
         }
