@@ -67,3 +67,41 @@ import WeirGenerator
         #expect(SpikeChannel.bin(.nan) == 0 && SpikeChannel.bin(.infinity) == SpikeChannel.binCount - 1)
     }
 }
+
+/// Selection and the sorted window give what sorting gives, on random, tied and NaN-laden input.
+@Suite struct RobustStatisticsTests {
+    @Test func selectionAndMediansAgreeWithSorting() {
+        var random = SeededRandom(seed: 9)
+        for n in [1, 2, 3, 4, 5, 60, 101, 1_000] {
+            for ties in [false, true] {
+                let values = (0..<n).map { _ in ties ? Double(random.below(3)) : random.normal() }
+                let sorted = values.sorted()
+                for k in Set([0, n / 2, n - 1]) {
+                    var copy = values
+                    #expect(RobustStatistics.select(&copy, k) == sorted[k])
+                    #expect(copy[..<k].allSatisfy { $0 <= sorted[k] } && copy[(k + 1)...].allSatisfy { $0 >= sorted[k] })
+                }
+                let expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+                #expect(RobustStatistics.median(of: values) == expected)
+            }
+        }
+        var withNaN = [3, .nan, 1, 2, .nan]
+        _ = RobustStatistics.select(&withNaN, 2)  // ends, whatever it returns
+    }
+
+    @Test func theSortedWindowKeepsTheLastValuesInOrder() {
+        var random = SeededRandom(seed: 10)
+        var window = SortedWindow(capacity: 7)
+        var last: [Double] = []
+        for i in 0..<500 {
+            let x = i % 50 == 0 ? Double.nan : Double(random.below(5))
+            window.push(x)
+            last = Array((last + [x]).suffix(7))
+            #expect(window.count == last.count)
+            let finite = last.filter { !$0.isNaN }.sorted()
+            if finite.count == last.count {
+                #expect(window.sorted == finite && window.median == RobustStatistics.median(of: finite))
+            }
+        }
+    }
+}

@@ -7,7 +7,7 @@ public final class KNNDistance: Detector {
     private var embeddings: [Double]
     private var stored = 0, nextSlot = 0
     private let capacity: Int
-    private var distances: Ring
+    private var distances: SortedWindow
     private var nearest: [Double]
     private var current: [Double]
 
@@ -18,7 +18,7 @@ public final class KNNDistance: Detector {
         capacity = max(window, neighbours + 1)
         values = Ring(capacity: max(dim, 1))
         embeddings = Array(repeating: 0, count: capacity * max(dim, 1))
-        distances = Ring(capacity: 101)
+        distances = SortedWindow(capacity: 101)
         nearest = Array(repeating: .infinity, count: max(neighbours, 1))
         current = Array(repeating: 0, count: max(dim, 1))
     }
@@ -32,7 +32,7 @@ public final class KNNDistance: Detector {
             return .warmingUp(x)
         }
         let (distance, closest) = nearestDistance()
-        let typical = RobustStatistics.median(of: distances.ordered)
+        let typical = distances.median
         let scale = Detectors.floor(typical.isNaN ? distance : typical, level: x) * k
         let result =
             distances.count < 20
@@ -44,29 +44,43 @@ public final class KNNDistance: Detector {
     }
 
     /// The mean of the `neighbours` smallest distances, and the newest value of the closest embedding.
+    /// The scan works on the arrays' storage directly: a class's stored arrays read in a loop
+    /// would be checked for exclusive access at every read.
     private func nearestDistance() -> (Double, Double) {
-        for i in 0..<neighbours { nearest[i] = .infinity }
-        var best = Double.infinity
+        let (dim, neighbours, stored) = (dim, neighbours, stored)
         var closest = current[dim - 1]
-        for e in 0..<stored {
-            let base = e * dim
-            var d2 = 0.0
-            for i in 0..<dim {
-                let d = embeddings[base + i] - current[i]
-                d2 += d * d
-            }
-            if d2 < nearest[neighbours - 1] { insertNearest(d2) }
-            if d2 < best {
-                best = d2
-                closest = embeddings[base + dim - 1]
+        var nearest: [Double] = []
+        swap(&nearest, &self.nearest)
+        nearest.withUnsafeMutableBufferPointer { near in
+            for i in 0..<neighbours { near[i] = .infinity }
+            var best = Double.infinity
+            embeddings.withUnsafeBufferPointer { e in
+                current.withUnsafeBufferPointer { c in
+                    for index in 0..<stored {
+                        let base = index * dim
+                        var d2 = 0.0
+                        for i in 0..<dim {
+                            let d = e[base + i] - c[i]
+                            d2 += d * d
+                        }
+                        if d2 < near[neighbours - 1] { Self.insert(d2, into: near) }
+                        if d2 < best {
+                            best = d2
+                            closest = e[base + dim - 1]
+                        }
+                    }
+                }
             }
         }
         let mean = nearest.reduce(0) { $0 + $1.squareRoot() } / Double(neighbours)
+        swap(&nearest, &self.nearest)
         return (mean, closest)
     }
 
-    private func insertNearest(_ d2: Double) {
-        var i = neighbours - 1
+    /// Puts `d2` in its place among the sorted smallest distances, dropping the largest.
+    @inline(__always)
+    private static func insert(_ d2: Double, into nearest: UnsafeMutableBufferPointer<Double>) {
+        var i = nearest.count - 1
         while i > 0 && nearest[i - 1] > d2 {
             nearest[i] = nearest[i - 1]
             i -= 1

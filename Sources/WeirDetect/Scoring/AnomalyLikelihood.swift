@@ -75,22 +75,14 @@ public struct AnomalyLikelihood: Sendable {
     /// the window; a series whose values barely vary gets a distribution that finds nothing.
     private mutating func fit() {
         let skip = min(means.count, max(0, learning - max(0, seen - history)))
-        let used = means.ordered.dropFirst(skip)
-        let usedValues = values.ordered.dropFirst(skip)
-        guard used.count > 1, Self.moments(usedValues).variance >= 1.5e-5 else {
+        guard means.count - skip > 1, values.moments(droppingFirst: skip).variance >= 1.5e-5 else {
             mean = 0.5
             deviation = 1e3
             return
         }
-        let fitted = Self.moments(used)
+        let fitted = means.moments(droppingFirst: skip)
         mean = max(fitted.mean, 0.03)
         deviation = max(fitted.variance, 0.0003).squareRoot()
-    }
-
-    /// The mean and (population) variance of `xs`.
-    static func moments(_ xs: ArraySlice<Double>) -> (mean: Double, variance: Double) {
-        let m = xs.reduce(0, +) / Double(max(xs.count, 1))
-        return (m, xs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(max(xs.count, 1)))
     }
 
     /// The probability of a mean at least this far from the fitted one, on its side (a mean below

@@ -1,11 +1,58 @@
 /// Medians and spreads for small windows.
 public enum RobustStatistics {
-    /// The median of `values` (reorders them).
+    /// The median of `values` (reorders them): the middle value, or the mean of the two middle
+    /// ones, found by selection rather than a sort.
     public static func median(_ values: inout [Double]) -> Double {
         guard !values.isEmpty else { return .nan }
-        values.sort()
         let n = values.count
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2
+        let upper = select(&values, n / 2)
+        guard n % 2 == 0 else { return upper }
+        // Everything before the selected position is at most it: the lower middle is their largest.
+        var lower = values[0]
+        for v in values[1..<(n / 2)] where v > lower { lower = v }
+        return (lower + upper) / 2
+    }
+
+    /// The value that would be at position `k` (from 0) if `values` were sorted; reorders them so
+    /// that everything before `k` is at most it and everything after at least it. Quickselect
+    /// with a three-way partition, so runs of equal values (sparse counts) cost no more than
+    /// distinct ones; it ends whatever the comparisons say, NaN included.
+    public static func select(_ values: inout [Double], _ k: Int) -> Double {
+        precondition(values.indices.contains(k), "select: position \(k) of \(values.count) values")
+        return values.withUnsafeMutableBufferPointer { a in
+            var lo = 0
+            var hi = a.count - 1
+            while lo < hi {
+                // The median of the first, middle and last values as the pivot.
+                let mid = lo + (hi - lo) / 2
+                let (x, y, z) = (a[lo], a[mid], a[hi])
+                let pivot = x < y ? (y < z ? y : (x < z ? z : x)) : (x < z ? x : (y < z ? z : y))
+                var less = lo
+                var i = lo
+                var greater = hi
+                while i <= greater {
+                    let v = a[i]
+                    if v < pivot {
+                        a.swapAt(less, i)
+                        less += 1
+                        i += 1
+                    } else if v > pivot {
+                        a.swapAt(i, greater)
+                        greater -= 1
+                    } else {
+                        i += 1
+                    }
+                }
+                if k < less {
+                    hi = less - 1
+                } else if k > greater {
+                    lo = greater + 1
+                } else {
+                    return a[k]
+                }
+            }
+            return a[k]
+        }
     }
 
     public static func median(of values: some Sequence<Double>) -> Double {
