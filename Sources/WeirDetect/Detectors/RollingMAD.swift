@@ -1,7 +1,6 @@
 /// Rolling median and MAD over the last `window` points.
 public final class RollingMAD: Detector {
     private var window: SortedWindow
-    private var scratch: [Double] = []
     private let k: Double
 
     public init(window: Int, k: Double) {
@@ -17,19 +16,32 @@ public final class RollingMAD: Detector {
         return DetectorStep(severity: abs(x - median) / band, expected: median, halfWidth: band)
     }
 
+    /// 1.4826 × the median absolute deviation from `median`, or 1.2533 × the mean absolute
+    /// deviation when more than half the values equal the median. The window is sorted, so the
+    /// deviations below and above the median are two ascending runs: the middle deviation is
+    /// found by merging them up to the middle, with nothing copied or sorted.
     private func spread(around median: Double) -> Double {
-        scratch.removeAll(keepingCapacity: true)
-        var total = 0.0
-        for v in window.sorted {
-            let d = abs(v - median)
-            scratch.append(d)
-            total += d
+        let values = window.sorted
+        let n = values.count
+        guard n > 0 else { return 0 }
+        var above = 0
+        while above < n && values[above] < median { above += 1 }
+        var below = above - 1
+        var mad = 0.0
+        for _ in 0...(n / 2) {
+            let down = below >= 0 ? median - values[below] : .infinity
+            let up = above < n ? values[above] - median : .infinity
+            if down < up {
+                mad = down
+                below -= 1
+            } else {
+                mad = up
+                above += 1
+            }
         }
-        guard !scratch.isEmpty else { return 0 }
-        let mid = scratch.count / 2
-        // Selecting in one window of deviations is cheaper than keeping a second ordered structure.
-        let mad = RobustStatistics.select(&scratch, mid)
-        return mad > 0 ? 1.4826 * mad : 1.2533 * total / Double(scratch.count)
+        guard mad == 0 else { return 1.4826 * mad }
+        let total = values.reduce(0) { $0 + abs($1 - median) }
+        return 1.2533 * total / Double(n)
     }
 
     private func learn(_ x: Double) { window.push(x) }
