@@ -118,6 +118,19 @@ public final class ByteKeyCounter {
         UnsafeBufferPointer(start: slots, count: slotCount).filter { $0.hash != 0 }
     }
 
+    /// Calls `body` with every key, as bytes valid only during the call, and its count, in no
+    /// particular order: for merging and deriving tables without making a `String` per key.
+    public func forEachKey(_ body: (UnsafeRawBufferPointer, Int) -> Void) {
+        for i in 0..<slotCount where slots[i].hash != 0 {
+            body(UnsafeRawBufferPointer(start: arena + slots[i].offset, count: Int(slots[i].length)), slots[i].count)
+        }
+    }
+
+    /// Adds every key of `other` with its count.
+    public func add(contentsOf other: ByteKeyCounter) {
+        other.forEachKey { add($0, $1) }
+    }
+
     /// Every key with its count, in no particular order.
     public var entries: [(key: String, count: Int)] {
         occupied.map { (key: text($0), count: $0.count) }
@@ -160,20 +173,34 @@ public final class ByteKeyCounter {
         }
     }
 
-    /// A fast 64-bit hash of `n` bytes, never 0.
+    /// A fast 64-bit hash of `n` bytes, never 0. Two independent lanes take 16 bytes a round,
+    /// so that long keys (user agents, referrers) do not wait on one chain of multiplications.
     @inline(__always)
     package static func hash(_ p: UnsafeRawPointer, _ n: Int) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ (UInt64(n) &* 0xC2B2_AE3D_27D4_EB4F)
+        var g: UInt64 = 0xD6E8_FEB8_6659_FD93
         var i = 0
-        while i + 8 <= n {
+        while i + 16 <= n {
+            h = (h ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            g = (g ^ p.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) &* 0xC4CE_B9FE_1A85_EC53
+            h ^= h >> 32
+            g ^= g >> 29
+            i += 16
+        }
+        if i + 8 <= n {
             h = (h ^ p.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
             h ^= h >> 32
             i += 8
         }
+        h ^= g &* 0x9E37_79B9_7F4A_7C15
         var tail: UInt64 = 0
-        while i < n {
-            tail = (tail << 8) | UInt64(p.load(fromByteOffset: i, as: UInt8.self))
-            i += 1
+        if i < n, n >= 8 {
+            tail = p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)  // the last 8, overlapping
+        } else {
+            while i < n {
+                tail = (tail << 8) | UInt64(p.load(fromByteOffset: i, as: UInt8.self))
+                i += 1
+            }
         }
         h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         h ^= h >> 29

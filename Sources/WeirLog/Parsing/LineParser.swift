@@ -211,19 +211,15 @@ public struct LineParser: Sendable {
                 // that extra fields are reported as such.
                 end = n
                 let from = min(pos &+ op.skip, n)
-                if !op.kind.mayHoldSpaces, let hit = memchr(base + from, 32, n - from) {
-                    end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                }
+                if !op.kind.mayHoldSpaces, let hit = Self.find(32, base, from: from, to: n) { end = hit }
             } else {
                 let from = pos &+ op.skip
-                guard from < n, let hit = memchr(base + from, Int32(lit[op.literalStart]), n - from) else {
+                guard from < n, let hit = Self.find(lit[op.literalStart], base, from: from, to: n) else {
                     return .missingField(nextLabel(i), column: n + 1)
                 }
-                end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                end = hit
             }
-            if op.stopsAtQuery, end > pos, let q = memchr(base + pos, Int32(UInt8(ascii: "?")), end - pos) {
-                end = UnsafeRawPointer(q) - UnsafeRawPointer(base)
-            }
+            if op.stopsAtQuery, end > pos, let q = Self.find(UInt8(ascii: "?"), base, from: pos, to: end) { end = q }
             if let failure = assign(op.kind, ByteRange(start: pos, end: end), base, line, &out) { return failure }
             pos = end
             i += 1
@@ -279,6 +275,21 @@ public struct LineParser: Sendable {
             q = h + 1
         }
         return nil
+    }
+
+    /// The offset of the first `byte` in `from..<to`, or `nil`. Fields are short (an address, a
+    /// status, a size), so the first 8 bytes are scanned inline and only the rest by `memchr`,
+    /// whose call costs more than a short scan.
+    @inline(__always)
+    static func find(_ byte: UInt8, _ base: UnsafePointer<UInt8>, from: Int, to end: Int) -> Int? {
+        var i = from
+        let inline = min(end, from &+ 8)
+        while i < inline {
+            if base[i] == byte { return i }
+            i += 1
+        }
+        guard i < end, let hit = memchr(base + i, Int32(byte), end - i) else { return nil }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
     /// Byte equality for the short literals of formats, without a call into libc.
@@ -394,11 +405,10 @@ public struct LineParser: Sendable {
     @inline(__always)
     private func splitRequest(_ base: UnsafePointer<UInt8>, _ r: ByteRange, _ out: inout ParsedLine) {
         out.fields.insert(.method)
-        guard r.count > 0, let hit = memchr(base + r.start, 32, r.count) else {
+        guard r.count > 0, let sp = Self.find(32, base, from: r.start, to: r.end) else {
             out.method = r
             return
         }
-        let sp = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
         out.method = ByteRange(start: r.start, end: sp)
         var t = sp + 1
         while t < r.end, base[t] == 32 { t += 1 }

@@ -83,7 +83,7 @@ struct PanelTally {
             hourBytes[i] &+= other.hourBytes[i]
         }
         for (mine, theirs) in [(agents, other.agents), (referrers, other.referrers), (virtualHosts, other.virtualHosts)] {
-            for entry in theirs.entries { mine.add(entry.key, entry.count) }
+            mine.add(contentsOf: theirs)
         }
         var all = allDays
         for (number, theirDay) in other.allDays {

@@ -12,7 +12,10 @@ public struct TrafficTally {
     /// Hits per class: index 1 is 1xx … 5 is 5xx, 0 anything else.
     public private(set) var statusClasses = [Int](repeating: 0, count: 6)
     public let methods = ByteKeyCounter(capacity: 16)
-    public let sections = ByteKeyCounter(capacity: 256)
+    /// Hits per section: counted per line only when paths are not tracked, else derived from
+    /// ``paths`` when asked (a section is a prefix of its path), which saves a lookup per line.
+    public var sections: ByteKeyCounter { tracksPaths ? Self.sections(of: paths) : sectionCounts }
+    private let sectionCounts = ByteKeyCounter(capacity: 256)
     public let paths = ByteKeyCounter(capacity: 4096)
     public let hosts = ByteKeyCounter(capacity: 4096)
     /// Which per-key tables to keep; paths are the most expensive.
@@ -46,20 +49,30 @@ public struct TrafficTally {
     func addKeys(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer) -> (host: Int, path: Int) {
         if parsed.method.isEmpty { Self.noPath.withUnsafeBytes { methods.add($0) } } else { methods.add(line.slice(parsed.method)) }
         let host = hosts.add(line.slice(parsed.client))
-        if let path = RequestTarget.path(line, parsed.target) {
-            if path.isEmpty {
-                return Self.root.withUnsafeBytes {
-                    sections.add($0)
-                    return (host, tracksPaths ? paths.add($0) : -1)
-                }
-            }
-            sections.add(line.slice(RequestTarget.section(line, path: path)))
-            return (host, tracksPaths ? paths.add(line.slice(path)) : -1)
+        let path = RequestTarget.path(line, parsed.target)
+        if tracksPaths {
+            guard let path else { return Self.noPath.withUnsafeBytes { (host, paths.add($0)) } }
+            return path.isEmpty ? Self.root.withUnsafeBytes { (host, paths.add($0)) } : (host, paths.add(line.slice(path)))
         }
-        return Self.noPath.withUnsafeBytes {
-            sections.add($0)
-            return (host, tracksPaths ? paths.add($0) : -1)
+        guard let path else {
+            Self.noPath.withUnsafeBytes { sectionCounts.add($0) }
+            return (host, -1)
         }
+        if path.isEmpty {
+            Self.root.withUnsafeBytes { sectionCounts.add($0) }
+        } else {
+            sectionCounts.add(line.slice(RequestTarget.section(line, path: path)))
+        }
+        return (host, -1)
+    }
+
+    /// Hits per section of the paths in `paths` (whose keys are paths, `/` or `-`).
+    static func sections(of paths: ByteKeyCounter) -> ByteKeyCounter {
+        let sections = ByteKeyCounter(capacity: 256)
+        paths.forEachKey { key, count in
+            sections.add(UnsafeRawBufferPointer(rebasing: key[..<RequestTarget.section(key, path: ByteRange(start: 0, end: key.count)).end]), count)
+        }
+        return sections
     }
 
     /// Hits per status code that occurred, keyed by the code as text.
@@ -88,8 +101,8 @@ public struct TrafficTally {
         bytes &+= other.bytes
         for (i, n) in other.statusCodes.enumerated() where n > 0 { statusCodes[i] &+= n }
         for (i, n) in other.statusClasses.enumerated() { statusClasses[i] &+= n }
-        for (mine, theirs) in [(methods, other.methods), (sections, other.sections), (paths, other.paths), (hosts, other.hosts)] {
-            for entry in theirs.entries { mine.add(entry.key, entry.count) }
+        for (mine, theirs) in [(methods, other.methods), (sectionCounts, other.sectionCounts), (paths, other.paths), (hosts, other.hosts)] {
+            mine.add(contentsOf: theirs)
         }
     }
 
@@ -100,7 +113,7 @@ public struct TrafficTally {
         for i in statusCodes.indices { statusCodes[i] = 0 }
         for i in statusClasses.indices { statusClasses[i] = 0 }
         methods.removeAll()
-        sections.removeAll()
+        sectionCounts.removeAll()
         paths.removeAll()
         hosts.removeAll()
     }
