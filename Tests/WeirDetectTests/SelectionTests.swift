@@ -75,7 +75,7 @@ import WeirGenerator
         let perAnomaly = (caughtAtStart - 1) / 2
         #expect(abs(score.utility(pointsPerAnomaly: 4_000) - (perAnomaly - 0.11 * 8)) < 1e-9)
         #expect(abs(score.utility(pointsPerAnomaly: 500) - (perAnomaly - 0.11)) < 1e-9)
-        #expect(ModelSelector().pointsPerAnomaly == 4_000)
+        #expect(ModelSelector().pointsPerAnomaly == 1_000)
     }
 
     /// On the history itself, an alarm at least half of the candidates raise (within 10 points)
