@@ -51,6 +51,8 @@ struct CommandLineTests {
             let parallel = try await WeirProcess.runAwaiting(["analyze", samplePath, "--jobs", jobs])
             #expect(parallel.status == 0 && parallel.stdout == text.stdout, "--jobs \(jobs)")
         }
+        let routed = try await WeirProcess.runAwaiting(["analyze", samplePath, "--route", "/blog/**", "--route", "/images/*.png"])
+        #expect(routed.status == 0 && routed.stdout.contains("Routes (each request under the first that matches):"), "\(routed.stderr)")
         let oneJSON = try await WeirProcess.runAwaiting(["analyze", samplePath, "--json", "--jobs", "1"])
         let threeJSON = try await WeirProcess.runAwaiting(["analyze", samplePath, "--json", "--jobs", "3"])
         #expect(oneJSON.stdout == threeJSON.stdout && oneJSON.stdout.hasPrefix("{"))
@@ -155,6 +157,8 @@ struct CommandLineTests {
         (["analyze", "x.log", "--format", "bogus"], "unknown log format 'bogus'"),
         (["analyze", "x.log", "--top", "0"], "--top must be a positive number"),
         (["analyze", "x.log", "--jobs", "0"], "--jobs must be between 1 and 1024, got 0"),
+        (["analyze", "x.log", "--route", "images/*"], "--route images/*: must be a path pattern of at most 512 characters starting with /"),
+        (["analyze", "x.log", "--route", "/a/*", "--route", "/a/*"], "--route /a/*: \"/a/*\" is given twice"),
         (
             ["generate", "--profile", "calm"],
             "'calm' is invalid for '--profile <profile>'. Please provide one of 'steady', 'spike', 'attack' or 'mixed'"

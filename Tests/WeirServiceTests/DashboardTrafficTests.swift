@@ -6,6 +6,7 @@ import Testing
 import WeirLog
 import WeirModel
 import WeirRules
+import WeirTraffic
 
 @testable import WeirService
 
@@ -107,6 +108,48 @@ struct DashboardTrafficTests {
             #expect(other.text.contains("id=\"traffic-problem\""))
             let taskPage = try await DashboardTests.page(client, "/ui/tasks/\(task.id)", cookie: cookie)
             #expect(taskPage.text.contains("href=\"\(base)\""))
+        }
+    }
+}
+
+extension DashboardTrafficTests {
+    /// A task's declared routes give the page a Routes panel; a route's row links to the page
+    /// narrowed to the paths it matches, whose count is the test's own.
+    @Test func aTasksRoutesGetAPanelWhoseRowsNarrowToTheirPaths() async throws {
+        let harness = try await Harness.make(token: DashboardTests.token)
+        defer { harness.remove() }
+        let path = "\(harness.directory)/access.log"
+        try FileManager.default.copyItem(atPath: ExactAcrossRunsTests.samplePath, toPath: path)
+        var declared = MonitoringTask.onFile(
+            path,
+            format: "combined",
+            name: "routed",
+            frequency: 60,
+            nextRunTime: Harness.start + 86_400,
+            rules: TaskRules()
+        )
+        declared.trafficMetrics = TrafficMetricsOptions(routes: ["/blog/**", "/images/*.png"].compactMap(URLPattern.init))
+        let task = try await harness.store.createTask(declared, now: Harness.start)
+        let paths = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
+            String($0.split(separator: "\"")[1].split(separator: " ")[1].prefix { $0 != "?" })
+        }
+        let blog = paths.filter { $0 == "/blog" || $0.hasPrefix("/blog/") }.count
+        let images = paths.filter {
+            !$0.hasPrefix("/blog/") && $0.hasPrefix("/images/") && $0.hasSuffix(".png") && $0.dropFirst(8).firstIndex(of: "/") == nil
+        }.count
+        try await harness.withRouter { client in
+            let cookie = try await DashboardTests.login(client)
+            let base = "/ui/tasks/\(task.id)/traffic"
+            let page = try await DashboardTests.page(client, base, cookie: cookie)
+            let panel = "Routes (each request under the first that matches)"
+            #expect(page.text.contains("<h2>\(panel)</h2>"), "\(page.text)")
+            let link = try #require(Self.rowLink(page.text, panel: panel, name: "/blog/**"))
+            #expect(link == base + "?filter=path%3D/blog/**")
+            let narrowed = try await DashboardTests.page(client, link, cookie: cookie)
+            #expect(blog > 0 && Self.requests(narrowed.text) == blog)
+            let imageLink = try #require(Self.rowLink(page.text, panel: panel, name: "/images/*.png"))
+            let byImage = try await DashboardTests.page(client, imageLink, cookie: cookie)
+            #expect(images > 0 && Self.requests(byImage.text) == images)
         }
     }
 }

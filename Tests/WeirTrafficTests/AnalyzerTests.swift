@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WeirGenerator
 import WeirLog
+import WeirRules
 
 @testable import WeirTraffic
 
@@ -61,6 +62,39 @@ struct AnalyzerTests {
         #expect(report.first == "2015-05-17T10:05:00Z")
         #expect(report.last == "2015-05-20T21:05:59Z")
         #expect(report.statusClasses["2xx"] == expected.status.filter { $0.key.hasPrefix("2") }.values.reduce(0, +))
+    }
+
+    /// `--route`: each request under the first declared route its path matches, the rest under
+    /// `other`, with one thread and with two; against a count made with regular expressions.
+    @Test func routesOnTheRealSampleMatchAnIndependentCount() throws {
+        let routes = ["/images/*.png", "/presentations/**", "/blog/**", "/", "/**/*.css", "/articles/*/index.html"]
+        let expressions = try routes.map { route in
+            let segments = route.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map { segment in
+                segment == "**"
+                    ? "(/[^/]*)*" : "/" + NSRegularExpression.escapedPattern(for: String(segment)).replacingOccurrences(of: "\\*", with: "[^/]*")
+            }
+            return try NSRegularExpression(pattern: "^" + segments.joined() + "$")
+        }
+        var expected = [Int](repeating: 0, count: routes.count + 1)
+        let text = try String(contentsOfFile: Self.samplePath, encoding: .utf8)
+        for line in text.split(separator: "\n") {
+            let target = String(line.components(separatedBy: "\"")[1].split(separator: " ")[1])
+            let path = String(target.split(separator: "?", omittingEmptySubsequences: false)[0])
+            let whole = NSRange(path.startIndex..., in: path)
+            expected[expressions.firstIndex { $0.firstMatch(in: path, range: whole) != nil } ?? routes.count] += 1
+        }
+        #expect(expected.reduce(0, +) == 10_000 && expected.filter { $0 > 0 }.count >= 5, "\(expected)")
+        for jobs in [1, 2] {
+            var options = Analyzer.Options()
+            options.routes = routes.compactMap(URLPattern.init)
+            var analyzer = Analyzer(options: options)
+            try analyzer.add(path: Self.samplePath, jobs: jobs, minimumSize: 0)
+            let report = analyzer.finish()
+            #expect(report.routes?.map(\.name) == routes + ["other"])
+            #expect(report.routes?.map(\.hits) == expected, "jobs \(jobs)")
+            #expect(report.renderText().contains("Routes (each request under the first that matches):"))
+        }
+        #expect(Analyzer(options: .init()).finish().routes == nil)
     }
 
     @Test func timeRangeAndMalformedLines() throws {

@@ -55,6 +55,7 @@ extension AnalyzeReport {
         if hours.contains(where: { $0.hits > 0 }) {
             out += Self.table("Requests per hour of day", hours.map { (String($0.hits), Self.twoDigits($0.hour) + ":00  \($0.bytes) bytes") })
         }
+        if let routes { out += Self.table("Routes (each request under the first that matches)", routes.map { (String($0.hits), $0.name) }) }
         let lists = [
             ("404s by path", notFound), ("Browsers", browsers), ("Operating systems", operatingSystems), ("Crawlers", crawlers),
             ("Referring sites", referringSites), ("Referrers", referrers), ("Virtual hosts", virtualHosts),

@@ -101,6 +101,9 @@ public struct AnalyzeReport: Codable, Sendable, Equatable {
     public var sections: [NamedCount] = []
     public var hosts: [NamedCount] = []
     public var paths: [NamedCount] = []
+    /// Requests per declared route (`--route`), in the order given, then `other` (``TrafficSeriesKey/otherRoute``): each
+    /// request under the first route its path matches. Absent when no route is declared.
+    public var routes: [NamedCount]?
     public var distinctHosts = 0
     public var distinctPaths = 0
     public var bytes: Int64 = 0

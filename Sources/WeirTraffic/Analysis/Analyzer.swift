@@ -1,4 +1,5 @@
 import WeirLog
+import WeirRules
 
 /// Reads whole access logs and builds an ``AnalyzeReport``: the engine of `weir analyze`.
 public struct Analyzer {
@@ -18,6 +19,8 @@ public struct Analyzer {
         public var timeline = false
         /// Only requests every filter admits are counted (`--filter`).
         public var filters: [RequestFilter] = []
+        /// Declared routes (`--route`, a task's `routes`): the report counts requests per route.
+        public var routes: [URLPattern] = []
 
         public init(format: LogFormat? = nil, from: Int64? = nil, to: Int64? = nil, top: Int = 10) {
             self.format = format
@@ -132,6 +135,11 @@ public struct Analyzer {
         r.statusClasses = tally.statusClassCounts
         r.methods = tally.methodCounts
         r.sections = AnalyzeReport.NamedCount.list(tally.sections.top(top))
+        if !options.routes.isEmpty {
+            let hits = tally.routeHits(options.routes)
+            let names = options.routes.map(\.description) + [TrafficSeriesKey.otherRoute]
+            r.routes = zip(names, hits).map { AnalyzeReport.NamedCount(name: $0, hits: $1) }
+        }
         r.hosts = AnalyzeReport.NamedCount.list(tally.hosts.top(top))
         r.paths = AnalyzeReport.NamedCount.list(tally.paths.top(top))
         r.distinctHosts = tally.hosts.distinctCount

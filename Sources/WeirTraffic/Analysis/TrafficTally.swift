@@ -1,5 +1,6 @@
 import WeirCore
 import WeirLog
+import WeirRules
 
 /// Running totals over parsed requests: hits, bytes, status codes and classes, methods, and
 /// counts per section, path and client host. Shared by `weir analyze` (one tally for the whole
@@ -73,6 +74,20 @@ public struct TrafficTally {
             sections.add(UnsafeRawBufferPointer(rebasing: key[..<RequestTarget.section(key, path: ByteRange(start: 0, end: key.count)).end]), count)
         }
         return sections
+    }
+
+    /// Hits per route of `routes`, in their order, each path counted under the first route it
+    /// matches, then the hits no route matches (lines without a path among them). Derived from
+    /// ``paths`` (each distinct path matched once), so it costs nothing per line.
+    public func routeHits(_ routes: [URLPattern]) -> [Int] {
+        var hits = [Int](repeating: 0, count: routes.count + 1)
+        let index = PathPatternIndex(routes)
+        paths.forEachKey { path, count in
+            let isPath = path.first == UInt8(ascii: "/")
+            let route = isPath ? Int(index.index(of: path)) : 0
+            hits[route == 0 ? routes.count : route - 1] += count
+        }
+        return hits
     }
 
     /// Hits per status code that occurred, keyed by the code as text.

@@ -41,6 +41,24 @@ public struct TrafficMetricsOptions: Sendable, Equatable {
         try errors.throwIfAny()
     }
 
+    /// Options from command-line flags (`routeFlag` repeated, `bucketFlag` once), or one line that
+    /// names the flag and value at fault and what it must be.
+    public static func fromFlags(routes: [String], routeFlag: String, bucketList: String?, bucketFlag: String) -> Result<Self, FlagProblem> {
+        do {
+            return .success(try TrafficMetricsOptions(routes: routes, bucketList: bucketList))
+        } catch {
+            let (field, message) = error.messages.sorted { $0.key < $1.key }[0]
+            let index = Int(field.drop { $0 != "[" }.dropFirst().prefix { $0 != "]" })
+            let flag = field.hasPrefix("routes") ? "\(routeFlag) \(index.map { routes[$0] } ?? "")" : "\(bucketFlag) \(bucketList ?? "")"
+            return .failure(FlagProblem(description: "\(flag): \(message)"))
+        }
+    }
+
+    /// A flag's value that cannot be used, said in one line.
+    public struct FlagProblem: Error, CustomStringConvertible {
+        public let description: String
+    }
+
     /// The stored form, which ``init(json:)`` reads back.
     public var json: JSONValue {
         .object([

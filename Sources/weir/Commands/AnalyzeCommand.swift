@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WeirCore
 import WeirLog
+import WeirRules
 import WeirTraffic
 import WeirWeb
 
@@ -68,6 +69,19 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             """
+            A route pattern, as in a task's routes and accepted_urls (* within a segment, ** across); \
+            repeat it. The report gains a Routes panel: requests per route, each counted under the \
+            first route its path matches, and under other when none does. Example: \
+            --route '/api/users/*' --route '/static/**'
+            """,
+            valueName: "PATTERN"
+        )
+    )
+    var route: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            """
             Threads to count with (default: every core). Each file is cut at line boundaries and its \
             parts counted at once; the report is the same as with --jobs 1. Standard input, pipes, \
             gzip files and files under 1 MiB are read by one thread.
@@ -96,12 +110,20 @@ struct AnalyzeCommand: ParsableCommand {
         for text in filter {
             do { _ = try RequestFilter(text) } catch { throw ValidationError(error.description) }
         }
+        _ = try routes()
+    }
+
+    /// The `--route` patterns, validated as a task's `routes` are.
+    func routes() throws -> [URLPattern] {
+        let flags = TrafficMetricsOptions.fromFlags(routes: route, routeFlag: "--route", bucketList: nil, bucketFlag: "")
+        return try flags.mapError { ValidationError($0.description) }.get().routes
     }
 
     func run() throws {
         var options = Analyzer.Options(format: try LogFormat.chosen(format), from: from?.seconds, to: to?.seconds, top: top)
         options.timeline = html != nil
         options.filters = try filter.map { try RequestFilter($0) }
+        options.routes = try routes()
         var analyzer = Analyzer(options: options)
         let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         for file in files { try analyzer.add(path: file, jobs: jobs) }

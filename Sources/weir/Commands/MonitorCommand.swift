@@ -181,15 +181,13 @@ struct MonitorCommand: AsyncParsableCommand {
     /// `--metrics-route` and `--metrics-buckets`, validated as a task's `routes` and
     /// `duration_buckets` are.
     func trafficMetrics() throws -> TrafficMetricsOptions {
-        do {
-            return try TrafficMetricsOptions(routes: metricsRoutes, bucketList: metricsBuckets)
-        } catch {
-            let (field, message) = error.messages.sorted { $0.key < $1.key }[0]
-            let index = Int(field.drop { $0 != "[" }.dropFirst().prefix { $0 != "]" })
-            let flag =
-                field.hasPrefix("routes") ? "--metrics-route \(index.map { metricsRoutes[$0] } ?? "")" : "--metrics-buckets \(metricsBuckets ?? "")"
-            throw ValidationError("\(flag): \(message)")
-        }
+        let flags = TrafficMetricsOptions.fromFlags(
+            routes: metricsRoutes,
+            routeFlag: "--metrics-route",
+            bucketList: metricsBuckets,
+            bucketFlag: "--metrics-buckets"
+        )
+        return try flags.mapError { ValidationError($0.description) }.get()
     }
 
     /// `HOST:PORT` (`[::1]:9145` for IPv6), or `nil`.

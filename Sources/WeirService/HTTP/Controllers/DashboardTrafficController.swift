@@ -52,6 +52,7 @@ struct DashboardTrafficController: APIController {
         if let problem = policy.problem(with: path) { return respond(nil, problem: "The task's file cannot be read: \(problem)") }
         var options = Analyzer.Options(format: try LogFormat.chosen(format))
         options.filters = filters
+        options.routes = task.trafficMetrics.routes
         options.timeline = true
         if let range, let latest = try await store.latestTrafficMinutes(taskID: task.id, count: 1).first?.start {
             options.from = latest - range.seconds + 60
