@@ -25,6 +25,12 @@ public final class PathPatternIndex {
     }
 
     private func match(_ path: UnsafeRawBufferPointer) -> UInt64 {
+        Self.index(of: path, in: patterns)
+    }
+
+    /// The index of the first of `patterns` that `path` matches, counted from 1; 0 when none
+    /// does. Unremembered: for callers that ask once per distinct path already.
+    public static func index(of path: UnsafeRawBufferPointer, in patterns: [URLPattern]) -> UInt64 {
         patterns.firstIndex { $0.matches(path) }.map { UInt64($0 + 1) } ?? 0
     }
 }

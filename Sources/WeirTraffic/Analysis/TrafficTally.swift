@@ -78,13 +78,12 @@ public struct TrafficTally {
 
     /// Hits per route of `routes`, in their order, each path counted under the first route it
     /// matches, then the hits no route matches (lines without a path among them). Derived from
-    /// ``paths`` (each distinct path matched once), so it costs nothing per line.
+    /// ``paths`` (each distinct path matched once, so nothing is remembered), at no cost per line.
     public func routeHits(_ routes: [URLPattern]) -> [Int] {
         var hits = [Int](repeating: 0, count: routes.count + 1)
-        let index = PathPatternIndex(routes)
         paths.forEachKey { path, count in
             let isPath = path.first == UInt8(ascii: "/")
-            let route = isPath ? Int(index.index(of: path)) : 0
+            let route = isPath ? Int(PathPatternIndex.index(of: path, in: routes)) : 0
             hits[route == 0 ? routes.count : route - 1] += count
         }
         return hits
