@@ -1,5 +1,6 @@
 import WeirCore
 import WeirLog
+import WeirRules
 import WeirTraffic
 
 /// Throughput measurements of the hot paths, printed by the hidden `weir bench` command.
@@ -47,6 +48,21 @@ public enum Benchmark {
                 return ok
             }
         )
+        for (name, routes) in [("meter", [String]()), ("meter, 6 routes", Self.routes)] {
+            let options = TrafficMetricsOptions(routes: routes.compactMap(URLPattern.init))
+            out.append(
+                stage(name, runs, data.count, lineCount) {
+                    var s = LineSplitter()
+                    let parser = LineParser(format: format)
+                    var parsed = ParsedLine()
+                    var meter = TrafficMeter(options: options)
+                    data.withUnsafeBytes {
+                        s.consume($0) { line, _ in if parser.parse(line, into: &parsed) == nil { meter.add(parsed, line: line) } }
+                    }
+                    return Int(meter.finish(malformed: 0).series.values.reduce(0) { $0 + $1.requests })
+                }
+            )
+        }
         out.append(
             try stage("analyze (memory)", runs, data.count, lineCount) {
                 var analyzer = Analyzer(options: .init(format: nil))
@@ -63,6 +79,9 @@ public enum Benchmark {
         )
         return out
     }
+
+    /// The routes of the meter's second stage: those `scripts/bench-metrics` gives a task.
+    static let routes = ["/api/users/*", "/api/orders/**", "/static/**", "/images/*.png", "/search", "/blog/**"]
 
     package static func readAll(_ path: String) throws -> [UInt8] {
         var source = try LogInput.open(path)
