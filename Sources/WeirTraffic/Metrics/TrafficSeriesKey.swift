@@ -23,7 +23,13 @@ public struct TrafficSeriesKey: Sendable, Hashable, Comparable {
     /// Methods kept as they are; any other is `OTHER`.
     public static let standardMethods = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"]
 
+    /// By virtual host, method, status and route, each compared by its UTF-8 bytes: the order of
+    /// `/metrics`, the same on every instance, and cheaper than `String`'s Unicode order, which
+    /// sorting every series of every task at each scrape would pay.
     public static func < (a: Self, b: Self) -> Bool {
-        (a.vhost, a.method, a.status, a.route) < (b.vhost, b.method, b.status, b.route)
+        if a.vhost != b.vhost { return a.vhost.utf8.lexicographicallyPrecedes(b.vhost.utf8) }
+        if a.method != b.method { return a.method.utf8.lexicographicallyPrecedes(b.method.utf8) }
+        if a.status != b.status { return a.status.utf8.lexicographicallyPrecedes(b.status.utf8) }
+        return a.route.utf8.lexicographicallyPrecedes(b.route.utf8)
     }
 }
