@@ -3,8 +3,8 @@
 /// string of a request is never compared.
 ///
 /// Matching reads the path's bytes in place and allocates nothing, except for a pattern with two
-/// or more `**` that are not last, which remembers where each failed. No path, however long or
-/// crafted, makes it take more than about (pattern length × path length) steps.
+/// or more `**` that are not last, which remembers where each failed. For a given pattern its time
+/// grows in proportion to the path's length, however the path is crafted, never exponentially.
 public struct URLPattern: Sendable, Hashable, CustomStringConvertible {
     /// The pattern's segments, repeated `**` collapsed into one.
     let segments: [PathMatcher.Segment]
