@@ -13,9 +13,8 @@ struct PathMatcher {
     let literal: UnsafeBufferPointer<UInt8>
     let path: UnsafeRawBufferPointer
     private let remembersFailures: Bool
-    /// The (segment, position) pairs known not to match, made at the first one when the
-    /// pattern remembers them.
-    private var failed: Set<Int>? = nil
+    /// The (segment, position) pairs known not to match, when the pattern remembers them.
+    private var failed: Set<Int> = []
 
     init(segments: UnsafeBufferPointer<Segment>, literal: UnsafeBufferPointer<UInt8>, path: UnsafeRawBufferPointer, remembersFailures: Bool) {
         self.segments = segments
@@ -51,16 +50,13 @@ struct PathMatcher {
         var at = position
         while true {
             let state = index * (path.count + 2) + at
-            if failed?.contains(state) == true { break }
+            if failed.contains(state) { break }
             if match(index + 1, at) { return true }
             if remembersFailures { tried.append(state) }
             if at > path.count { break }
             at = partEnd(at) + 1
         }
-        if remembersFailures {
-            if failed == nil { failed = [] }
-            failed?.formUnion(tried)
-        }
+        if remembersFailures { failed.formUnion(tried) }
         return false
     }
 

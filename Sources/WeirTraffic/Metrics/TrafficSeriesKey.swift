@@ -26,10 +26,12 @@ public struct TrafficSeriesKey: Sendable, Hashable, Comparable {
     /// By virtual host, method, status and route, each compared by its UTF-8 bytes: the order of
     /// `/metrics`, the same on every instance, and cheaper than `String`'s Unicode order, which
     /// sorting every series of every task at each scrape would pay.
+    /// Equality is by bytes too (not `String`'s `!=`, which calls two spellings of one accented
+    /// name equal), so that the order stays a strict weak order.
     public static func < (a: Self, b: Self) -> Bool {
-        if a.vhost != b.vhost { return a.vhost.utf8.lexicographicallyPrecedes(b.vhost.utf8) }
-        if a.method != b.method { return a.method.utf8.lexicographicallyPrecedes(b.method.utf8) }
-        if a.status != b.status { return a.status.utf8.lexicographicallyPrecedes(b.status.utf8) }
+        if !a.vhost.utf8.elementsEqual(b.vhost.utf8) { return a.vhost.utf8.lexicographicallyPrecedes(b.vhost.utf8) }
+        if !a.method.utf8.elementsEqual(b.method.utf8) { return a.method.utf8.lexicographicallyPrecedes(b.method.utf8) }
+        if !a.status.utf8.elementsEqual(b.status.utf8) { return a.status.utf8.lexicographicallyPrecedes(b.status.utf8) }
         return a.route.utf8.lexicographicallyPrecedes(b.route.utf8)
     }
 }
