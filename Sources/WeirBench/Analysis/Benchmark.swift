@@ -1,4 +1,5 @@
 import WeirCore
+import WeirDetect
 import WeirLog
 import WeirRules
 import WeirTraffic
@@ -38,31 +39,36 @@ public enum Benchmark {
                 return n
             }
         )
-        out.append(
-            stage("parse", runs, data.count, lineCount) {
-                var s = LineSplitter()
-                let parser = LineParser(format: format)
-                var parsed = ParsedLine()
-                var ok = 0
-                data.withUnsafeBytes { s.consume($0) { line, _ in if parser.parse(line, into: &parsed) == nil { ok += 1 } } }
-                return ok
-            }
-        )
+        out.append(stage("parse", runs, data.count, lineCount) { eachParsed(data, format) { _, _ in } })
         for (name, routes) in [("meter", [String]()), ("meter, 6 routes", Self.routes)] {
             let options = TrafficMetricsOptions(routes: routes.compactMap(URLPattern.init))
             out.append(
                 stage(name, runs, data.count, lineCount) {
-                    var s = LineSplitter()
-                    let parser = LineParser(format: format)
-                    var parsed = ParsedLine()
                     var meter = TrafficMeter(options: options)
-                    data.withUnsafeBytes {
-                        s.consume($0) { line, _ in if parser.parse(line, into: &parsed) == nil { meter.add(parsed, line: line) } }
-                    }
+                    _ = eachParsed(data, format) { parsed, line in meter.add(parsed, line: line) }
                     return Int(meter.finish(malformed: 0).series.values.reduce(0) { $0 + $1.requests })
                 }
             )
         }
+        // As a task run measures: the features give each target an id, and the meter reads its route by it.
+        out.append(
+            stage("features", runs, data.count, lineCount) {
+                var features = FeatureAccumulator()
+                _ = eachParsed(data, format) { parsed, line in features.add(parsed, line: line) }
+                return features.finish().minutes.count
+            }
+        )
+        let routed = TrafficMetricsOptions(routes: Self.routes.compactMap(URLPattern.init))
+        out.append(
+            stage("features, meter, 6 routes", runs, data.count, lineCount) {
+                var features = FeatureAccumulator()
+                var meter = TrafficMeter(options: routed)
+                _ = eachParsed(data, format) { parsed, line in
+                    meter.add(parsed, line: line, targetID: features.add(parsed, line: line))
+                }
+                return Int(meter.finish(malformed: 0).series.values.reduce(0) { $0 + $1.requests })
+            }
+        )
         out.append(
             try stage("analyze (memory)", runs, data.count, lineCount) {
                 var analyzer = Analyzer(options: .init(format: nil))
@@ -78,6 +84,24 @@ public enum Benchmark {
             }
         )
         return out
+    }
+
+    /// Splits `data` into lines and hands each one that parses to `body`; returns how many did.
+    @discardableResult
+    static func eachParsed(_ data: [UInt8], _ format: LogFormat, _ body: (ParsedLine, UnsafeRawBufferPointer) -> Void) -> Int {
+        var splitter = LineSplitter()
+        let parser = LineParser(format: format)
+        var parsed = ParsedLine()
+        var ok = 0
+        data.withUnsafeBytes {
+            splitter.consume($0) { line, _ in
+                if parser.parse(line, into: &parsed) == nil {
+                    ok += 1
+                    body(parsed, line)
+                }
+            }
+        }
+        return ok
     }
 
     /// The routes of the meter's second stage: those `scripts/bench-metrics` gives a task.
@@ -110,7 +134,7 @@ public enum Benchmark {
         }
         times.sort()
         let median = times[times.count / 2]
-        let pad = name + String(repeating: " ", count: max(0, 17 - name.count))
+        let pad = name + String(repeating: " ", count: max(0, 26 - name.count))
         return
             "\(pad) \(fixed(median, 3)) s  \(fixed(Double(lines) / median / 1e6, 2)) M lines/s  \(fixed(Double(bytes) / median / 1e6, 1)) MB/s  (result \(check))"
     }

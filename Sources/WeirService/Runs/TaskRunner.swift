@@ -190,8 +190,9 @@ public struct TaskRunner: Sendable {
                 malformed += 1
             } else {
                 let clientID = evaluator.add(parsed, line: line.bytes)
-                if measuresFeatures { features.add(parsed, line: line.bytes, clientID: clientID) }
-                traffic?.add(parsed, line: line.bytes)
+                // The meter reads each target's route by the id the features give it.
+                let targetID = measuresFeatures ? features.add(parsed, line: line.bytes, clientID: clientID) : nil
+                traffic?.add(parsed, line: line.bytes, targetID: targetID)
             }
             if lines & 0xFFFF == 0 { progress(RunProgress(runID: runID, lines: lines, stop: stop)) }
         }

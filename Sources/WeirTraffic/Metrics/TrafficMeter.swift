@@ -5,7 +5,8 @@ import WeirRules
 /// Counts a run's traffic for `/metrics` as its lines go by: requests and bytes per virtual host,
 /// method, status and route, durations in buckets. Per line it compares bytes and, when the
 /// labels change, adds to a table keyed by one integer; strings are made once per distinct virtual host, and once per
-/// series at the end. A path is matched against the routes once, then found in a table. A run
+/// series at the end. A path is matched against the routes once, then found in a table; a caller
+/// that already gives each target a dense id saves that table (``add(_:line:targetID:)``). A run
 /// with more than ``TrafficCounts/seriesCap`` virtual hosts folds the rest.
 public struct TrafficMeter {
     /// Dense ids of the packed label keys seen, and each id's counts.
@@ -24,6 +25,14 @@ public struct TrafficMeter {
     private let boundsMicros: [Int64]
     /// The task's routes; `nil` when it declares none (every request is `other`).
     private let routes: PathPatternIndex?
+    /// Whether `routes` is set, read per line without touching the reference.
+    private let hasRoutes: Bool
+    /// The route of each target id a caller gave (``add(_:line:targetID:)``), from 1, 0 for none;
+    /// ``unmatched`` where that id has not been seen.
+    private var routeByTarget: [UInt16] = []
+    private static let unmatched = UInt16.max
+    /// Target ids past this are matched through `routes`' own table, so that the array stays small.
+    private static let targetIDLimit = 1 << 22
     /// The id of the folded virtual host.
     private static let foldedVhost: UInt64 = 0xFF_FFFF
 
@@ -32,16 +41,20 @@ public struct TrafficMeter {
         buckets = [Int64](repeating: 0, count: options.bucketBounds.count + 1)
         boundsMicros = options.bucketBounds.map { Int64(($0 * 1_000_000).rounded()) }
         routes = options.routes.isEmpty ? nil : PathPatternIndex(options.routes)
+        hasRoutes = routes != nil
     }
 
     /// Counts one well-formed line. Lines in a row with the same labels (most of a log) are
-    /// added up before the dictionary is touched.
-    public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer) {
+    /// added up before the dictionary is touched. `targetID`, when given, is a dense id (from 0,
+    /// in order of first sight) of the line's target up to its `?`, the same for every line
+    /// with those bytes, as ``FeatureAccumulator`` gives; the route is then matched once per id
+    /// and read from an array, since a target's path is a function of those bytes.
+    public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer, targetID: Int? = nil) {
         let fields = parsed.fields
         let vhost = fields.contains(.host) ? vhostID(line, parsed.host) : 0
         let method = fields.contains(.method) ? Self.methodIndex(line, parsed.method) : 9
         let status = fields.contains(.status) ? UInt64(clamping: max(0, min(parsed.status, 0xFFFF))) : 0
-        let route = routes.map { Self.route($0, line, parsed) } ?? 0
+        let route = hasRoutes && fields.contains(.target) ? self.route(parsed, line, targetID: targetID) : 0
         let key = vhost << 40 | route << 24 | method << 16 | status
         if key != runKey {
             flushRun()
@@ -95,10 +108,30 @@ public struct TrafficMeter {
         return result
     }
 
-    /// The route of the line's path: the index of the first route it matches, from 1; 0 for none.
-    private static func route(_ routes: PathPatternIndex, _ line: UnsafeRawBufferPointer, _ parsed: ParsedLine) -> UInt64 {
-        guard parsed.fields.contains(.target), let range = RequestTarget.path(line, parsed.target) else { return 0 }
-        return routes.index(of: line.slice(range))
+    /// The route of the line's path: the index of the first route it matches, from 1; 0 for
+    /// none. Read from `routeByTarget` when the line's target id has been seen.
+    @inline(__always)
+    private mutating func route(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer, targetID: Int?) -> UInt64 {
+        if let targetID, targetID >= 0, targetID < routeByTarget.count {
+            let known = routeByTarget[targetID]
+            if known != Self.unmatched { return UInt64(known) }
+        }
+        return firstRoute(parsed, line, targetID: targetID)
+    }
+
+    /// Matches the line's path: once per target id (kept in `routeByTarget`), or through the
+    /// routes' table of paths when no id is given.
+    @inline(never)
+    private mutating func firstRoute(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer, targetID: Int?) -> UInt64 {
+        guard let routes else { return 0 }
+        let path = RequestTarget.path(line, parsed.target).map(line.slice)
+        guard let targetID, targetID >= 0, targetID < Self.targetIDLimit else { return path.map(routes.index(of:)) ?? 0 }
+        let route = path.map { PathPatternIndex.index(of: $0, in: routes.patterns) } ?? 0
+        if targetID >= routeByTarget.count {
+            routeByTarget.append(contentsOf: repeatElement(Self.unmatched, count: targetID + 1 - routeByTarget.count))
+        }
+        routeByTarget[targetID] = UInt16(truncatingIfNeeded: route)
+        return route
     }
 
     private mutating func vhostID(_ line: UnsafeRawBufferPointer, _ range: ByteRange) -> UInt64 {
