@@ -6,6 +6,7 @@ import Testing
 import WeirLog
 import WeirModel
 import WeirRules
+import WeirTestSupport
 import WeirTraffic
 
 @testable import WeirService
@@ -23,6 +24,25 @@ struct DashboardTrafficTests {
                 String(line.prefix { $0 != " " }), quoted.count > 5 ? String(quoted[5]) : ""
             )
         }
+    }
+
+    /// A file task on a copy of the real sample, in `harness`'s folder.
+    static func sampleTask(
+        _ harness: Harness,
+        metrics: TrafficMetricsOptions = TrafficMetricsOptions()
+    ) async throws -> (path: String, task: MonitoringTask) {
+        let path = "\(harness.directory)/access.log"
+        try FileManager.default.copyItem(atPath: ExactAcrossRunsTests.samplePath, toPath: path)
+        var declared = MonitoringTask.onFile(
+            path,
+            format: "combined",
+            name: "sample",
+            frequency: 60,
+            nextRunTime: Harness.start + 86_400,
+            rules: TaskRules()
+        )
+        declared.trafficMetrics = metrics
+        return (path, try await harness.store.createTask(declared, now: Harness.start))
     }
 
     /// The `requests` figure of a report page.
@@ -43,12 +63,7 @@ struct DashboardTrafficTests {
     @Test func filtersNarrowThePanelsAndEveryRowLinksToItsOwnRequests() async throws {
         let harness = try await Harness.make(token: DashboardTests.token)
         defer { harness.remove() }
-        let path = "\(harness.directory)/access.log"
-        try FileManager.default.copyItem(atPath: ExactAcrossRunsTests.samplePath, toPath: path)
-        let task = try await harness.store.createTask(
-            .onFile(path, format: "combined", name: "sample", frequency: 60, nextRunTime: Harness.start + 86_400, rules: TaskRules()),
-            now: Harness.start
-        )
+        let (path, task) = try await Self.sampleTask(harness)
         let syslog = try await harness.store.createTask(
             MonitoringTask(
                 name: "fleet",
@@ -118,18 +133,8 @@ extension DashboardTrafficTests {
     @Test func aTasksRoutesGetAPanelWhoseRowsNarrowToTheirPaths() async throws {
         let harness = try await Harness.make(token: DashboardTests.token)
         defer { harness.remove() }
-        let path = "\(harness.directory)/access.log"
-        try FileManager.default.copyItem(atPath: ExactAcrossRunsTests.samplePath, toPath: path)
-        var declared = MonitoringTask.onFile(
-            path,
-            format: "combined",
-            name: "routed",
-            frequency: 60,
-            nextRunTime: Harness.start + 86_400,
-            rules: TaskRules()
-        )
-        declared.trafficMetrics = TrafficMetricsOptions(routes: ["/blog/**", "/images/*.png"].compactMap(URLPattern.init))
-        let task = try await harness.store.createTask(declared, now: Harness.start)
+        let routes = TrafficMetricsOptions(routes: ["/blog/**", "/images/*.png"].compactMap(URLPattern.init))
+        let (path, task) = try await Self.sampleTask(harness, metrics: routes)
         let paths = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
             String($0.split(separator: "\"")[1].split(separator: " ")[1].prefix { $0 != "?" })
         }
@@ -160,5 +165,56 @@ extension Array where Element: Hashable {
         var counts: [Element: Int] = [:]
         for element in self { counts[element, default: 0] += 1 }
         return first { counts[$0] == counts.values.max() }
+    }
+}
+
+extension DashboardTrafficTests {
+    /// How many traffic page views `/metrics` counts with `outcome`.
+    static func views(_ client: some TestClientProtocol, _ outcome: String) async throws -> Int {
+        let page = try await client.execute(uri: "/metrics", method: .get).body
+        let prefix = "weir_dashboard_traffic_views_total{outcome=\"\(outcome)\"} "
+        let line = String(buffer: page).split(separator: "\n").first { $0.hasPrefix(prefix) }
+        return try #require(line.flatMap { Int($0.dropFirst(prefix.count)) }, "no \(prefix)")
+    }
+
+    /// A view of a log that has not changed since the same view comes from memory; another
+    /// filter is another analysis; a line appended makes the log read again (and counted); views
+    /// asked at once share one analysis.
+    @Test func anUnchangedLogIsNotReadAgainForTheSameView() async throws {
+        let harness = try await Harness.make(token: DashboardTests.token)
+        defer { harness.remove() }
+        let (path, task) = try await Self.sampleTask(harness)
+        let lines = try Self.sample()
+        try await harness.withRouter { client in
+            let cookie = try await DashboardTests.login(client)
+            let base = "/ui/tasks/\(task.id)/traffic"
+            for outcome in ServiceMetrics.trafficPageOutcomes { #expect(try await Self.views(client, outcome) == 0, "\(outcome)") }
+
+            let first = try await DashboardTests.page(client, base, cookie: cookie)
+            let again = try await DashboardTests.page(client, base, cookie: cookie)
+            #expect(Self.requests(first.text) == lines.count)
+            #expect(again.text == first.text)
+            #expect(try await Self.views(client, "analysed") == 1)
+            #expect(try await Self.views(client, "cached") == 1)
+
+            let notFound = try await DashboardTests.page(client, base + "?filter=status%3D404", cookie: cookie)
+            #expect(Self.requests(notFound.text) == lines.filter { $0.status == "404" }.count)
+            #expect(try await Self.views(client, "analysed") == 2)
+
+            try TestFile.append(path, #"192.0.2.7 - - [20/May/2015:21:05:59 +0000] "GET /new HTTP/1.1" 404 12 "-" "test""# + "\n")
+            let grown = try await DashboardTests.page(client, base + "?filter=status%3D404", cookie: cookie)
+            #expect(Self.requests(grown.text) == lines.filter { $0.status == "404" }.count + 1)
+            #expect(try await Self.views(client, "analysed") == 3)
+            #expect(try await Self.views(client, "cached") == 1)
+
+            async let a = DashboardTests.page(client, base + "?filter=method%3DGET", cookie: cookie)
+            async let b = DashboardTests.page(client, base + "?filter=method%3DGET", cookie: cookie)
+            async let c = DashboardTests.page(client, base + "?filter=method%3DGET", cookie: cookie)
+            let together = try await [a, b, c].map { Self.requests($0.text) }
+            #expect(together == Array(repeating: lines.filter { $0.method == "GET" }.count + 1, count: 3))
+            #expect(try await Self.views(client, "analysed") == 4)
+            #expect(try await Self.views(client, "joined") + Self.views(client, "cached") == 3)
+            #expect(try await Self.views(client, "refused") == 0)
+        }
     }
 }

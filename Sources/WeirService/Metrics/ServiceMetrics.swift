@@ -44,6 +44,7 @@ public struct ServiceMetrics: Sendable {
         for type in ChannelType.allCases {
             for outcome in Self.deliveryOutcomes { notificationCounter(type.rawValue, outcome).increment(by: Int64(0)) }
         }
+        trafficPageStarted()
     }
 
     // MARK: incidents and notifications

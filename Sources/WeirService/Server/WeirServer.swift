@@ -235,7 +235,10 @@ public struct WeirServer: Sendable {
         let pages = DashboardPageController(store: store, renderer: renderer)
         guarded.addRoutes(pages.routes)
         let jobs = settings.runParsingThreads ?? SourceContext(vault: nil).parsingThreads
-        guarded.addRoutes(DashboardTrafficController(store: store, renderer: renderer, policy: settings.sourcePolicy, jobs: jobs).routes)
+        guarded.addRoutes(
+            DashboardTrafficController(store: store, renderer: renderer, policy: settings.sourcePolicy, jobs: jobs, metrics: metrics)
+                .routes
+        )
         let forms = DashboardFormController(store: store, renderer: renderer, pages: pages, tasks: tasks, runs: runs, channels: channels)
         guarded.addRoutes(forms.routes)
         guarded.addRoutes(LiveEventsController(events: events).routes)

@@ -8,14 +8,20 @@ import WeirWeb
 
 /// `/ui/tasks/{id}/traffic`: a file task's log analysed as `weir analyze` would, narrowed by
 /// `filter` query parameters (`weir analyze --filter`'s syntax, all applied) and a `range` ending
-/// at the task's latest stored minute. One analysis runs at a time, off the cooperative pool.
+/// at the task's latest stored minute. One analysis runs at a time, off the cooperative pool; a
+/// view of a log unchanged since the same view was made comes from ``TrafficReportCache``.
 struct DashboardTrafficController: APIController {
     let store: any WeirStore
     let renderer: DashboardRenderer
     let policy: SourcePolicy
     /// Threads an analysis may use.
     let jobs: Int
+    let metrics: ServiceMetrics
     let gate = AsyncSemaphore(permits: 1)
+    let cache = TrafficReportCache()
+
+    /// Thrown by an analysis that would wait behind ``queueLimit`` others.
+    struct Refused: Error {}
     /// Analyses that may wait for the one running; past it a request is answered 503 at once.
     static let queueLimit = 4
     /// The most filters a page applies.
@@ -58,23 +64,38 @@ struct DashboardTrafficController: APIController {
             options.from = latest - range.seconds + 60
             options.to = latest + 59
         }
-        let (jobs, chosen) = (jobs, options)
-        if await gate.waiting >= Self.queueLimit {
-            return respond(
-                nil,
-                problem: "\(Self.queueLimit) traffic analyses are already waiting for the one running; try again in a moment.",
-                status: .serviceUnavailable
-            )
-        }
-        do {
-            let report = try await gate.withPermit {
+        let (jobs, chosen, gate) = (jobs, options, gate)
+        let analyse: @Sendable () async throws -> AnalyzeReport = {
+            if await gate.waiting >= Self.queueLimit { throw Refused() }
+            return try await gate.withPermit {
                 try await BlockingWork.run {
                     var analyzer = Analyzer(options: chosen)
                     try analyzer.add(path: path, jobs: jobs)
                     return analyzer.finish()
                 }
             }
+        }
+        do {
+            let key = TrafficReportCache.Key(
+                path: path,
+                format: format,
+                filters: texts,
+                routes: options.routes.map(\.description),
+                from: options.from,
+                to: options.to
+            )
+            let viewed: (report: AnalyzeReport, outcome: TrafficReportCache.Outcome)
+            if let key { viewed = try await cache.report(for: key, analyse: analyse) } else { viewed = (try await analyse(), .analysed) }
+            let (report, outcome) = viewed
+            metrics.trafficPageViewed(outcome.rawValue)
             return respond(AnalysisReportView(report), problem: nil)
+        } catch is Refused {
+            metrics.trafficPageViewed("refused")
+            return respond(
+                nil,
+                problem: "\(Self.queueLimit) traffic analyses are already waiting for the one running; try again in a moment.",
+                status: .serviceUnavailable
+            )
         } catch {
             return respond(nil, problem: "The task's file \(path) could not be read: \(error)")
         }
