@@ -53,6 +53,8 @@ struct CommandLineTests {
         }
         let routed = try await WeirProcess.runAwaiting(["analyze", samplePath, "--route", "/blog/**", "--route", "/images/*.png"])
         #expect(routed.status == 0 && routed.stdout.contains("Routes (each request under the first that matches):"), "\(routed.stderr)")
+        let undeclared = try await WeirProcess.runAwaiting(["analyze", samplePath, "--route", "/blog/**", "--filter", "route=/images/**"])
+        #expect(undeclared.status != 0 && undeclared.stderr.contains("not one of the routes (the routes are /blog/**)"), "\(undeclared.stderr)")
         let oneJSON = try await WeirProcess.runAwaiting(["analyze", samplePath, "--json", "--jobs", "1"])
         let threeJSON = try await WeirProcess.runAwaiting(["analyze", samplePath, "--json", "--jobs", "3"])
         #expect(oneJSON.stdout == threeJSON.stdout && oneJSON.stdout.hasPrefix("{"))

@@ -133,7 +133,7 @@ extension DashboardTrafficTests {
     @Test func aTasksRoutesGetAPanelWhoseRowsNarrowToTheirPaths() async throws {
         let harness = try await Harness.make(token: DashboardTests.token)
         defer { harness.remove() }
-        let routes = TrafficMetricsOptions(routes: ["/blog/**", "/images/*.png"].compactMap(URLPattern.init))
+        let routes = TrafficMetricsOptions(routes: ["/blog/**", "/images/*.png", "/**/*.png"].compactMap(URLPattern.init))
         let (path, task) = try await Self.sampleTask(harness, metrics: routes)
         let paths = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
             String($0.split(separator: "\"")[1].split(separator: " ")[1].prefix { $0 != "?" })
@@ -149,12 +149,24 @@ extension DashboardTrafficTests {
             let panel = "Routes (each request under the first that matches)"
             #expect(page.text.contains("<h2>\(panel)</h2>"), "\(page.text)")
             let link = try #require(Self.rowLink(page.text, panel: panel, name: "/blog/**"))
-            #expect(link == base + "?filter=path%3D/blog/**")
+            #expect(link == base + "?filter=route%3D/blog/**")
             let narrowed = try await DashboardTests.page(client, link, cookie: cookie)
             #expect(blog > 0 && Self.requests(narrowed.text) == blog)
             let imageLink = try #require(Self.rowLink(page.text, panel: panel, name: "/images/*.png"))
             let byImage = try await DashboardTests.page(client, imageLink, cookie: cookie)
             #expect(images > 0 && Self.requests(byImage.text) == images)
+            // The third route overlaps the second: its row and its view hold the PNGs the second
+            // did not take, and so does other hold the rest.
+            let pngs = paths.filter { !$0.hasPrefix("/blog/") && $0.hasSuffix(".png") }.count
+            let otherPNGs = try #require(Self.rowLink(page.text, panel: panel, name: "/**/*.png"))
+            let byOtherPNGs = try await DashboardTests.page(client, otherPNGs, cookie: cookie)
+            #expect(pngs > images && Self.requests(byOtherPNGs.text) == pngs - images)
+            let other = try #require(Self.rowLink(page.text, panel: panel, name: "other"))
+            let byOther = try await DashboardTests.page(client, other, cookie: cookie)
+            #expect(Self.requests(byOther.text) == paths.count - blog - pngs)
+            let undeclared = try await DashboardTests.page(client, base + "?filter=route%3D/api/**", cookie: cookie)
+            #expect(undeclared.status == .badRequest)
+            #expect(undeclared.text.contains("not one of the routes"), "\(undeclared.text)")
         }
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import WeirLog
+import WeirRules
 import WeirTraffic
 
 /// `weir analyze --filter` on the real sample, against counts this test makes itself from the
@@ -101,5 +103,62 @@ struct FilterTests {
     func badFiltersSayWhatIsWrong(text: String, says: String) {
         #expect(throws: RequestFilterError.self) { try RequestFilter(text) }
         do { _ = try RequestFilter(text) } catch { #expect(error.description.contains(says), "\(error)") }
+    }
+}
+
+extension FilterTests {
+    /// Overlapping routes: `route=` keeps exactly the requests the Routes panel counts under that
+    /// route (first match), `other` included, and `route!=` the rest; a route that is not declared
+    /// is named as such.
+    @Test(arguments: [1, 3]) func routeFiltersKeepExactlyTheirRowOfTheRoutesPanel(jobs: Int) throws {
+        let routes = ["/images/*.png", "/**/*.png", "/presentations/**", "/**"].compactMap(URLPattern.init)
+        func report(_ filters: [String]) throws -> AnalyzeReport {
+            var options = Analyzer.Options()
+            options.routes = routes
+            options.filters = try filters.map { try RequestFilter($0) }
+            var analyzer = Analyzer(options: options)
+            try analyzer.add(path: Self.samplePath, jobs: jobs, minimumSize: 1)
+            return analyzer.finish()
+        }
+        let rows = try #require(try report([]).routes)
+        #expect(rows.map(\.name) == routes.map(\.description) + ["other"])
+        #expect(rows.reduce(0) { $0 + $1.hits } == 10_000)
+        #expect(rows.dropLast().allSatisfy { $0.hits > 0 })
+        for row in rows {
+            #expect(try report(["route=\(row.name)"]).requests == row.hits, "\(row.name)")
+            #expect(try report(["route!=\(row.name)"]).requests == 10_000 - row.hits, "\(row.name)")
+        }
+        // The second route alone would keep more: it overlaps the first.
+        #expect(try report(["path=/**/*.png"]).requests > rows[1].hits)
+
+        let unknown = RequestFilter.unknownRoute(in: [try RequestFilter("route=/blog/**")], routes: routes)
+        #expect(
+            unknown?.description.contains("not one of the routes (the routes are /images/*.png, /**/*.png") == true,
+            "\(String(describing: unknown))"
+        )
+        #expect(RequestFilter.unknownRoute(in: [try RequestFilter("route=other")], routes: []) == nil)
+        #expect(RequestFilter.unknownRoute(in: [try RequestFilter("route=/a")], routes: [])?.description.contains("no routes are declared") == true)
+        #expect(throws: RequestFilterError.self) { try RequestFilter("route~png") }
+        #expect(throws: RequestFilterError.self) { try RequestFilter("route=png") }
+    }
+
+    /// `path=` compares the path as the panels count it: an absolute form's scheme and host, the
+    /// query and the fragment are not part of it; a target that is no path matches no `path=`.
+    @Test func pathFiltersSeeThePathThePanelsCount() throws {
+        let targets = ["/a/1", "http://h.example/a/2?x", "/a/3#frag", "https://h.example", "*", "/b/a/1"]
+        let lines =
+            targets.enumerated().map { k, target in
+                #"10.0.0.\#(k) - - [15/Jan/2027:07:00:0\#(k) +0000] "GET \#(target) HTTP/1.1" 200 5 "-" "a""#
+            }.joined(separator: "\n") + "\n"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("weir-filter-\(UUID().uuidString).log").path
+        try Data(lines.utf8).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for (filter, expected) in [("path=/a/*", 3), ("path=/", 1), ("path!=/a/*", 3), ("path=/**", 5)] {
+            var options = Analyzer.Options(format: try LogFormat.parse("combined"))
+            options.filters = [try RequestFilter(filter)]
+            var analyzer = Analyzer(options: options)
+            try analyzer.add(path: path)
+            #expect(analyzer.finish().requests == expected, "\(filter)")
+        }
     }
 }

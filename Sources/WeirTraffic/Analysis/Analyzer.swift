@@ -38,7 +38,10 @@ public struct Analyzer {
     var minutes = MinuteCounter()
     var panels = PanelTally()
 
+    /// An analyzer counting as `options` say; `route` filters name its `routes`.
     public init(options: Options) {
+        var options = options
+        options.filters = options.filters.map { $0.resolving(routes: options.routes) }
         self.options = options
     }
 

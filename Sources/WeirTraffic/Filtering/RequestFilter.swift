@@ -5,11 +5,14 @@ import WeirRules
 /// those that do not, `FIELD~TEXT` those whose field contains the text (any case), `FIELD!~TEXT`
 /// the others. Fields: `status` (`404`, or a class `5xx`), `vhost`, `method` (any case),
 /// `client` (an address or a CIDR range), `path` (a pattern as in `accepted_urls`: `*` within a
-/// segment, `**` across them; the query is not compared), `agent` and `referrer`. A request whose
-/// line lacks the field matches no `=` or `~` filter (and every `!=`, `!~`).
+/// segment, `**` across them; compared with the path as the panels count it: no query, no
+/// fragment, no scheme and host), `route` (one of the report's routes, or `other`: the requests
+/// counted under it, each under the first route its path matches; see ``resolving(routes:)``),
+/// `agent` and `referrer`. A request whose line lacks the field matches no `=` or `~` filter (and
+/// every `!=`, `!~`).
 public struct RequestFilter: Sendable, CustomStringConvertible {
     public enum Field: String, Sendable, CaseIterable {
-        case status, vhost, method, client, path, agent, referrer
+        case status, vhost, method, client, path, route, agent, referrer
     }
 
     enum Test: Sendable {
@@ -19,6 +22,11 @@ public struct RequestFilter: Sendable, CustomStringConvertible {
         case contains([UInt8])
         case range(AddressRange)
         case pattern(URLPattern)
+        /// A route by its text, before the routes are known.
+        case route(String)
+        /// The requests whose first matching route is `routes[index - 1]`; `index` 0 for those no
+        /// route matches, -1 when the route is not among them (nothing matches).
+        case firstRoute(index: Int, routes: [URLPattern])
     }
 
     public let field: Field
@@ -50,7 +58,7 @@ public struct RequestFilter: Sendable, CustomStringConvertible {
 
     private static func test(_ field: Field, contains: Bool, _ value: String, _ text: String) throws(RequestFilterError) -> Test {
         if contains {
-            guard ![.status, .client].contains(field) else {
+            guard ![.status, .client, .route].contains(field) else {
                 throw RequestFilterError("--filter \(text): \(field.rawValue) takes = or !=, not ~")
             }
             return .contains(Array(value.lowercased().utf8))
@@ -75,11 +83,41 @@ public struct RequestFilter: Sendable, CustomStringConvertible {
                 throw RequestFilterError("--filter \(text): a path pattern starts with /, such as /api/** or /static/*.css")
             }
             return .pattern(pattern)
+        case .route:
+            guard value == TrafficSeriesKey.otherRoute || URLPattern(value) != nil else {
+                throw RequestFilterError("--filter \(text): a route is one of the routes' patterns, such as /api/**, or other")
+            }
+            return .route(value)
         case .vhost, .method:
             return .equals(Array(value.lowercased().utf8))
         case .agent, .referrer:
             return .equals(Array(value.utf8))
         }
+    }
+
+    /// This filter with a `route` resolved against the report's `routes` (any other filter is
+    /// returned as it is). A route that is not among them keeps no request.
+    public func resolving(routes: [URLPattern]) -> RequestFilter {
+        guard case .route(let name) = test else { return self }
+        let index = name == TrafficSeriesKey.otherRoute ? 0 : routes.firstIndex { $0.description == name }.map { $0 + 1 } ?? -1
+        return RequestFilter(field: field, test: .firstRoute(index: index, routes: routes), negated: negated, description: description)
+    }
+
+    /// The problem with the first `route` filter that names none of `routes`, or `nil`.
+    public static func unknownRoute(in filters: [RequestFilter], routes: [URLPattern]) -> RequestFilterError? {
+        for filter in filters {
+            guard case .firstRoute(-1, _) = filter.resolving(routes: routes).test else { continue }
+            let known = routes.isEmpty ? "no routes are declared" : "the routes are " + routes.map(\.description).joined(separator: ", ")
+            return RequestFilterError("--filter \(filter.description): not one of the routes (\(known)); name one of them or other")
+        }
+        return nil
+    }
+
+    private init(field: Field, test: Test, negated: Bool, description: String) {
+        self.field = field
+        self.test = test
+        self.negated = negated
+        self.description = description
     }
 
     /// Whether every filter admits the request (indexed in place: no filter is copied per line).
@@ -113,10 +151,14 @@ public struct RequestFilter: Sendable, CustomStringConvertible {
             guard fields.contains(.client), let (address, _) = AddressRange.parse(bytes(line, parsed.client)) else { return false }
             return range.contains(address)
         case .pattern(let pattern):
-            guard fields.contains(.target) else { return false }
-            let target = bytes(line, parsed.target)
-            let end = target.firstIndex(of: UInt8(ascii: "?")) ?? target.count
-            return pattern.matches(UnsafeRawBufferPointer(rebasing: target[0..<end]))
+            guard fields.contains(.target), let path = RequestTarget.path(line, parsed.target) else { return false }
+            return pattern.matches(bytes(line, path))
+        case .route:
+            return false
+        case .firstRoute(let index, let routes):
+            guard index >= 0 else { return false }
+            guard fields.contains(.target), let path = RequestTarget.path(line, parsed.target) else { return index == 0 }
+            return PathPatternIndex.index(of: bytes(line, path), in: routes) == UInt64(index)
         case .equals(let value):
             guard let found = range(parsed) else { return false }
             let text = bytes(line, found)
@@ -137,7 +179,7 @@ public struct RequestFilter: Sendable, CustomStringConvertible {
         case .agent: if fields.contains(.userAgent) { return parsed.userAgent }
         case .referrer: if fields.contains(.referrer) { return parsed.referrer }
         case .path: if fields.contains(.target) { return parsed.target }
-        case .status, .client: break
+        case .status, .client, .route: break
         }
         return nil
     }

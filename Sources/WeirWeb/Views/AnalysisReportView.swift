@@ -128,9 +128,7 @@ public struct AnalysisReportView: Sendable {
             Panel(title: "Status codes", column: "share", rows: counts(sorted(r.status, byName: true)) { ["status=\($0)"] }),
             Panel(title: "Methods", column: "share", rows: counts(sorted(r.methods, byName: false)) { ["method=\($0)"] }),
             named("Top paths", r.paths) { ["path=\($0)"] }, named("Top sections", r.sections) { ["path=\($0)/**"] },
-            named("Routes (each request under the first that matches)", r.routes ?? []) {
-                $0 == TrafficSeriesKey.otherRoute ? [] : ["path=\($0)"]
-            },
+            named("Routes (each request under the first that matches)", r.routes ?? []) { ["route=\($0)"] },
             named("Top client hosts", r.hosts) { ["client=\($0)"] },
             Panel(
                 title: "Unique visitors per day (\(r.visitors) in all)",

@@ -59,7 +59,8 @@ struct AnalyzeCommand: ParsableCommand {
             Count only the requests that match (repeatable; all must match): FIELD=VALUE, FIELD!=VALUE, \
             FIELD~TEXT (contains, any case), FIELD!~TEXT. Fields: status (404 or 5xx), vhost, method, \
             client (address or CIDR range), path (/api/** or /static/*.css; the query is not compared), \
-            agent, referrer. Example: --filter status=5xx --filter 'path=/api/**' --filter 'agent!~bot'
+            route (one of the --route patterns, or other: the requests counted under it), agent, referrer. \
+            Example: --filter status=5xx --filter 'path=/api/**' --filter 'agent!~bot'
             """,
             valueName: "FILTER"
         )
@@ -107,10 +108,11 @@ struct AnalyzeCommand: ParsableCommand {
         guard top > 0 else { throw ValidationError("--top must be a positive number, got \(top)") }
         if let from, let to, from.seconds >= to.seconds { throw ValidationError("--from must be before --to") }
         if let jobs, !(1...1024).contains(jobs) { throw ValidationError("--jobs must be between 1 and 1024, got \(jobs)") }
+        var filters: [RequestFilter] = []
         for text in filter {
-            do { _ = try RequestFilter(text) } catch { throw ValidationError(error.description) }
+            do { filters.append(try RequestFilter(text)) } catch { throw ValidationError(error.description) }
         }
-        _ = try routes()
+        if let unknown = RequestFilter.unknownRoute(in: filters, routes: try routes()) { throw ValidationError(unknown.description) }
     }
 
     /// The `--route` patterns, validated as a task's `routes` are.

@@ -48,6 +48,9 @@ struct DashboardTrafficController: APIController {
         for text in texts {
             do { filters.append(try RequestFilter(text)) } catch { problems.append(String(error.description.trimmingPrefix("--filter "))) }
         }
+        if let unknown = RequestFilter.unknownRoute(in: filters, routes: task.trafficMetrics.routes) {
+            problems.append(String(unknown.description.trimmingPrefix("--filter ")))
+        }
         guard problems.isEmpty else { return respond(nil, problem: problems.joined(separator: " "), status: .badRequest) }
         guard case .file(let path, let format) = task.target else {
             return respond(
