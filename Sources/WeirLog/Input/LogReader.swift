@@ -55,23 +55,78 @@ public struct LogReader {
     public mutating func read(_ body: (Line, inout ParsedLine) throws -> Void) throws {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 64)
         defer { buffer.deallocate() }
+        // The per-line state is one struct that closure literals mutate: its accesses are checked
+        // when compiled, not at run time per line, as captures of local functions would be.
+        var lines = Lines(name: name, parser: format.map { LineParser(format: $0) }, limit: splitter.maxLineLength)
+        var splitter = self.splitter
+        var unwrapper = EnvelopeUnwrapper(envelope: envelope, maxLineLength: lines.limit)
+        defer {
+            self.splitter = splitter
+            self.directives += lines.directives
+            if let detected = lines.detected { format = detected }
+            envelope = unwrapper.envelope
+        }
+        while true {
+            let n = try source.read(into: buffer)
+            if n == 0 { break }
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<n])
+            // Once the first line showed plain lines, they go straight to the parser (a test per
+            // chunk, not per line: this is the hot path).
+            if unwrapper.isPlain {
+                try splitter.consume(chunk) { bytes, truncated in try lines.route(bytes, truncated, body) }
+            } else {
+                try splitter.consume(chunk) { bytes, truncated in
+                    try unwrapper.unwrap(bytes, truncated: truncated) { try lines.route($0, $1, body) }
+                }
+            }
+        }
+        try splitter.finish { bytes, truncated in try unwrapper.unwrap(bytes, truncated: truncated) { try lines.route($0, $1, body) } }
+        try unwrapper.finish { try lines.route($0, $1, body) }
+        if lines.parser == nil, !lines.sample.isEmpty { try lines.detectAndDrain(body) }
+    }
+
+    /// What ``read(_:)`` keeps from line to line: the number, the parsed fields, the parser (or
+    /// the sample of lines waiting for the format to be detected) and the directives seen.
+    private struct Lines {
+        let name: String
+        var parser: LineParser?
+        let limit: Int
         var number = 0
         var parsed = ParsedLine()
         var sample: [(bytes: [UInt8], truncated: Bool)] = []
-        var parser = format.map { LineParser(format: $0) }
-        var splitter = self.splitter
-        let limit = splitter.maxLineLength
         var detected: LogFormat?
         var directives = 0
-        var unwrapper = EnvelopeUnwrapper(envelope: envelope, maxLineLength: limit)
-        defer {
-            self.splitter = splitter
-            self.directives += directives
-            if let detected { format = detected }
-            envelope = unwrapper.envelope
+
+        init(name: String, parser: LineParser?, limit: Int) {
+            self.name = name
+            self.parser = parser
+            self.limit = limit
         }
 
-        func handle(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool, _ current: LineParser) throws {
+        /// One physical line: parsed, or kept in the sample until the format is known.
+        @inline(__always)
+        mutating func route(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool, _ body: (Line, inout ParsedLine) throws -> Void) throws {
+            if let p = parser { return try handle(bytes, truncated, p, body) }
+            sample.append((Array(bytes), truncated))
+            if sample.count >= FormatDetector.sampleSize { try detectAndDrain(body) }
+        }
+
+        mutating func detectAndDrain(_ body: (Line, inout ParsedLine) throws -> Void) throws {
+            let found = try FormatDetector.format(of: sample.filter { !$0.truncated }.map(\.bytes), source: name)
+            detected = found
+            parser = LineParser(format: found)
+            let waiting = sample
+            sample = []
+            for line in waiting { try line.bytes.withUnsafeBytes { try handle($0, line.truncated, parser!, body) } }
+        }
+
+        @inline(__always)
+        private mutating func handle(
+            _ bytes: UnsafeRawBufferPointer,
+            _ truncated: Bool,
+            _ current: LineParser,
+            _ body: (Line, inout ParsedLine) throws -> Void
+        ) throws {
             number += 1
             if current.format.isDirective(bytes) {
                 directives += 1
@@ -84,38 +139,6 @@ public struct LogReader {
             let failure = truncated ? .lineTooLong(limit: limit) : current.parse(bytes, into: &parsed)
             try body(Line(number: number, bytes: bytes, failure: failure), &parsed)
         }
-        func detectAndDrain() throws {
-            let found = try FormatDetector.format(of: sample.filter { !$0.truncated }.map(\.bytes), source: name)
-            detected = found
-            parser = LineParser(format: found)
-            for line in sample { try line.bytes.withUnsafeBytes { try handle($0, line.truncated, parser!) } }
-            sample = []
-        }
-        func route(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool) throws {
-            if let p = parser { return try handle(bytes, truncated, p) }
-            sample.append((Array(bytes), truncated))
-            if sample.count >= FormatDetector.sampleSize { try detectAndDrain() }
-        }
-
-        /// A line as the file has it: unwrapped first when it is in an envelope.
-        func physical(_ bytes: UnsafeRawBufferPointer, _ truncated: Bool) throws {
-            try unwrapper.unwrap(bytes, truncated: truncated, route)
-        }
-
-        while true {
-            let n = try source.read(into: buffer)
-            if n == 0 { break }
-            // Once the first line showed plain lines, they go straight to the parser (a test per
-            // chunk, not per line: this is the hot path).
-            if unwrapper.isPlain {
-                try splitter.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), route)
-            } else {
-                try splitter.consume(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), physical)
-            }
-        }
-        try splitter.finish(physical)
-        try unwrapper.finish(route)
-        if parser == nil, !sample.isEmpty { try detectAndDrain() }
     }
 
     /// The container envelope of `source`'s first line, or `nil` when its lines are plain.
