@@ -17,14 +17,23 @@ public struct FeatureAccumulator {
     private var open: [Int64: Minute] = [:]
     private var closed: [MeasuredMinute] = []
     private var latest = Int64.min
+    /// The distinct (client, path) pairs of the last minute left: a new minute's set is made that
+    /// size, so that it seldom grows (each growth places every pair again).
+    private var lastPairs = 0
 
     struct Minute {
         var bucket: FeatureBucket
         var perClient: [Int: (requests: Int64, paths: Int64)] = [:]
-        /// Sized for a busy minute's pairs, so that most minutes never grow it.
-        var pairs = IntegerSet(capacity: 1024)
+        /// Sized for a busy minute's pairs, or the last minute's, so that most minutes never grow it.
+        var pairs: IntegerSet
         /// Carried from an earlier run (see ``MeasuredMinute/replacesStored``).
         var carried = false
+
+        init(bucket: FeatureBucket, expectedPairs: Int = 0, carried: Bool = false) {
+            self.bucket = bucket
+            pairs = IntegerSet(capacity: max(1024, expectedPairs + expectedPairs / 4))
+            self.carried = carried
+        }
     }
 
     public init() {}
@@ -62,8 +71,11 @@ public struct FeatureAccumulator {
         if current?.bucket.start == start {
             Self.count(&current!, parsed, client, path)
         } else {
-            if let previous = current { open[previous.bucket.start] = previous }
-            current = open.removeValue(forKey: start) ?? Minute(bucket: FeatureBucket(start: start))
+            if let previous = current {
+                lastPairs = previous.pairs.count
+                open[previous.bucket.start] = previous
+            }
+            current = open.removeValue(forKey: start) ?? Minute(bucket: FeatureBucket(start: start), expectedPairs: lastPairs)
             Self.count(&current!, parsed, client, path)
         }
         if t > latest {
