@@ -118,6 +118,14 @@ struct CommandLineTests {
                 "<td class=\"name\" title=\"--filter &#39;status=404&#39; --filter &#39;path=/files/logstash/logstash-1.3.2-monolithic.jar&#39;\">/files/logstash/logstash-1.3.2-monolithic.jar</td>"
             )
         )
+        // A route's row names the --route arguments its filter needs.
+        let routed = dir.appendingPathComponent("routed.html").path
+        let routedRun = try await WeirProcess.runAwaiting([
+            "analyze", samplePath, "--html", routed, "--route", "/blog/**", "--route", "/images/*.png",
+        ])
+        #expect(routedRun.status == 0, "\(routedRun.stderr)")
+        let arguments = "--route &#39;/blog/**&#39; --route &#39;/images/*.png&#39; --filter &#39;route=/images/*.png&#39;"
+        #expect(try String(contentsOfFile: routed, encoding: .utf8).contains("<td class=\"name\" title=\"\(arguments)\">/images/*.png</td>"))
         let filtered = dir.appendingPathComponent("filtered.html").path
         #expect(try await WeirProcess.runAwaiting(["analyze", samplePath, "--html", filtered, "--filter", "status=404"]).status == 0)
         #expect(try String(contentsOfFile: filtered, encoding: .utf8).contains("Filtered: <code class=\"chip\">status=404</code>"))

@@ -37,18 +37,23 @@ public struct AnalysisReportView: Sendable {
         public let hits: String
         public let detail: String
         public let filters: [String]
-        /// The `--filter` arguments that narrow a report to this row, for the static report.
+        /// The `--filter` arguments that narrow a report to this row, for the static report; a
+        /// `route` filter comes after the report's `--route` arguments, which it needs.
         public let filterArguments: String?
         public var link: String?
 
-        init(name: String, hits: String, detail: String, filters: [String] = []) {
+        init(name: String, hits: String, detail: String, filters: [String] = [], routes: [String] = []) {
             self.name = name
             self.hits = hits
             self.detail = detail
             self.filters = filters.allSatisfy { (try? RequestFilter($0)) != nil } ? filters : []
-            filterArguments =
-                self.filters.isEmpty
-                ? nil : self.filters.map { "--filter '\($0.replacingOccurrences(of: "'", with: "'\\''"))'" }.joined(separator: " ")
+            let routeFlags = self.filters.contains { $0.hasPrefix("route") } ? routes.map { "--route \(Self.quoted($0))" } : []
+            filterArguments = self.filters.isEmpty ? nil : (routeFlags + self.filters.map { "--filter \(Self.quoted($0))" }).joined(separator: " ")
+        }
+
+        /// `text` in single quotes for a POSIX shell.
+        static func quoted(_ text: String) -> String {
+            "'\(text.replacingOccurrences(of: "'", with: "'\\''"))'"
         }
     }
 
@@ -106,6 +111,8 @@ public struct AnalysisReportView: Sendable {
     private static let queryValueCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/*")
 
     static func panels(_ r: AnalyzeReport) -> [Panel] {
+        /// The report's `--route` patterns (its Routes panel's rows but `other`).
+        let routes = (r.routes ?? []).map(\.name).filter { $0 != TrafficSeriesKey.otherRoute }
         /// Rows of names and counts; `filters` gives the filters that narrow to a name.
         func counts(_ pairs: [(String, Int)], _ filters: (String) -> [String]) -> [Row] {
             pairs.map {
@@ -113,7 +120,8 @@ public struct AnalysisReportView: Sendable {
                     name: $0.0,
                     hits: "\($0.1)",
                     detail: r.requests > 0 ? DecimalText.fixed(100 * Double($0.1) / Double(r.requests), places: 1) + "%" : "",
-                    filters: filters($0.0)
+                    filters: filters($0.0),
+                    routes: routes
                 )
             }
         }
