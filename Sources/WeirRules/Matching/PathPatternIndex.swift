@@ -1,4 +1,5 @@
 import WeirCore
+import WeirLog
 
 /// Which of some path patterns a path matches first, remembered per distinct path: a path is
 /// matched once, then found in a table of the paths seen (up to ``pathsRemembered``; past it, new
@@ -26,6 +27,14 @@ public final class PathPatternIndex {
 
     private func match(_ path: UnsafeRawBufferPointer) -> UInt64 {
         Self.index(of: path, in: patterns)
+    }
+
+    /// The route of a parsed line (`line` its bytes): the index of the first of `patterns` that
+    /// its path (``RequestTarget/path(_:_:)``) matches, counted from 1; 0 when none does or the
+    /// line has no path. Unremembered, as ``index(of:in:)``.
+    public static func index(of parsed: borrowing ParsedLine, line: UnsafeRawBufferPointer, in patterns: [URLPattern]) -> UInt64 {
+        guard parsed.fields.contains(.target), let path = RequestTarget.path(line, parsed.target) else { return 0 }
+        return index(of: line.slice(path), in: patterns)
     }
 
     /// The index of the first of `patterns` that `path` matches, counted from 1; 0 when none

@@ -3,7 +3,9 @@ import Prometheus
 extension ServiceMetrics {
     /// The outcomes of a traffic page view: ``TrafficReportCache/Outcome``'s, and `refused` (503,
     /// too many analyses waiting).
-    static let trafficPageOutcomes = TrafficReportCache.Outcome.allCases.map(\.rawValue) + ["refused"]
+    static let trafficPageOutcomes = TrafficReportCache.Outcome.allCases.map(\.rawValue) + [trafficPageRefused]
+    /// The outcome of a view answered 503.
+    static let trafficPageRefused = "refused"
 
     /// Starts the family at 0 for every outcome.
     func trafficPageStarted() {

@@ -157,8 +157,7 @@ public struct RequestFilter: Sendable, CustomStringConvertible {
             return false
         case .firstRoute(let index, let routes):
             guard index >= 0 else { return false }
-            guard fields.contains(.target), let path = RequestTarget.path(line, parsed.target) else { return index == 0 }
-            return PathPatternIndex.index(of: bytes(line, path), in: routes) == UInt64(index)
+            return PathPatternIndex.index(of: parsed, line: line, in: routes) == UInt64(index)
         case .equals(let value):
             guard let found = range(parsed) else { return false }
             let text = bytes(line, found)

@@ -25,8 +25,6 @@ public struct TrafficMeter {
     private let boundsMicros: [Int64]
     /// The task's routes; `nil` when it declares none (every request is `other`).
     private let routes: PathPatternIndex?
-    /// Whether `routes` is set, read per line without touching the reference.
-    private let hasRoutes: Bool
     /// The route of each target id a caller gave (``add(_:line:targetID:)``), from 1, 0 for none;
     /// ``unmatched`` where that id has not been seen.
     private var routeByTarget: [UInt16] = []
@@ -41,7 +39,6 @@ public struct TrafficMeter {
         buckets = [Int64](repeating: 0, count: options.bucketBounds.count + 1)
         boundsMicros = options.bucketBounds.map { Int64(($0 * 1_000_000).rounded()) }
         routes = options.routes.isEmpty ? nil : PathPatternIndex(options.routes)
-        hasRoutes = routes != nil
     }
 
     /// Counts one well-formed line. Lines in a row with the same labels (most of a log) are
@@ -54,7 +51,7 @@ public struct TrafficMeter {
         let vhost = fields.contains(.host) ? vhostID(line, parsed.host) : 0
         let method = fields.contains(.method) ? Self.methodIndex(line, parsed.method) : 9
         let status = fields.contains(.status) ? UInt64(clamping: max(0, min(parsed.status, 0xFFFF))) : 0
-        let route = hasRoutes && fields.contains(.target) ? self.route(parsed, line, targetID: targetID) : 0
+        let route = routes != nil && fields.contains(.target) ? self.route(parsed, line, targetID: targetID) : 0
         let key = vhost << 40 | route << 24 | method << 16 | status
         if key != runKey {
             flushRun()
@@ -124,9 +121,10 @@ public struct TrafficMeter {
     @inline(never)
     private mutating func firstRoute(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer, targetID: Int?) -> UInt64 {
         guard let routes else { return 0 }
-        let path = RequestTarget.path(line, parsed.target).map(line.slice)
-        guard let targetID, targetID >= 0, targetID < Self.targetIDLimit else { return path.map(routes.index(of:)) ?? 0 }
-        let route = path.map { PathPatternIndex.index(of: $0, in: routes.patterns) } ?? 0
+        guard let targetID, targetID >= 0, targetID < Self.targetIDLimit else {
+            return RequestTarget.path(line, parsed.target).map { routes.index(of: line.slice($0)) } ?? 0
+        }
+        let route = PathPatternIndex.index(of: parsed, line: line, in: routes.patterns)
         if targetID >= routeByTarget.count {
             routeByTarget.append(contentsOf: repeatElement(Self.unmatched, count: targetID + 1 - routeByTarget.count))
         }

@@ -46,8 +46,9 @@ public struct AnalysisReportView: Sendable {
             self.name = name
             self.hits = hits
             self.detail = detail
-            self.filters = filters.allSatisfy { (try? RequestFilter($0)) != nil } ? filters : []
-            let routeFlags = self.filters.contains { $0.hasPrefix("route") } ? routes.map { "--route \(Self.quoted($0))" } : []
+            let parsed = filters.compactMap { try? RequestFilter($0) }
+            self.filters = parsed.count == filters.count ? filters : []
+            let routeFlags = parsed.contains { $0.field == .route } ? routes.map { "--route \(Self.quoted($0))" } : []
             filterArguments = self.filters.isEmpty ? nil : (routeFlags + self.filters.map { "--filter \(Self.quoted($0))" }).joined(separator: " ")
         }
 

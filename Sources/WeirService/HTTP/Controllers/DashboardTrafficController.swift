@@ -93,7 +93,7 @@ struct DashboardTrafficController: APIController {
             metrics.trafficPageViewed(outcome.rawValue)
             return respond(AnalysisReportView(report), problem: nil)
         } catch is Refused {
-            metrics.trafficPageViewed("refused")
+            metrics.trafficPageViewed(ServiceMetrics.trafficPageRefused)
             return respond(
                 nil,
                 problem: "\(Self.queueLimit) traffic analyses are already waiting for the one running; try again in a moment.",

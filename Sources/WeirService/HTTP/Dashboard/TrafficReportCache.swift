@@ -1,4 +1,4 @@
-import Foundation
+import WeirLog
 import WeirTraffic
 
 /// The traffic page's recent analyses, by what they read and how: a view of a file that has not
@@ -10,10 +10,8 @@ actor TrafficReportCache {
     /// What an analysis read and how; equal keys give equal reports.
     struct Key: Hashable, Sendable {
         var path: String
-        var device: UInt64
-        var inode: UInt64
-        var size: Int64
-        var modifiedNanoseconds: Int64
+        /// The file's device, inode, size and modification time.
+        var file: FileIdentity
         /// The task's format text (`nil` to detect it), filters (sorted: they all apply), routes
         /// and the range's bounds.
         var format: String?
@@ -24,15 +22,9 @@ actor TrafficReportCache {
 
         /// The key of an analysis of the file at `path` now; `nil` when it cannot be read.
         init?(path: String, format: String?, filters: [String], routes: [String], from: Int64?, to: Int64?) {
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                let size = (attributes[.size] as? NSNumber)?.int64Value,
-                let modified = attributes[.modificationDate] as? Date
-            else { return nil }
+            guard let file = FileIdentity(path: path) else { return nil }
             self.path = path
-            device = (attributes[.systemNumber] as? NSNumber)?.uint64Value ?? 0
-            inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
-            self.size = size
-            modifiedNanoseconds = Int64(clamping: Int64(exactly: (modified.timeIntervalSince1970 * 1e9).rounded()) ?? 0)
+            self.file = file
             self.format = format
             self.filters = filters.sorted()
             self.routes = routes
