@@ -7,34 +7,72 @@ import WeirTraffic
 @testable import WeirService
 
 /// The traffic page's cache on its own: the least recently shown view is dropped past the
-/// capacity, a failed analysis is not remembered, and a key names the file's size.
+/// capacity, a failed analysis is not kept, a grown file is read from where its view stopped, and
+/// only the most recently shown views keep their analyses' tables.
 struct TrafficReportCacheTests {
+    /// Appends `count` Combined lines to `path`.
+    static func appendLines(_ path: String, _ count: Int, from first: Int = 0) throws {
+        for i in first..<(first + count) {
+            try TestFile.append(
+                path,
+                #"192.0.2.\#(i % 200) - - [20/May/2015:21:05:\#(10 + i % 50) +0000] "GET /p/\#(i) HTTP/1.1" 200 12 "-" "t""# + "\n"
+            )
+        }
+    }
+
+    /// The view of `path` with one filter.
+    static func key(_ path: String, _ filter: String) -> TrafficReportCache.Key {
+        TrafficReportCache.Key(path: path, format: nil, filters: [filter], routes: [], from: nil, to: nil)
+    }
+
     @Test func theLeastRecentlyShownViewIsDroppedAndFailuresAreNotKept() async throws {
         let folder = try TemporaryFolder.make("weir-report-cache")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("access.log").path
-        try TestFile.append(path, "x\n")
-        func key(_ filter: String) throws -> TrafficReportCache.Key {
-            try #require(TrafficReportCache.Key(path: path, format: nil, filters: [filter], routes: [], from: nil, to: nil))
-        }
-        let analyses = Atomic<Int>(0)
-        let analyse: @Sendable () async throws -> AnalyzeReport = {
-            analyses.add(1, ordering: .relaxed)
-            return Analyzer(options: .init()).finish()
+        try Self.appendLines(path, 40)
+        let key = { (filter: String) in Self.key(path, filter) }
+        let updates = Atomic<Int>(0)
+        let update: TrafficReportCache.Update = { analysis in
+            updates.add(1, ordering: .relaxed)
+            return try analysis.update(jobs: 1)
         }
         struct Unreadable: Error {}
         let cache = TrafficReportCache(capacity: 2)
-        for filter in ["a", "b", "a", "c", "a", "b"] { _ = try await cache.report(for: key(filter), analyse: analyse) }
-        // a, b analysed; a cached; c analysed (b dropped); a cached; b analysed again.
-        #expect(analyses.load(ordering: .relaxed) == 4)
-        await #expect(throws: Unreadable.self) { try await cache.report(for: key("d"), analyse: { throw Unreadable() }) }
-        #expect(try await cache.report(for: key("d"), analyse: analyse).outcome == .analysed)
+        var outcomes: [TrafficReportCache.Outcome] = []
+        for filter in ["a", "b", "a", "c", "a", "b"] {
+            outcomes.append(try await cache.report(for: key(filter), options: .init(), update: update).outcome)
+        }
+        // b is dropped when c comes, so it is analysed again.
+        #expect(outcomes == [.analysed, .analysed, .cached, .analysed, .cached, .analysed])
+        #expect(updates.load(ordering: .relaxed) == 4)
+        await #expect(throws: Unreadable.self) { try await cache.report(for: key("d"), options: .init(), update: { _ in throw Unreadable() }) }
+        #expect(try await cache.report(for: key("d"), options: .init(), update: update).outcome == .analysed)
 
-        let before = try key("a")
-        try TestFile.append(path, "y\n")
-        #expect(try key("a") != before)
-        #expect(
-            TrafficReportCache.Key(path: folder.appendingPathComponent("gone").path, format: nil, filters: [], routes: [], from: nil, to: nil) == nil
-        )
+        // The file grew: the view reads what was appended; unchanged again, it is remembered.
+        try Self.appendLines(path, 3, from: 40)
+        let grown = try await cache.report(for: key("d"), options: .init(), update: update)
+        #expect(grown.outcome == .extended)
+        #expect(grown.report.requests == 43)
+        #expect(try await cache.report(for: key("d"), options: .init(), update: update).outcome == .cached)
+        // A missing file is the analysis's error, not a cached report.
+        let gone = TrafficReportCache.Key(path: folder.appendingPathComponent("gone").path, format: nil, filters: [], routes: [], from: nil, to: nil)
+        await #expect(throws: (any Error).self) { try await cache.report(for: gone, options: .init(), update: update) }
+    }
+
+    @Test func onlyTheMostRecentlyShownViewsKeepTheirTables() async throws {
+        let folder = try TemporaryFolder.make("weir-report-cache")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("access.log").path
+        try Self.appendLines(path, 40)
+        let key = { (filter: String) in Self.key(path, filter) }
+        let update: TrafficReportCache.Update = { try $0.update(jobs: 1) }
+        let cache = TrafficReportCache(capacity: 4, followedCapacity: 1)
+        for filter in ["a", "b"] { _ = try await cache.report(for: key(filter), options: .init(), update: update) }
+        try Self.appendLines(path, 1, from: 40)
+        // a's tables were dropped when b was shown: read whole. b's are kept: extended.
+        #expect(try await cache.report(for: key("b"), options: .init(), update: update).outcome == .extended)
+        #expect(try await cache.report(for: key("a"), options: .init(), update: update).outcome == .analysed)
+        let report = try await cache.report(for: key("a"), options: .init(), update: update).report
+        #expect(report.requests == 41)
     }
 }

@@ -139,7 +139,7 @@ public struct IncrementalFileReader {
     }
 
     /// The offset just past the last `\n` in `[from, size)`, or `from` when there is none.
-    static func endOfLastLine(fd: Int32, from: Int64, size: Int64, path: String) throws(InputError) -> Int64 {
+    package static func endOfLastLine(fd: Int32, from: Int64, size: Int64, path: String) throws(InputError) -> Int64 {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         var end = size
         while end > from {

@@ -20,13 +20,26 @@ public struct FileParts {
         guard count > 1, path != "-" else { return nil }
         let file = try FileDescriptorSource(path: path)
         guard let size = LogInput.regularFileSize(file.fd), size >= minimumSize, !LogInput.startsWithGzipMagic(file.fd) else { return nil }
-        var starts: [Int64] = [0]
-        for i in 1..<count {
-            let guess = size / Int64(count) * Int64(i)
-            guard let next = try lineStart(after: max(guess, starts.last!), in: file, path: path, size: size), next > starts.last! else { continue }
+        return try cut(file, path: path, range: 0..<size, into: count)
+    }
+
+    /// Cuts the bytes `range` of the regular, uncompressed file at `path` into up to `count`
+    /// parts at line boundaries; `range` starts at a line's start (0, or just after a `\n`).
+    /// A range under ``minimumSize`` is one part.
+    public static func cut(_ path: String, range: Range<Int64>, into count: Int) throws(InputError) -> FileParts {
+        guard count > 1, range.upperBound - range.lowerBound >= minimumSize else { return FileParts(ranges: range.isEmpty ? [] : [range]) }
+        return try cut(FileDescriptorSource(path: path), path: path, range: range, into: count)
+    }
+
+    private static func cut(_ file: FileDescriptorSource, path: String, range: Range<Int64>, into count: Int) throws(InputError) -> FileParts {
+        var starts: [Int64] = [range.lowerBound]
+        for i in 1..<max(count, 1) {
+            let guess = range.lowerBound + (range.upperBound - range.lowerBound) / Int64(count) * Int64(i)
+            guard let next = try lineStart(after: max(guess, starts.last!), in: file, path: path, size: range.upperBound), next > starts.last!
+            else { continue }
             starts.append(next)
         }
-        let ranges = zip(starts, starts.dropFirst() + [size]).map { $0..<$1 }.filter { !$0.isEmpty }
+        let ranges = zip(starts, starts.dropFirst() + [range.upperBound]).map { $0..<$1 }.filter { !$0.isEmpty }
         return FileParts(ranges: ranges)
     }
 

@@ -22,7 +22,7 @@ extension ServiceMetrics {
             name: "weir_dashboard_traffic_views_total",
             labels: [("outcome", outcome)],
             help:
-                "Views of the dashboard's traffic page: analysed (the log read), cached (unchanged log, same view), joined (waited for the same analysis), refused (503)."
+                "Views of the dashboard's traffic page: analysed (the log read whole), extended (only the lines appended since the last view read), cached (unchanged log, same view), joined (waited for the same analysis), refused (503)."
         )
     }
 }

@@ -27,9 +27,17 @@ extension Analyzer {
             guard let detected = try? LogReader.detectFormat(of: head, name: path, given: options.format) else { return try add(path: path) }
             format = detected
         }
+        finishInput(try count(path: path, parts: parts.ranges, format: format, lineOffset: 0))
+    }
+
+    /// Counts the parts `ranges` of the regular file at `path` (in file order, each starting at a
+    /// line's start) in `format`, each on its own thread with its own tables, merged into this
+    /// analyzer in file order, their malformed lines numbered from `lineOffset + 1`. Returns what
+    /// was read (the caller records the input).
+    mutating func count(path: String, parts ranges: [Range<Int64>], format: LogFormat, lineOffset: Int) throws -> AnalyzeReport.Input {
         var partOptions = options
         partOptions.format = format
-        let (ranges, fixed) = (parts.ranges, partOptions)
+        let fixed = partOptions
         let counted = try ThreadFanOut.run(ranges.count) { i in
             var part = Analyzer(options: fixed)
             try part.add(source: RangeSource(path: path, start: ranges[i].lowerBound, end: ranges[i].upperBound), name: path)
@@ -37,10 +45,10 @@ extension Analyzer {
         }
         var input = AnalyzeReport.Input(name: path, format: format.name, lines: 0, parsed: 0, malformed: 0)
         for part in counted {
-            absorb(part, lineOffset: input.lines)
+            absorb(part, lineOffset: lineOffset + input.lines)
             for counted in part.report.inputs { input.add(counted) }
         }
-        finishInput(input)
+        return input
     }
 }
 

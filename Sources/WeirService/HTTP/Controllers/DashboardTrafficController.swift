@@ -9,7 +9,8 @@ import WeirWeb
 /// `/ui/tasks/{id}/traffic`: a file task's log analysed as `weir analyze` would, narrowed by
 /// `filter` query parameters (`weir analyze --filter`'s syntax, all applied) and a `range` ending
 /// at the task's latest stored minute. One analysis runs at a time, off the cooperative pool; a
-/// view of a log unchanged since the same view was made comes from ``TrafficReportCache``.
+/// view of a log unchanged since the same view was made comes from ``TrafficReportCache``, and a
+/// view of a log that grew reads only the lines appended since.
 struct DashboardTrafficController: APIController {
     let store: any WeirStore
     let renderer: DashboardRenderer
@@ -67,16 +68,10 @@ struct DashboardTrafficController: APIController {
             options.from = latest - range.seconds + 60
             options.to = latest + 59
         }
-        let (jobs, chosen, gate) = (jobs, options, gate)
-        let analyse: @Sendable () async throws -> AnalyzeReport = {
+        let (jobs, gate) = (jobs, gate)
+        let update: TrafficReportCache.Update = { analysis in
             if await gate.waiting >= Self.queueLimit { throw Refused() }
-            return try await gate.withPermit {
-                try await BlockingWork.run {
-                    var analyzer = Analyzer(options: chosen)
-                    try analyzer.add(path: path, jobs: jobs)
-                    return analyzer.finish()
-                }
-            }
+            return try await gate.withPermit { try await BlockingWork.run { try analysis.update(jobs: jobs) } }
         }
         do {
             let key = TrafficReportCache.Key(
@@ -87,9 +82,7 @@ struct DashboardTrafficController: APIController {
                 from: options.from,
                 to: options.to
             )
-            let viewed: (report: AnalyzeReport, outcome: TrafficReportCache.Outcome)
-            if let key { viewed = try await cache.report(for: key, analyse: analyse) } else { viewed = (try await analyse(), .analysed) }
-            let (report, outcome) = viewed
+            let (report, outcome) = try await cache.report(for: key, options: options, update: update)
             metrics.trafficPageViewed(outcome.rawValue)
             return respond(AnalysisReportView(report), problem: nil)
         } catch is Refused {

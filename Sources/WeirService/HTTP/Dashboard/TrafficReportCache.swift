@@ -1,17 +1,17 @@
 import WeirLog
 import WeirTraffic
 
-/// The traffic page's recent analyses, by what they read and how: a view of a file that has not
-/// changed since (same device, inode, size and modification time) with the same filters, routes
-/// and range is answered from memory, and views asking for an analysis already running wait for
-/// it instead of reading the file again. Holds at most ``capacity`` reports, dropping the least
-/// recently shown.
+/// The traffic page's recent views, each with the analysis that follows its file
+/// (``GrowingLogAnalysis``): a view of a file unchanged since (same device, inode, size and
+/// modification time) is answered from memory, a view of a file that grew reads only the lines
+/// appended, and views asking for an analysis already running wait for it instead of reading the
+/// file again. Holds at most ``capacity`` reports, dropping the least recently shown; the
+/// analyses' tables (as large as the log's distinct clients, paths and agents) are kept for the
+/// ``followedCapacity`` most recently shown only, and the others read their file whole again.
 actor TrafficReportCache {
-    /// What an analysis read and how; equal keys give equal reports.
+    /// What a view shows; equal keys over the same file give equal reports.
     struct Key: Hashable, Sendable {
         var path: String
-        /// The file's device, inode, size and modification time.
-        var file: FileIdentity
         /// The task's format text (`nil` to detect it), filters (sorted: they all apply), routes
         /// and the range's bounds.
         var format: String?
@@ -20,11 +20,8 @@ actor TrafficReportCache {
         var from: Int64?
         var to: Int64?
 
-        /// The key of an analysis of the file at `path` now; `nil` when it cannot be read.
-        init?(path: String, format: String?, filters: [String], routes: [String], from: Int64?, to: Int64?) {
-            guard let file = FileIdentity(path: path) else { return nil }
+        init(path: String, format: String?, filters: [String], routes: [String], from: Int64?, to: Int64?) {
             self.path = path
-            self.file = file
             self.format = format
             self.filters = filters.sorted()
             self.routes = routes
@@ -35,47 +32,62 @@ actor TrafficReportCache {
 
     /// How a view's report was had.
     enum Outcome: String, CaseIterable, Sendable {
-        /// The file was read for it.
+        /// The file was read whole for it.
         case analysed
+        /// Only the lines appended since the last view of it were read.
+        case extended
         /// From memory: the file had not changed since.
         case cached
         /// It waited for the same analysis, already running for another view.
         case joined
     }
 
+    /// Brings a view's analysis up to date: ``GrowingLogAnalysis/update(jobs:)``, or a throw when
+    /// the view must be refused instead.
+    typealias Update = @Sendable (GrowingLogAnalysis) async throws -> (report: AnalyzeReport, read: GrowingLogAnalysis.Read)
+
+    private struct Entry {
+        var report: AnalyzeReport
+        /// The file as it was when the report was made.
+        var file: FileIdentity?
+        var analysis: GrowingLogAnalysis?
+    }
+
     let capacity: Int
-    private var reports: [Key: AnalyzeReport] = [:]
+    let followedCapacity: Int
+    private var entries: [Key: Entry] = [:]
     /// Keys from the least recently shown to the most.
     private var order: [Key] = []
-    private var running: [Key: Task<AnalyzeReport, any Error>] = [:]
+    private var running: [Key: Task<(report: AnalyzeReport, read: GrowingLogAnalysis.Read), any Error>] = [:]
 
-    init(capacity: Int = 8) {
+    init(capacity: Int = 8, followedCapacity: Int = 3) {
         self.capacity = capacity
+        self.followedCapacity = followedCapacity
     }
 
-    /// The report for `key`: remembered, joined, or made by `analyse` (which may return without
-    /// running, throwing, when the caller must refuse the view instead).
-    func report(
-        for key: Key,
-        analyse: @escaping @Sendable () async throws -> AnalyzeReport
-    ) async throws -> (report: AnalyzeReport, outcome: Outcome) {
-        if let report = reports[key] {
-            remember(key, report)
-            return (report, .cached)
+    /// The report for `key`: remembered, joined, or brought up to date by `update` from the
+    /// view's last analysis (a new one with `options` when there is none).
+    func report(for key: Key, options: Analyzer.Options, update: @escaping Update) async throws -> (report: AnalyzeReport, outcome: Outcome) {
+        if let analysis = running[key] { return (try await analysis.value.report, .joined) }
+        let file = FileIdentity(path: key.path)
+        if let entry = entries[key], let file, entry.file == file {
+            remember(key, entry)
+            return (entry.report, .cached)
         }
-        if let analysis = running[key] { return (try await analysis.value, .joined) }
-        let analysis = Task { try await analyse() }
-        running[key] = analysis
+        let analysis = entries[key]?.analysis ?? GrowingLogAnalysis(path: key.path, options: options)
+        let work = Task { try await update(analysis) }
+        running[key] = work
         defer { running[key] = nil }
-        let report = try await analysis.value
-        remember(key, report)
-        return (report, .analysed)
+        let updated = try await work.value
+        remember(key, Entry(report: updated.report, file: file, analysis: analysis))
+        return (updated.report, updated.read == .whole ? .analysed : .extended)
     }
 
-    private func remember(_ key: Key, _ report: AnalyzeReport) {
+    private func remember(_ key: Key, _ entry: Entry) {
         order.removeAll { $0 == key }
         order.append(key)
-        reports[key] = report
-        while order.count > capacity { reports[order.removeFirst()] = nil }
+        entries[key] = entry
+        while order.count > capacity { entries[order.removeFirst()] = nil }
+        for old in order.dropLast(followedCapacity) { entries[old]?.analysis = nil }
     }
 }

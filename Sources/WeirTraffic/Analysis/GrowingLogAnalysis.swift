@@ -1,0 +1,165 @@
+import Synchronization
+import WeirCore
+import WeirLog
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The analysis of one log file that follows the file as it grows: the first ``update(jobs:)``
+/// reads it whole, and each later one reads only the complete lines appended since, adds their
+/// counts to the ones kept, and gives the report ``Analyzer/add(path:jobs:)`` would give over
+/// the whole file as it stands, line for line. The file is read whole again when it is another
+/// file (rotated), shorter than what was read (truncated), or no longer ends what was read with
+/// the same bytes (rewritten in place). A line still being written (no `\n` yet) is counted in the
+/// report but not kept, so it is read again, whole, once it ends.
+///
+/// Only a regular, uncompressed file in a fixed format is followed: a W3C log (whose `#Fields:`
+/// lines redefine the format as it goes), lines in a container envelope, gzip, a file whose
+/// format is not recognised yet, and one too short to be sure of its detected format are read
+/// whole at each update.
+///
+/// Updates run one at a time (a lock), on the caller's thread.
+public final class GrowingLogAnalysis: Sendable {
+    public let path: String
+    public let options: Analyzer.Options
+
+    /// How an update read the file.
+    public enum Read: Sendable, Equatable {
+        /// The whole file.
+        case whole
+        /// Only the bytes appended since the last update, this many.
+        case appended(bytes: Int64)
+    }
+
+    /// What the complete lines read so far counted, and where they end.
+    private struct Kept {
+        var analyzer: Analyzer
+        var input: AnalyzeReport.Input
+        var format: LogFormat
+        var device: UInt64
+        var inode: UInt64
+        /// Just past the last `\n` read.
+        var offset: Int64
+        /// The bytes just before `offset` (at most ``markLength``), to tell a rewritten file.
+        var mark: [UInt8]
+    }
+
+    private static let markLength = 64
+    private let kept = Mutex<Kept?>(nil)
+
+    /// Follows the file at `path`, analysed with `options`.
+    public init(path: String, options: Analyzer.Options) {
+        self.path = path
+        self.options = options
+    }
+
+    /// Reads what the file gained since the last update (all of it the first time), and returns
+    /// the report over the whole file and how it was read. Throws what ``Analyzer/add(path:)``
+    /// throws for a file that cannot be read; the counts kept are then dropped.
+    public func update(jobs: Int) throws -> (report: AnalyzeReport, read: Read) {
+        try kept.withLock { kept throws -> (report: AnalyzeReport, read: Read) in
+            do {
+                return try advance(&kept, jobs: jobs)
+            } catch {
+                kept = nil
+                throw error
+            }
+        }
+    }
+
+    private func advance(_ kept: inout Kept?, jobs: Int) throws -> (report: AnalyzeReport, read: Read) {
+        guard try !LogInput.isStream(path) else {
+            kept = nil
+            return (try wholeReport(jobs: jobs), .whole)
+        }
+        let fd = try RegularFile.open(path)
+        defer { close(fd) }
+        guard let identity = FileIdentity(fd: fd) else { throw InputError.system("stat", path, errno) }
+        var read = Read.whole
+        if let previous = kept, try continues(previous, identity, fd) {
+            read = .appended(bytes: identity.size - previous.offset)
+        } else {
+            kept = try start(identity)
+        }
+        guard var state = kept else { return (try wholeReport(jobs: jobs), .whole) }
+        let end = try IncrementalFileReader.endOfLastLine(fd: fd, from: state.offset, size: identity.size, path: path)
+        if end > state.offset {
+            let parts = try FileParts.cut(path, range: state.offset..<end, into: jobs)
+            let counted = try state.analyzer.count(path: path, parts: parts.ranges, format: state.format, lineOffset: state.input.lines)
+            state.input.add(counted)
+            state.offset = end
+            state.mark = try Self.bytes(before: end, fd, path)
+        }
+        // A format detected from fewer lines than detection samples might not be the one a
+        // whole read detects later: such a short log is read whole until it is longer.
+        kept = options.format == nil && state.input.lines < FormatDetector.sampleSize ? nil : state
+        return (try report(state, through: identity.size), read)
+    }
+
+    /// Counts to keep for the file `identity`, from its start: `nil` when it is not followed.
+    private func start(_ identity: FileIdentity) throws -> Kept? {
+        guard identity.size > 0 else { return nil }
+        let head = try RangeSource(path: path, start: 0, end: identity.size)
+        guard try LogReader.envelope(of: head) == nil else { return nil }
+        let format: LogFormat
+        if let given = options.format, given.w3cFlavor == nil {
+            format = given
+        } else {
+            let sample = try RangeSource(path: path, start: 0, end: identity.size)
+            guard let detected = try? LogReader.detectFormat(of: sample, name: path, given: options.format), detected.w3cFlavor == nil else {
+                return nil
+            }
+            format = detected
+        }
+        return Kept(
+            analyzer: Analyzer(options: options),
+            input: AnalyzeReport.Input(name: path, format: format.name, lines: 0, parsed: 0, malformed: 0),
+            format: format,
+            device: identity.device,
+            inode: identity.inode,
+            offset: 0,
+            mark: []
+        )
+    }
+
+    /// Whether the file is the one `kept` was read from, grown or as it was.
+    private func continues(_ kept: Kept, _ identity: FileIdentity, _ fd: Int32) throws -> Bool {
+        guard identity.device == kept.device, identity.inode == kept.inode, identity.size >= kept.offset else { return false }
+        return try Self.bytes(before: kept.offset, fd, path) == kept.mark
+    }
+
+    /// The report over the kept counts and, when the file ends with a line still being written
+    /// (past `state.offset`, before `size`), that line too.
+    private func report(_ state: Kept, through size: Int64) throws -> AnalyzeReport {
+        var view: Analyzer
+        var input = state.input
+        if size > state.offset {
+            view = Analyzer(options: options)
+            view.absorb(state.analyzer, lineOffset: 0)
+            input.add(try view.count(path: path, parts: [state.offset..<size], format: state.format, lineOffset: state.input.lines))
+        } else {
+            view = state.analyzer
+        }
+        view.finishInput(input)
+        return view.finish()
+    }
+
+    /// The report of the file read whole, as `weir analyze` reads it.
+    private func wholeReport(jobs: Int) throws -> AnalyzeReport {
+        var analyzer = Analyzer(options: options)
+        try analyzer.add(path: path, jobs: jobs)
+        return analyzer.finish()
+    }
+
+    /// Up to ``markLength`` bytes just before `offset`.
+    private static func bytes(before offset: Int64, _ fd: Int32, _ path: String) throws(InputError) -> [UInt8] {
+        let start = max(0, offset - Int64(markLength))
+        var bytes = [UInt8](repeating: 0, count: Int(offset - start))
+        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(start)) }
+        guard n == bytes.count else { throw InputError.system("read", path, n < 0 ? errno : EIO) }
+        return bytes
+    }
+}

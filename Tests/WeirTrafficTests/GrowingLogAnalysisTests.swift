@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+import WeirCore
+import WeirLog
+import WeirRules
+
+@testable import WeirTraffic
+
+/// A followed analysis gives, after each update, the report of the whole file read afresh, line
+/// for line (junk lines and their numbers, a line still being written, the timeline, filters and
+/// routes), while reading only what was appended; a rotated, truncated or rewritten file, and the
+/// layouts it does not follow, are read whole.
+struct GrowingLogAnalysisTests {
+    static func options() throws -> Analyzer.Options {
+        var options = Analyzer.Options(top: 5)
+        options.timeline = true
+        options.filters = [try RequestFilter("status!=304")]
+        options.routes = [try #require(URLPattern("/p/*"))]
+        return options
+    }
+
+    /// The report of `path` read whole by a new analyzer, one thread.
+    static func afresh(_ path: String, _ options: Analyzer.Options) throws -> AnalyzeReport {
+        var analyzer = Analyzer(options: options)
+        try analyzer.add(path: path)
+        return analyzer.finish()
+    }
+
+    /// Appends `bytes` to `path`.
+    static func append(_ path: String, _ bytes: some Collection<UInt8>) throws {
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(bytes))
+    }
+
+    /// A file holding the first half of `layout`'s lines, and its analysis after a first update
+    /// (which read it whole).
+    static func halfRead(
+        _ layout: ParallelAnalysisTests.Layout
+    ) throws -> (bytes: [UInt8], half: Int, path: String, options: Analyzer.Options, analysis: GrowingLogAnalysis) {
+        let bytes = layout.bytes
+        let half = bytes.firstIndex(of: 10, after: bytes.count / 2)
+        let path = try ParallelAnalysisTests.temporaryFile(Array(bytes[..<half]))
+        let options = try Self.options()
+        let analysis = GrowingLogAnalysis(path: path, options: options)
+        #expect(try analysis.update(jobs: 2).read == .whole)
+        return (bytes, half, path, options, analysis)
+    }
+
+    @Test(arguments: [ParallelAnalysisTests.Layout.combined, .json, .vhostCombined], [1, 3])
+    func eachUpdateEqualsTheWholeFileReadAfresh(layout: ParallelAnalysisTests.Layout, jobs: Int) throws {
+        let bytes = layout.bytes
+        let path = try ParallelAnalysisTests.temporaryFile([])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let options = try Self.options()
+        let analysis = GrowingLogAnalysis(path: path, options: options)
+        // Cuts mid-line, a piece without a whole line, a piece over FileParts.minimumSize (cut
+        // into parts), and the final line without its newline.
+        let cuts = [0, 1_500, bytes.count / 4, bytes.count / 4 + 17, bytes.count / 4 + 40, bytes.count - 3, bytes.count, bytes.count]
+        for (k, (start, end)) in zip(cuts, cuts.dropFirst()).enumerated() {
+            try Self.append(path, bytes[start..<end])
+            let (report, read) = try analysis.update(jobs: jobs)
+            #expect(report == (try Self.afresh(path, options)), "after \(end) bytes")
+            // The first piece holds too few lines to be sure of the format: read whole again.
+            // From then on, only what follows the last whole line read.
+            let lineEnd = bytes[..<start].lastIndex(of: 10).map { $0 + 1 } ?? 0
+            #expect(read == (k < 2 ? .whole : .appended(bytes: Int64(end - lineEnd))), "after \(end) bytes")
+            if end == bytes.count {
+                #expect(report.malformed == 20)
+                #expect(report.lines == 20_020)
+            }
+        }
+    }
+
+    @Test func aRotatedTruncatedOrRewrittenFileIsReadWhole() throws {
+        let (bytes, half, path, options, analysis) = try Self.halfRead(.combined)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+
+        // Rotated: another file at the path, longer than what was read.
+        try FileManager.default.moveItem(atPath: path, toPath: path + ".1")
+        defer { try? FileManager.default.removeItem(atPath: path + ".1") }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        var (report, read) = try analysis.update(jobs: 2)
+        #expect(read == .whole)
+        #expect(report == (try Self.afresh(path, options)))
+
+        // Rewritten in place (same inode), as long and longer, with other lines.
+        let other = Array(bytes[half...]) + Array(bytes[..<half]) + Array("\n".utf8)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.write(contentsOf: Data(other))
+        try handle.close()
+        (report, read) = try analysis.update(jobs: 2)
+        #expect(read == .whole)
+        #expect(report == (try Self.afresh(path, options)))
+
+        // Truncated (copytruncate), then a few lines written.
+        try Data(bytes[..<1_000_000]).write(to: URL(fileURLWithPath: path))
+        (report, read) = try analysis.update(jobs: 2)
+        #expect(read == .whole)
+        #expect(report == (try Self.afresh(path, options)))
+
+        // Gone: the error a whole read gives, and the next file is read whole.
+        try FileManager.default.removeItem(atPath: path)
+        #expect(throws: InputError.self) { try analysis.update(jobs: 2) }
+        try Data(bytes[..<half]).write(to: URL(fileURLWithPath: path))
+        #expect(try analysis.update(jobs: 2).read == .whole)
+    }
+
+    @Test(arguments: [ParallelAnalysisTests.Layout.cloudfront, .cri])
+    func layoutsItDoesNotFollowAreReadWholeEachTime(layout: ParallelAnalysisTests.Layout) throws {
+        let (bytes, half, path, options, analysis) = try Self.halfRead(layout)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Self.append(path, bytes[half...])
+        let (report, read) = try analysis.update(jobs: 2)
+        #expect(read == .whole)
+        #expect(report == (try Self.afresh(path, options)))
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// The index just past the first `byte` at or after `start`.
+    fileprivate func firstIndex(of byte: UInt8, after start: Int) -> Int {
+        (self[start...].firstIndex(of: byte) ?? count - 1) + 1
+    }
+}
