@@ -20,18 +20,21 @@ public struct FeatureAccumulator {
     /// The distinct (client, path) pairs of the last minute left: a new minute's set is made that
     /// size, so that it seldom grows (each growth places every pair again).
     private var lastPairs = 0
+    /// The distinct clients of the last minute left, for the same reason.
+    private var lastClients = 0
 
     struct Minute {
         var bucket: FeatureBucket
-        var perClient: [Int: (requests: Int64, paths: Int64)] = [:]
+        var clients: MinuteClients
         /// Sized for a busy minute's pairs, or the last minute's, so that most minutes never grow it.
         var pairs: IntegerSet
         /// Carried from an earlier run (see ``MeasuredMinute/replacesStored``).
         var carried = false
 
-        init(bucket: FeatureBucket, expectedPairs: Int = 0, carried: Bool = false) {
+        init(bucket: FeatureBucket, expectedPairs: Int = 0, expectedClients: Int = 0, carried: Bool = false) {
             self.bucket = bucket
             pairs = IntegerSet(capacity: max(1024, expectedPairs + expectedPairs / 4))
+            clients = MinuteClients(capacity: max(256, expectedClients + expectedClients / 4))
             self.carried = carried
         }
     }
@@ -51,7 +54,7 @@ public struct FeatureAccumulator {
                     let pathID = Array(path.utf8).withUnsafeBytes { paths.add($0) }
                     minute.pairs.insert(id << 32 | pathID)
                 }
-                minute.perClient[id] = (client.requests, Int64(client.paths.count))
+                minute.clients.set(id, requests: client.requests, paths: Int64(client.paths.count))
             }
             open[carried.bucket.start] = minute
         }
@@ -73,9 +76,12 @@ public struct FeatureAccumulator {
         } else {
             if let previous = current {
                 lastPairs = previous.pairs.count
+                lastClients = previous.clients.count
                 open[previous.bucket.start] = previous
             }
-            current = open.removeValue(forKey: start) ?? Minute(bucket: FeatureBucket(start: start), expectedPairs: lastPairs)
+            current =
+                open.removeValue(forKey: start)
+                ?? Minute(bucket: FeatureBucket(start: start), expectedPairs: lastPairs, expectedClients: lastClients)
             Self.count(&current!, parsed, client, path)
         }
         if t > latest {
@@ -92,14 +98,7 @@ public struct FeatureAccumulator {
         if (400..<500).contains(parsed.status) { minute.bucket.errors4xx += 1 }
         if (500..<600).contains(parsed.status) { minute.bucket.errors5xx += 1 }
         let isNewPair = minute.pairs.insert(client << 32 | path)
-        Self.note(&minute.perClient[client, default: (0, 0)], newPath: isNewPair)
-    }
-
-    /// One request of a client (one table access per line, not two).
-    @inline(__always)
-    private static func note(_ counts: inout (requests: Int64, paths: Int64), newPath: Bool) {
-        counts.requests += 1
-        if newPath { counts.paths += 1 }
+        minute.clients.note(client, newPath: isNewPair)
     }
 
     /// Every minute seen, in time order, and the minutes to carry to the next run: those that
@@ -133,9 +132,9 @@ public struct FeatureAccumulator {
 
     private func summary(_ minute: Minute) -> FeatureBucket {
         var b = minute.bucket
-        b.distinctClients = Int64(minute.perClient.count)
-        b.busiestClient = minute.perClient.values.map(\.requests).max() ?? 0
-        b.pathsPerClient = minute.perClient.values.map(\.paths).max() ?? 0
+        b.distinctClients = Int64(minute.clients.count)
+        b.busiestClient = minute.clients.busiest
+        b.pathsPerClient = minute.clients.mostPaths
         return b
     }
 
@@ -144,8 +143,8 @@ public struct FeatureAccumulator {
         var pathsByClient: [Int: [String]] = [:]
         for pair in minute.pairs.elements { pathsByClient[pair >> 32, default: []].append(paths.key(id: pair & 0xFFFF_FFFF)) }
         var clients: [String: CarriedMinutes.Client] = [:]
-        for (id, counts) in minute.perClient {
-            clients[name(id)] = CarriedMinutes.Client(requests: counts.requests, paths: (pathsByClient[id] ?? []).sorted())
+        for (id, requests, _) in minute.clients.all {
+            clients[name(id)] = CarriedMinutes.Client(requests: requests, paths: (pathsByClient[id] ?? []).sorted())
         }
         return CarriedMinutes.Minute(bucket: minute.bucket, clients: clients)
     }
