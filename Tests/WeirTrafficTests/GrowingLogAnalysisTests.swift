@@ -73,6 +73,35 @@ struct GrowingLogAnalysisTests {
         }
     }
 
+    @Test func updatesWhileAWriterAppendsEndWithTheWholeFile() throws {
+        let bytes = ParallelAnalysisTests.Layout.combined.bytes
+        let path = try ParallelAnalysisTests.temporaryFile([])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let options = try Self.options()
+        let analysis = GrowingLogAnalysis(path: path, options: options)
+        // The writer appends pieces of 1 to 20,000 bytes (most cut a line), a little apart, while
+        // updates run.
+        let writer = Thread {
+            var random = SystemRandomNumberGenerator()
+            var start = 0
+            while start < bytes.count {
+                let end = min(bytes.count, start + Int.random(in: 1...20_000, using: &random))
+                try? Self.append(path, bytes[start..<end])
+                start = end
+                Thread.sleep(forTimeInterval: 0.000_3)
+            }
+        }
+        writer.start()
+        var lines: [Int] = []
+        while !writer.isFinished || lines.isEmpty {
+            lines.append(try analysis.update(jobs: 2).report.lines)
+        }
+        let last = try analysis.update(jobs: 2)
+        #expect(last.report == (try Self.afresh(path, options)))
+        #expect(last.report.lines == 20_020)
+        #expect(lines == lines.sorted())
+    }
+
     @Test func aRotatedTruncatedOrRewrittenFileIsReadWhole() throws {
         let (bytes, half, path, options, analysis) = try Self.halfRead(.combined)
         defer { try? FileManager.default.removeItem(atPath: path) }
