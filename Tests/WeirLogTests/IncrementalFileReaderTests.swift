@@ -65,6 +65,42 @@ struct IncrementalFileReaderTests {
         #expect(outcome.rotatedFileMissing)
     }
 
+    /// `copytruncate` between two runs, and the log written past the old offset before the next:
+    /// the file is as long as before, but its bytes before the offset are other lines. It is read
+    /// from its start (nothing lost, no line cut in two); a checkpoint from before marks were kept
+    /// is taken at its word.
+    @Test func aFileTruncatedAndRefilledPastTheOffsetIsReadFromItsStart() throws {
+        let dir = try TemporaryFolder.make("weir-incr")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("access.log").path
+        try (entry(1) + entry(2)).write(toFile: path, atomically: false, encoding: .utf8)
+        var (clients, outcome) = try run(path, after: nil)
+        #expect(clients == ["10.0.0.1", "10.0.0.2"])
+        let before = outcome.checkpoint
+        #expect(before.mark != nil)
+
+        // Truncated in place, then three lines written: longer than the offset.
+        try (entry(13) + entry(14) + entry(15)).write(toFile: path, atomically: false, encoding: .utf8)
+        (clients, outcome) = try run(path, after: before)
+        #expect(clients == ["10.0.0.13", "10.0.0.14", "10.0.0.15"])
+        #expect(outcome.truncated)
+
+        // Appended to as usual: only the new line, not marked truncated.
+        try TestFile.append(path, entry(16))
+        (clients, outcome) = try run(path, after: outcome.checkpoint)
+        #expect(clients == ["10.0.0.16"])
+        #expect(!outcome.truncated)
+
+        // A checkpoint written before marks were kept reads on from its offset, as it did.
+        var unmarked = outcome.checkpoint
+        unmarked.mark = nil
+        try TestFile.append(path, entry(17))
+        (clients, outcome) = try run(path, after: unmarked)
+        #expect(clients == ["10.0.0.17"])
+        let decoded = try JSONDecoder().decode(FileCheckpoint.self, from: Data(#"{"device":1,"inode":2,"offset":3}"#.utf8))
+        #expect(decoded.mark == nil)
+    }
+
     /// A W3C log's header is read once, by the first run; later runs read appended lines with
     /// the fields it declared, carried in the checkpoint, whether the format is named or detected.
     @Test(arguments: [nil, "w3c"])

@@ -14,6 +14,9 @@ public struct FileCheckpoint: Sendable, Equatable, Codable {
     public var inode: UInt64
     /// Bytes consumed: the offset just past the last `\n` read.
     public var offset: Int64
+    /// The ``FileMark`` of the bytes before `offset`, to tell a file rewritten in place from one
+    /// appended to; `nil` in checkpoints from before it was kept (then not compared).
+    public var mark: String?
     /// For a W3C log: the flavor and fields of the last `#Fields:` line read, so that the next
     /// read, which starts after that line, parses the lines that follow it the same way.
     public var w3cFlavor: String?

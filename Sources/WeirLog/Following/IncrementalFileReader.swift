@@ -8,7 +8,8 @@ import Darwin
 /// line is read twice and none is lost:
 ///
 /// - the same file, grown: from the checkpoint's offset;
-/// - the same file, shorter than the offset (truncated, `copytruncate`): from its start;
+/// - the same file, shorter than the offset, or no longer ending the bytes read as they were
+///   (truncated by `copytruncate`, then written past the offset; ``FileMark``): from its start;
 /// - another file at the path (rotated): first the rest of the old file, found by its inode among
 ///   the files of the same directory (`access.log.1`, `access.log-20261121`…), then the new file
 ///   from its start;
@@ -81,7 +82,11 @@ public struct IncrementalFileReader {
         var start: Int64 = 0
         if let checkpoint {
             if current.matches(checkpoint) {
-                if current.size >= checkpoint.offset { start = checkpoint.offset } else { outcome.truncated = true }
+                if current.size >= checkpoint.offset, try Self.endsAsBefore(checkpoint, fd: fd, path: path) {
+                    start = checkpoint.offset
+                } else {
+                    outcome.truncated = true
+                }
             } else {
                 outcome.rotated = true
                 if let old = Self.findRotated(checkpoint, besides: path) {
@@ -100,6 +105,7 @@ public struct IncrementalFileReader {
         }
         if end > start { plan.append(Segment(path: path, start: start, end: end)) }
         outcome.checkpoint.offset = end
+        outcome.checkpoint.mark = try FileMark.before(end, in: fd, path: path)
         var parser: LogFormat? = format
         // A W3C log's header was read by an earlier run: its fields go on, unless the task now
         // names a format of another kind.
@@ -136,6 +142,13 @@ public struct IncrementalFileReader {
         let head = try RangeSource(path: segment.path, start: segment.start, end: segment.end)
         guard let detected = try? LogReader.detectFormat(of: head, name: segment.path), detected.w3cFlavor == nil else { return nil }
         return detected
+    }
+
+    /// Whether the file open as `fd` still holds, just before the checkpoint's offset, the bytes
+    /// it held when the checkpoint was taken (a checkpoint without a mark is taken at its word).
+    static func endsAsBefore(_ checkpoint: FileCheckpoint, fd: Int32, path: String) throws(InputError) -> Bool {
+        guard let mark = checkpoint.mark else { return true }
+        return try FileMark.before(checkpoint.offset, in: fd, path: path) == mark
     }
 
     /// The offset just past the last `\n` in `[from, size)`, or `from` when there is none.

@@ -44,7 +44,7 @@ package struct FileLogSource: LogSource {
 
     private func report(_ outcome: IncrementalFileReader.Outcome) throws -> SourceRead {
         var notes: [String] = []
-        if outcome.truncated { notes.append("\(path) was truncated since the last run; it was read again from its start") }
+        if outcome.truncated { notes.append("\(path) was truncated (or rewritten in place) since the last run; it was read again from its start") }
         if outcome.rotated { notes.append("\(path) was rotated since the last run; the rest of the old file was read first") }
         if outcome.rotatedFileMissing {
             notes.append("\(path) was rotated and the old file is gone from its folder; lines written to it after the last run could not be read")

@@ -43,11 +43,10 @@ public final class GrowingLogAnalysis: Sendable {
         var inode: UInt64
         /// Just past the last `\n` read.
         var offset: Int64
-        /// The bytes just before `offset` (at most ``markLength``), to tell a rewritten file.
-        var mark: [UInt8]
+        /// The ``FileMark`` of the bytes before `offset`, to tell a rewritten file.
+        var mark: String
     }
 
-    private static let markLength = 64
     private let kept = Mutex<Kept?>(nil)
 
     /// Follows the file at `path`, analysed with `options`.
@@ -82,7 +81,7 @@ public final class GrowingLogAnalysis: Sendable {
         if let previous = kept, try continues(previous, identity, fd) {
             read = .appended(bytes: identity.size - previous.offset)
         } else {
-            kept = try start(identity)
+            kept = try start(identity, fd)
         }
         guard var state = kept else { return (try wholeReport(jobs: jobs), .whole) }
         let end = try IncrementalFileReader.endOfLastLine(fd: fd, from: state.offset, size: identity.size, path: path)
@@ -91,7 +90,7 @@ public final class GrowingLogAnalysis: Sendable {
             let counted = try state.analyzer.count(path: path, parts: parts.ranges, format: state.format, lineOffset: state.input.lines)
             state.input.add(counted)
             state.offset = end
-            state.mark = try Self.bytes(before: end, fd, path)
+            state.mark = try FileMark.before(end, in: fd, path: path)
         }
         // A format detected from fewer lines than detection samples might not be the one a
         // whole read detects later: such a short log is read whole until it is longer.
@@ -100,7 +99,7 @@ public final class GrowingLogAnalysis: Sendable {
     }
 
     /// Counts to keep for the file `identity`, from its start: `nil` when it is not followed.
-    private func start(_ identity: FileIdentity) throws -> Kept? {
+    private func start(_ identity: FileIdentity, _ fd: Int32) throws -> Kept? {
         guard identity.size > 0 else { return nil }
         let head = try RangeSource(path: path, start: 0, end: identity.size)
         guard try LogReader.envelope(of: head) == nil else { return nil }
@@ -121,14 +120,14 @@ public final class GrowingLogAnalysis: Sendable {
             device: identity.device,
             inode: identity.inode,
             offset: 0,
-            mark: []
+            mark: try FileMark.before(0, in: fd, path: path)
         )
     }
 
     /// Whether the file is the one `kept` was read from, grown or as it was.
     private func continues(_ kept: Kept, _ identity: FileIdentity, _ fd: Int32) throws -> Bool {
         guard identity.device == kept.device, identity.inode == kept.inode, identity.size >= kept.offset else { return false }
-        return try Self.bytes(before: kept.offset, fd, path) == kept.mark
+        return try FileMark.before(kept.offset, in: fd, path: path) == kept.mark
     }
 
     /// The report over the kept counts and, when the file ends with a line still being written
@@ -152,14 +151,5 @@ public final class GrowingLogAnalysis: Sendable {
         var analyzer = Analyzer(options: options)
         try analyzer.add(path: path, jobs: jobs)
         return analyzer.finish()
-    }
-
-    /// Up to ``markLength`` bytes just before `offset`.
-    private static func bytes(before offset: Int64, _ fd: Int32, _ path: String) throws(InputError) -> [UInt8] {
-        let start = max(0, offset - Int64(markLength))
-        var bytes = [UInt8](repeating: 0, count: Int(offset - start))
-        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(start)) }
-        guard n == bytes.count else { throw InputError.system("read", path, n < 0 ? errno : EIO) }
-        return bytes
     }
 }
