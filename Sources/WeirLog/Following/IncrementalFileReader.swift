@@ -82,7 +82,7 @@ public struct IncrementalFileReader {
         var start: Int64 = 0
         if let checkpoint {
             if current.matches(checkpoint) {
-                if current.size >= checkpoint.offset, try Self.endsAsBefore(checkpoint, fd: fd, path: path) {
+                if try Self.grew(from: checkpoint, to: current, fd: fd, path: path) {
                     start = checkpoint.offset
                 } else {
                     outcome.truncated = true
@@ -144,9 +144,12 @@ public struct IncrementalFileReader {
         return detected
     }
 
-    /// Whether the file open as `fd` still holds, just before the checkpoint's offset, the bytes
-    /// it held when the checkpoint was taken (a checkpoint without a mark is taken at its word).
-    static func endsAsBefore(_ checkpoint: FileCheckpoint, fd: Int32, path: String) throws(InputError) -> Bool {
+    /// Whether the file the checkpoint was taken on (`current`, open as `fd`) only grew since: it
+    /// is at least as long as the offset and still holds, just before it, the bytes it held then
+    /// (a checkpoint without a mark is taken at its word). Otherwise it was truncated or
+    /// rewritten in place, and is read from its start.
+    package static func grew(from checkpoint: FileCheckpoint, to current: FileIdentity, fd: Int32, path: String) throws(InputError) -> Bool {
+        guard current.size >= checkpoint.offset else { return false }
         guard let mark = checkpoint.mark else { return true }
         return try FileMark.before(checkpoint.offset, in: fd, path: path) == mark
     }

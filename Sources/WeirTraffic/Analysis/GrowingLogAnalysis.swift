@@ -39,12 +39,8 @@ public final class GrowingLogAnalysis: Sendable {
         var analyzer: Analyzer
         var input: AnalyzeReport.Input
         var format: LogFormat
-        var device: UInt64
-        var inode: UInt64
-        /// Just past the last `\n` read.
-        var offset: Int64
-        /// The ``FileMark`` of the bytes before `offset`, to tell a rewritten file.
-        var mark: String
+        /// The file read, where its last whole line read ends, and the mark of the bytes before.
+        var checkpoint: FileCheckpoint
     }
 
     private let kept = Mutex<Kept?>(nil)
@@ -78,19 +74,21 @@ public final class GrowingLogAnalysis: Sendable {
         defer { close(fd) }
         guard let identity = FileIdentity(fd: fd) else { throw InputError.system("stat", path, errno) }
         var read = Read.whole
-        if let previous = kept, try continues(previous, identity, fd) {
-            read = .appended(bytes: identity.size - previous.offset)
+        if let previous = kept, identity.matches(previous.checkpoint),
+            try IncrementalFileReader.grew(from: previous.checkpoint, to: identity, fd: fd, path: path)
+        {
+            read = .appended(bytes: identity.size - previous.checkpoint.offset)
         } else {
-            kept = try start(identity, fd)
+            kept = try start(identity)
         }
         guard var state = kept else { return (try wholeReport(jobs: jobs), .whole) }
-        let end = try IncrementalFileReader.endOfLastLine(fd: fd, from: state.offset, size: identity.size, path: path)
-        if end > state.offset {
-            let parts = try FileParts.cut(path, range: state.offset..<end, into: jobs)
+        let end = try IncrementalFileReader.endOfLastLine(fd: fd, from: state.checkpoint.offset, size: identity.size, path: path)
+        if end > state.checkpoint.offset {
+            let parts = try FileParts.cut(path, range: state.checkpoint.offset..<end, into: jobs)
             let counted = try state.analyzer.count(path: path, parts: parts.ranges, format: state.format, lineOffset: state.input.lines)
             state.input.add(counted)
-            state.offset = end
-            state.mark = try FileMark.before(end, in: fd, path: path)
+            state.checkpoint.offset = end
+            state.checkpoint.mark = try FileMark.before(end, in: fd, path: path)
         }
         // A format detected from fewer lines than detection samples might not be the one a
         // whole read detects later: such a short log is read whole until it is longer.
@@ -99,7 +97,7 @@ public final class GrowingLogAnalysis: Sendable {
     }
 
     /// Counts to keep for the file `identity`, from its start: `nil` when it is not followed.
-    private func start(_ identity: FileIdentity, _ fd: Int32) throws -> Kept? {
+    private func start(_ identity: FileIdentity) throws -> Kept? {
         guard identity.size > 0 else { return nil }
         let head = try RangeSource(path: path, start: 0, end: identity.size)
         guard try LogReader.envelope(of: head) == nil else { return nil }
@@ -117,28 +115,19 @@ public final class GrowingLogAnalysis: Sendable {
             analyzer: Analyzer(options: options),
             input: AnalyzeReport.Input(name: path, format: format.name, lines: 0, parsed: 0, malformed: 0),
             format: format,
-            device: identity.device,
-            inode: identity.inode,
-            offset: 0,
-            mark: try FileMark.before(0, in: fd, path: path)
+            checkpoint: FileCheckpoint(device: identity.device, inode: identity.inode, offset: 0)
         )
     }
 
-    /// Whether the file is the one `kept` was read from, grown or as it was.
-    private func continues(_ kept: Kept, _ identity: FileIdentity, _ fd: Int32) throws -> Bool {
-        guard identity.device == kept.device, identity.inode == kept.inode, identity.size >= kept.offset else { return false }
-        return try FileMark.before(kept.offset, in: fd, path: path) == kept.mark
-    }
-
     /// The report over the kept counts and, when the file ends with a line still being written
-    /// (past `state.offset`, before `size`), that line too.
+    /// (past the checkpoint's offset, before `size`), that line too.
     private func report(_ state: Kept, through size: Int64) throws -> AnalyzeReport {
         var view: Analyzer
         var input = state.input
-        if size > state.offset {
+        if size > state.checkpoint.offset {
             view = Analyzer(options: options)
             view.absorb(state.analyzer, lineOffset: 0)
-            input.add(try view.count(path: path, parts: [state.offset..<size], format: state.format, lineOffset: state.input.lines))
+            input.add(try view.count(path: path, parts: [state.checkpoint.offset..<size], format: state.format, lineOffset: state.input.lines))
         } else {
             view = state.analyzer
         }
