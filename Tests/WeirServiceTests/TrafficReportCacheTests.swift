@@ -75,4 +75,51 @@ struct TrafficReportCacheTests {
         let report = try await cache.report(for: key("a"), options: .init(), update: update).report
         #expect(report.requests == 41)
     }
+
+    /// A range that moved on with the task's latest minute takes over the analysis of another
+    /// view of the file, and reads only from the stretch its start falls in.
+    @Test func aRangeMovedOnTakesOverAnotherViewsAnalysis() async throws {
+        let folder = try TemporaryFolder.make("weir-report-cache")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("access.log").path
+        // 30,000 lines from 10:00 to 14:59 on 20 May 2015, 100 a minute.
+        var text = ""
+        for i in 0..<30_000 {
+            let (hour, minute, second) = (10 + i / 6_000, (i / 100) % 60, i % 60)
+            text +=
+                #"192.0.2.\#(i % 200) - - [20/May/2015:\#(hour):\#(minute < 10 ? "0" : "")\#(minute):\#(second < 10 ? "0" : "")\#(second) +0000] "GET /p/\#(i % 70) HTTP/1.1" 200 12 "-" "t""#
+                + "\n"
+        }
+        try TestFile.append(path, text)
+        let size = Int64(text.utf8.count)
+        let reads = Mutex<[GrowingLogAnalysis.Read]>([])
+        let update: TrafficReportCache.Update = { analysis in
+            let result = try analysis.update(jobs: 2)
+            reads.withLock { $0.append(result.read) }
+            return result
+        }
+        let cache = TrafficReportCache(stretchBytes: 64 << 10)
+        let whole = TrafficReportCache.Key(path: path, format: nil, filters: [], routes: [], from: nil, to: nil)
+        #expect(try await cache.report(for: whole, options: .init(), update: update).outcome == .analysed)
+        let midnight: Int64 = 1_432_080_000
+        for hour: Int64 in [12, 13, 14] {
+            let from = midnight + hour * 3_600 + 1_800
+            let key = TrafficReportCache.Key(path: path, format: nil, filters: ["status=2xx"], routes: [], from: from, to: nil)
+            var options = Analyzer.Options(from: from)
+            options.filters = [try RequestFilter("status=2xx")]
+            let view = try await cache.report(for: key, options: options, update: update)
+            #expect(view.outcome == .extended, "from \(hour):30")
+            var afresh = Analyzer(options: options)
+            try afresh.add(path: path)
+            #expect(view.report == afresh.finish(), "from \(hour):30")
+            #expect(view.report.requests == (15 - Int(hour)) * 6_000 - 3_000)
+            // From the stretch holding hh:30, less than a fifth of the file and a stretch.
+            let read = reads.withLock { $0.last }
+            guard case .appended(let bytes) = read else {
+                Issue.record("from \(hour):30: \(String(describing: read))")
+                continue
+            }
+            #expect(bytes < size * Int64(15 - hour) / 5 - size / 10 + 64 << 10, "from \(hour):30: \(bytes) of \(size) bytes")
+        }
+    }
 }

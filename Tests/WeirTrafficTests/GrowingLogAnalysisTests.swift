@@ -136,6 +136,46 @@ struct GrowingLogAnalysisTests {
         #expect(try analysis.update(jobs: 2).read == .whole)
     }
 
+    /// A range moved on takes over the counts of the stretches wholly before its start and reads
+    /// from there, giving the report of the file read afresh with that range; a line from the
+    /// future early in the file stops the skipping at its stretch.
+    @Test func aRangeMovedOnReadsFromTheStretchItStartsIn() throws {
+        var lines = ParallelAnalysisTests.Layout.combined.bytes.split(separator: 10, omittingEmptySubsequences: false).map(Array.init)
+        let late = lines.remove(at: 15_000)
+        lines.insert(late, at: 3_000)
+        let bytes = Array(lines.joined(separator: [10]))
+        let whole = bytes[..<bytes.firstIndex(of: 10, after: bytes.count * 3 / 4)]
+        let path = try ParallelAnalysisTests.temporaryFile(Array(whole))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        func options(from: Int64?) throws -> Analyzer.Options {
+            var options = try Self.options()
+            options.from = from
+            return options
+        }
+        var analysis = GrowingLogAnalysis(path: path, options: try options(from: nil), stretchBytes: 64 << 10)
+        #expect(try analysis.update(jobs: 2).read == .whole)
+        #expect(analysis.handingOver(to: try options(from: nil)) == nil)
+        // Line i of the generator is stamped 1_700_000_000 + i / 7.
+        let size = Int64(whole.count)
+        for (line, appended) in [(1_000, 0), (2_900, 0), (10_000, 0), (16_000, 0), (14_500, 1_000_000), (18_000, 0)] {
+            let from = 1_700_000_000 + Int64(line / 7)
+            let options = try options(from: from)
+            let next = try #require(analysis.handingOver(to: options), "from line \(line)")
+            if appended > 0 { try Self.append(path, bytes[whole.count..<bytes.count]) }
+            let (report, read) = try next.update(jobs: 2)
+            #expect(report == (try Self.afresh(path, options)), "from line \(line)")
+            guard case .appended(let read) = read else {
+                Issue.record("from line \(line): read whole")
+                continue
+            }
+            // Up to line 15,000's time, the stretch holding it (line 3,000) is read again.
+            #expect(line < 15_000 ? read > size * 3 / 4 : read < size / 4 + Int64(appended), "from line \(line): \(read) bytes")
+            analysis = next
+        }
+        // A range that starts in the first stretch takes over nothing.
+        #expect(analysis.handingOver(to: try options(from: 1_700_000_000)) == nil)
+    }
+
     @Test(arguments: [ParallelAnalysisTests.Layout.cloudfront, .cri])
     func layoutsItDoesNotFollowAreReadWholeEachTime(layout: ParallelAnalysisTests.Layout) throws {
         let (bytes, half, path, options, analysis) = try Self.halfRead(layout)

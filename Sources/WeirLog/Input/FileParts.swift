@@ -25,8 +25,8 @@ public struct FileParts {
 
     /// Cuts the bytes `range` of the regular, uncompressed file at `path` into up to `count`
     /// parts at line boundaries; `range` starts at a line's start (0, or just after a `\n`).
-    /// A range under ``minimumSize`` is one part.
-    public static func cut(_ path: String, range: Range<Int64>, into count: Int) throws(InputError) -> FileParts {
+    /// A range under `minimumSize` is one part.
+    public static func cut(_ path: String, range: Range<Int64>, into count: Int, minimumSize: Int64 = minimumSize) throws(InputError) -> FileParts {
         guard count > 1, range.upperBound - range.lowerBound >= minimumSize else { return FileParts(ranges: range.isEmpty ? [] : [range]) }
         return try cut(FileDescriptorSource(path: path), path: path, range: range, into: count)
     }

@@ -35,20 +35,70 @@ extension Analyzer {
     /// analyzer in file order, their malformed lines numbered from `lineOffset + 1`. Returns what
     /// was read (the caller records the input).
     mutating func count(path: String, parts ranges: [Range<Int64>], format: LogFormat, lineOffset: Int) throws -> AnalyzeReport.Input {
+        try count(path: path, groups: ranges.map { [$0] }, format: format, lineOffset: lineOffset).input
+    }
+
+    /// Counts `range` of the regular file at `path` (starting at a line's start, ending just past
+    /// a `\n`) as ``count(path:parts:format:lineOffset:)`` does with `jobs` threads, and returns
+    /// too what each stretch of about `stretchBytes` counted (``LogStretch``), in file order.
+    mutating func count(
+        path: String,
+        range: Range<Int64>,
+        jobs: Int,
+        stretchBytes: Int64,
+        format: LogFormat,
+        lineOffset: Int
+    ) throws -> (input: AnalyzeReport.Input, stretches: [LogStretch]) {
+        let wanted = (range.upperBound - range.lowerBound) / max(stretchBytes, 1) + 1
+        let pieces = try FileParts.cut(path, range: range, into: Int(clamping: wanted), minimumSize: stretchBytes).ranges
+        let threads = max(1, min(jobs, pieces.count))
+        let groups = (0..<threads).map { t in Array(pieces[t * pieces.count / threads..<(t + 1) * pieces.count / threads]) }
+        return try count(path: path, groups: groups, format: format, lineOffset: lineOffset)
+    }
+
+    /// Counts each group of consecutive parts on its own thread, a stretch at a time.
+    private mutating func count(
+        path: String,
+        groups: [[Range<Int64>]],
+        format: LogFormat,
+        lineOffset: Int
+    ) throws -> (input: AnalyzeReport.Input, stretches: [LogStretch]) {
         var partOptions = options
         partOptions.format = format
         let fixed = partOptions
-        let counted = try ThreadFanOut.run(ranges.count) { i in
+        let counted = try ThreadFanOut.run(groups.count) { i in
             var part = Analyzer(options: fixed)
-            try part.add(source: RangeSource(path: path, start: ranges[i].lowerBound, end: ranges[i].upperBound), name: path)
-            return part
+            var stretches: [LogStretch] = []
+            for range in groups[i] { stretches.append(try part.countStretch(path: path, range: range)) }
+            return (part: part, stretches: stretches)
         }
         var input = AnalyzeReport.Input(name: path, format: format.name, lines: 0, parsed: 0, malformed: 0)
-        for part in counted {
+        var stretches: [LogStretch] = []
+        for (part, partStretches) in counted {
             absorb(part, lineOffset: lineOffset + input.lines)
             for counted in part.report.inputs { input.add(counted) }
+            stretches += partStretches
         }
-        return input
+        return (input, stretches)
+    }
+
+    /// Counts the lines of `range`, numbered after those this analyzer has read, and returns what
+    /// they counted.
+    private mutating func countStretch(path: String, range: Range<Int64>) throws -> LogStretch {
+        let reasons = report.malformedReasons
+        latestParsed = .min
+        let input = try count(RangeSource(path: path, start: range.lowerBound, end: range.upperBound), name: path, firstLine: report.lines + 1)
+        finishInput(input)
+        var added = report.malformedReasons
+        for (kind, n) in reasons { added[kind, default: 0] -= n }
+        return LogStretch(
+            end: range.upperBound,
+            lines: input.lines,
+            parsed: input.parsed,
+            malformed: input.malformed,
+            malformedReasons: added.filter { $0.value > 0 },
+            latest: latestParsed
+        )
     }
 }
 

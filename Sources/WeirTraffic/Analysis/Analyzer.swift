@@ -37,6 +37,9 @@ public struct Analyzer {
     var lastSeen = Int64.min
     var minutes = MinuteCounter()
     var panels = PanelTally()
+    /// The latest timestamp of the parsed lines counted since it was last set, in range or not:
+    /// what a ``LogStretch`` keeps.
+    var latestParsed = Int64.min
 
     /// An analyzer counting as `options` say; `route` filters name its `routes`.
     public init(options: Options) {
@@ -72,6 +75,7 @@ public struct Analyzer {
             }
             input.parsed += 1
             let t = parsed.timestamp
+            if t > latestParsed { latestParsed = t }
             guard t >= from, t < to else {
                 report.outsideTimeRange += 1
                 return
@@ -107,6 +111,7 @@ public struct Analyzer {
         panels.merge(part.panels, theirs: part.tally, mine: tally)
         firstSeen = min(firstSeen, part.firstSeen)
         lastSeen = max(lastSeen, part.lastSeen)
+        latestParsed = max(latestParsed, part.latestParsed)
         minutes.merge(part.minutes)
         report.outsideTimeRange += part.report.outsideTimeRange
         report.filteredOut += part.report.filteredOut

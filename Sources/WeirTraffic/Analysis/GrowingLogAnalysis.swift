@@ -21,6 +21,11 @@ import Darwin
 /// format is not recognised yet, and one too short to be sure of its detected format are read
 /// whole at each update.
 ///
+/// The counts are kept by stretches of about ``stretchBytes`` (4 MiB) too (``LogStretch``), so that a view
+/// of the same file whose range starts later can take over those wholly before its start and
+/// read only from there (``handingOver(to:)``): a range that moves with the present reads the
+/// last stretches, not the file.
+///
 /// Updates run one at a time (a lock), on the caller's thread.
 public final class GrowingLogAnalysis: Sendable {
     public let path: String
@@ -30,7 +35,8 @@ public final class GrowingLogAnalysis: Sendable {
     public enum Read: Sendable, Equatable {
         /// The whole file.
         case whole
-        /// Only the bytes appended since the last update, this many.
+        /// Only the bytes after those the kept counts cover, this many: those appended since the
+        /// last update, and after a hand-over the stretches from the range's start on.
         case appended(bytes: Int64)
     }
 
@@ -41,14 +47,58 @@ public final class GrowingLogAnalysis: Sendable {
         var format: LogFormat
         /// The file read, where its last whole line read ends, and the mark of the bytes before.
         var checkpoint: FileCheckpoint
+        /// Where the lines `analyzer` counted end: the checkpoint's offset, or before it after a
+        /// hand-over, whose next update counts from there.
+        var countedTo: Int64
+        /// What the lines before `countedTo` counted, stretch by stretch, in file order.
+        var stretches: [LogStretch]
+
+        /// Stretches at the start of a file and the malformed lines among them (the first).
+        struct Prefix: Sendable {
+            var stretches: [LogStretch]
+            var malformedLines: [AnalyzeReport.MalformedLine]
+        }
+
+        init(analyzer: Analyzer, input: AnalyzeReport.Input, format: LogFormat, checkpoint: FileCheckpoint, countedTo: Int64, stretches: [LogStretch])
+        {
+            self.analyzer = analyzer
+            self.input = input
+            self.format = format
+            self.checkpoint = checkpoint
+            self.countedTo = countedTo
+            self.stretches = stretches
+        }
+
+        /// Counts for `options` that stand for `prefix`, every line of which is outside their
+        /// range, ending where its stretches end.
+        init(_ prefix: Prefix, path: String, options: Analyzer.Options, checkpoint: FileCheckpoint, format: LogFormat) {
+            analyzer = Analyzer(options: options)
+            input = AnalyzeReport.Input(name: path, format: format.name, lines: 0, parsed: 0, malformed: 0)
+            for stretch in prefix.stretches {
+                input.add(AnalyzeReport.Input(name: path, format: nil, lines: stretch.lines, parsed: stretch.parsed, malformed: stretch.malformed))
+                for (kind, n) in stretch.malformedReasons { analyzer.report.malformedReasons[kind, default: 0] += n }
+            }
+            analyzer.report.outsideTimeRange = input.parsed
+            analyzer.report.malformedLines = Array(prefix.malformedLines.prefix(options.malformedSampleLimit))
+            self.format = format
+            self.checkpoint = checkpoint
+            countedTo = prefix.stretches.last?.end ?? 0
+            stretches = prefix.stretches
+        }
     }
 
-    private let kept = Mutex<Kept?>(nil)
+    /// The bytes of a stretch, about: a range's start falls in one, read again from its start.
+    public let stretchBytes: Int64
 
-    /// Follows the file at `path`, analysed with `options`.
-    public init(path: String, options: Analyzer.Options) {
+    private let kept: Mutex<Kept?>
+
+    /// Follows the file at `path`, analysed with `options`, its counts kept by stretches of
+    /// about `stretchBytes`.
+    public init(path: String, options: Analyzer.Options, stretchBytes: Int64 = 4 << 20) {
         self.path = path
         self.options = options
+        self.stretchBytes = stretchBytes
+        kept = Mutex(nil)
     }
 
     /// Reads what the file gained since the last update (all of it the first time), and returns
@@ -77,16 +127,24 @@ public final class GrowingLogAnalysis: Sendable {
         if let previous = kept, identity.matches(previous.checkpoint),
             try IncrementalFileReader.grew(from: previous.checkpoint, to: identity, fd: fd, path: path)
         {
-            read = .appended(bytes: identity.size - previous.checkpoint.offset)
+            read = .appended(bytes: identity.size - previous.countedTo)
         } else {
             kept = try start(identity)
         }
         guard var state = kept else { return (try wholeReport(jobs: jobs), .whole) }
         let end = try IncrementalFileReader.endOfLastLine(fd: fd, from: state.checkpoint.offset, size: identity.size, path: path)
-        if end > state.checkpoint.offset {
-            let parts = try FileParts.cut(path, range: state.checkpoint.offset..<end, into: jobs)
-            let counted = try state.analyzer.count(path: path, parts: parts.ranges, format: state.format, lineOffset: state.input.lines)
-            state.input.add(counted)
+        if end > state.countedTo {
+            let counted = try state.analyzer.count(
+                path: path,
+                range: state.countedTo..<end,
+                jobs: jobs,
+                stretchBytes: stretchBytes,
+                format: state.format,
+                lineOffset: state.input.lines
+            )
+            state.input.add(counted.input)
+            state.stretches += counted.stretches
+            state.countedTo = end
             state.checkpoint.offset = end
             state.checkpoint.mark = try FileMark.before(end, in: fd, path: path)
         }
@@ -115,8 +173,42 @@ public final class GrowingLogAnalysis: Sendable {
             analyzer: Analyzer(options: options),
             input: AnalyzeReport.Input(name: path, format: format.name, lines: 0, parsed: 0, malformed: 0),
             format: format,
-            checkpoint: FileCheckpoint(device: identity.device, inode: identity.inode, offset: 0)
+            checkpoint: FileCheckpoint(device: identity.device, inode: identity.inode, offset: 0),
+            countedTo: 0,
+            stretches: []
         )
+    }
+
+    /// A new analysis of the same file with `options` (the same format; any range, filters and
+    /// routes) whose range starts at `options.from`, taking over what the stretches before the
+    /// first with a line at or after that instant counted: all their lines are outside its range,
+    /// so their counts, malformed lines and reasons are all it needs of them, and its first update
+    /// reads from there. `nil` when that is no stretch, nothing is kept, or `options` has no start.
+    public func handingOver(to options: Analyzer.Options) -> GrowingLogAnalysis? {
+        guard let from = options.from else { return nil }
+        let taken = kept.withLock { state -> (Kept.Prefix, FileCheckpoint, LogFormat)? in
+            guard let state else { return nil }
+            let skipped = Array(state.stretches.prefix { $0.latest < from })
+            guard !skipped.isEmpty else { return nil }
+            // The kept counts start at the file's first line, so their samples are its first.
+            let lines = skipped.reduce(0) { $0 + $1.lines }
+            let samples = state.analyzer.report.malformedLines.prefix { $0.line <= lines }
+            return (Kept.Prefix(stretches: skipped, malformedLines: Array(samples)), state.checkpoint, state.format)
+        }
+        guard let (prefix, checkpoint, format) = taken else { return nil }
+        return GrowingLogAnalysis(
+            path: path,
+            options: options,
+            stretchBytes: stretchBytes,
+            kept: Kept(prefix, path: path, options: options, checkpoint: checkpoint, format: format)
+        )
+    }
+
+    private init(path: String, options: Analyzer.Options, stretchBytes: Int64, kept: sending Kept?) {
+        self.path = path
+        self.options = options
+        self.stretchBytes = stretchBytes
+        self.kept = Mutex(kept)
     }
 
     /// The report over the kept counts and, when the file ends with a line still being written

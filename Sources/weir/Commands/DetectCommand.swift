@@ -31,7 +31,7 @@ struct DetectCommand: ParsableCommand {
             error bursts, shifts that persist and dropouts to zero into five copies of \
             that history, compares every method and hyper-parameter set on them by NAB's \
             reward, with false alarms (on the copies, and those a method alone raises on \
-            the history itself) priced as if real anomalies came 4,000 points apart, and \
+            the history itself) priced as if real anomalies came \(Int(ModelSelector().pointsPerAnomaly)) points apart, and \
             switches to the best (the simpler on a tie). --method NAME \
             uses that method with its defaults, changed by --param. See every method and \
             parameter with --list.
