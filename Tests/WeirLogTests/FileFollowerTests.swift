@@ -56,6 +56,33 @@ struct FileFollowerTests {
         #expect(c.lines.count == Set(c.lines).count)
     }
 
+    /// `copytruncate` of a small log, then lines written past the offset read before the next
+    /// poll: the file is the same and longer, but the bytes before the offset are not those read,
+    /// so it is read again from its start, and nothing is lost or cut.
+    @Test(arguments: [false, true])
+    func aFileTruncatedAndRefilledPastTheOffsetIsReadFromItsStart(fromStart: Bool) throws {
+        let path = TemporaryFolder.path("weir-follow", suffix: ".log")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "a1\na2\n".write(toFile: path, atomically: false, encoding: .utf8)
+        var follower = FileFollower(path: path, fromStart: fromStart)
+        let c = Collector()
+        try TestFile.append(path, "a3\n")
+        c.poll(&follower)
+        #expect(c.lines == (fromStart ? ["a1", "a2", "a3"] : ["a3"]))
+        let h = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try h.truncate(atOffset: 0)
+        try h.write(contentsOf: Data("b1-longer\nb2\n".utf8))
+        try h.close()
+        c.poll(&follower)
+        #expect(c.lines.suffix(2) == ["b1-longer", "b2"])
+        #expect(c.notices.contains(.truncated))
+        // Appends after it are read on as before.
+        try TestFile.append(path, "b3\n")
+        c.poll(&follower)
+        #expect(c.lines.suffix(3) == ["b1-longer", "b2", "b3"])
+        #expect(c.notices.filter { $0 == .truncated }.count == 1)
+    }
+
     @Test func startsAtTheEndOfAnExistingFileUnlessFromStart() throws {
         let path = TemporaryFolder.path("weir-follow", suffix: ".log")
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -6,8 +6,10 @@ import Darwin
 
 /// Follows a growing file the way `tail -F` does, by polling: appended bytes are read as they
 /// arrive, a line is handed out only once its `\n` has arrived, a truncated file is read again
-/// from its start, a file renamed away and replaced is finished and the new one read from its
-/// start, and a file that does not exist yet is waited for.
+/// from its start (also one truncated and written past the offset read between two polls, as
+/// `copytruncate` can leave a small log: the bytes before the offset are no longer those read), a
+/// file renamed away and replaced is finished and the new one read from its start, and a file that
+/// does not exist yet is waited for.
 public struct FileFollower {
     /// What happened during one poll, besides lines.
     public enum Notice: Sendable, Equatable {
@@ -19,6 +21,9 @@ public struct FileFollower {
     private var device: UInt64 = 0
     private var inode: UInt64 = 0
     private var offset: Int64 = 0
+    /// The (at most) ``tailLength`` bytes just before `offset`, as read.
+    private var tail: [UInt8] = []
+    private static let tailLength = 64
     private var splitter: LineSplitter
     private var buffer: [UInt8]
     private var saidWaiting = false
@@ -30,7 +35,10 @@ public struct FileFollower {
         splitter = LineSplitter(maxLineLength: maxLineLength)
         buffer = [UInt8](repeating: 0, count: 1 << 20)
         if openFile(), !fromStart {
-            if let identity = FileIdentity(fd: fd) { offset = identity.size }
+            if let identity = FileIdentity(fd: fd) {
+                offset = identity.size
+                tail = bytes(before: offset) ?? []
+            }
         }
     }
 
@@ -55,10 +63,12 @@ public struct FileFollower {
                 return 0
             }
             offset = 0
+            tail = []
             notice(.opened)
         }
-        if let size = FileIdentity(fd: fd)?.size, size < offset {
+        if let size = FileIdentity(fd: fd)?.size, size < offset || bytes(before: offset) != tail {
             offset = 0
+            tail = []
             splitter.reset()
             notice(.truncated)
         }
@@ -72,6 +82,7 @@ public struct FileFollower {
             close()
             if openFile() {
                 offset = 0
+                tail = []
                 notice(.rotated)
                 total += drain(line)
             } else {
@@ -88,9 +99,21 @@ public struct FileFollower {
             if n <= 0 { break }
             offset += Int64(n)
             total += n
-            buffer.withUnsafeBytes { splitter.consume(UnsafeRawBufferPointer(rebasing: $0[0..<n]), line) }
+            buffer.withUnsafeBytes {
+                let read = UnsafeRawBufferPointer(rebasing: $0[0..<n])
+                tail = n >= Self.tailLength ? Array(read.suffix(Self.tailLength)) : Array((tail + read).suffix(Self.tailLength))
+                splitter.consume(read, line)
+            }
         }
         return total
+    }
+
+    /// The `tail.count` bytes before `end` in the file as it is now, `nil` when they cannot be read.
+    private func bytes(before end: Int64) -> [UInt8]? {
+        let count = Int(min(end, Int64(Self.tailLength)))
+        var bytes = [UInt8](repeating: 0, count: count)
+        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(end - Int64(count))) }
+        return n == count ? bytes : nil
     }
 
     private mutating func openFile() -> Bool {
