@@ -8,6 +8,7 @@ import WeirRules
 import WeirService
 import WeirSources
 import WeirStore
+import WeirTraffic
 
 /// Times whole task runs through the service's own runner and store: a temporary SQLite database,
 /// one task with all five rules on `path`, run from the start of the file `runs` times (a new
@@ -60,50 +61,82 @@ public enum TaskBenchmark {
         detection: Bool = true,
         parsingThreads: Int = SourceContext.defaultParsingThreads
     ) async throws -> (seconds: Double, run: RunRecord) {
-        // Tasks store absolute paths only.
-        let path = URL(fileURLWithPath: path).standardized.path
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("weir-task-bench-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let source = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        let settings = try Settings(values: [
-            "WEIR_DATABASE_URL": "sqlite://\(dir)/weir.sqlite", "WEIR_LOG_DIR": "\(dir)/logs", "WEIR_SOURCE_DIRS": source,
-        ])
-        let logger = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
-        let store = try await WeirServer.openStore(settings, logger: logger)
-        var sources = SourceContext(vault: nil)
-        sources.parsingThreads = parsingThreads
-        let server = WeirServer(settings: settings, store: store, logger: logger, sources: sources)
-        let coordinator = server.coordinator
-        // The coordinator executes the runs in a child task, for as long as the runs last.
-        let (times, last) = try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await coordinator.run() }
-            defer { group.cancelAll() }
+        try await withServices(path: path, settings: [[:]], parsingThreads: parsingThreads) { services in
             var times: [Double] = []
             var last: RunRecord?
             for i in 0..<runs {
-                var draft = MonitoringTask.onFile(
-                    path,
-                    name: "bench-\(i)",
-                    frequency: 86_400,
-                    nextRunTime: server.clock.now() + 86_400,
-                    rules: try TaskRules(properties: properties)
-                )
-                draft.detection = try TaskDetection(json: .object(["enabled": .bool(detection)]))
-                let task = try await store.createTask(draft, now: server.clock.now())
-                let start = ContinuousClock.now
-                guard case .started(let run) = try await coordinator.start(taskID: task.id, trigger: .manual) else {
-                    throw StoreError("the benchmark run did not start")
-                }
-                await coordinator.waitUntilIdle()
-                let elapsed = start.duration(to: .now)
-                times.append(elapsed.seconds)
-                last = try await store.run(id: run.id)
+                let timed = try await services[0].time(name: "bench-\(i)", detection: detection)
+                times.append(timed.seconds)
+                last = timed.run
             }
-            return (times, last)
+            guard let last, last.status == .succeeded else { throw StoreError("the benchmark run failed: \(last?.error ?? "unknown")") }
+            return (median(times), last)
         }
-        try await store.close()
-        guard let last, last.status == .succeeded else { throw StoreError("the benchmark run failed: \(last?.error ?? "unknown")") }
-        return (times.sorted()[times.count / 2], last)
+    }
+
+    /// The lines `weir bench --traffic-overhead` prints: what counting traffic for `/metrics`
+    /// costs a task run, measured in one process on two services (`WEIR_TRAFFIC_METRICS` false
+    /// and true) and, on the second, tasks with six declared routes, in `rounds` rounds of one
+    /// run each, their order turning from round to round. Each round's ratio to the run without
+    /// counting is taken, so that the machine's drift between rounds cancels; the median and
+    /// quartiles of those ratios are printed.
+    public static func trafficOverhead(path: String, rounds: Int) async throws -> [String] {
+        let routes = try ["/api/users/*", "/api/orders/**", "/static/**", "/images/*.png", "/search", "/blog/**"].map {
+            guard let pattern = URLPattern($0) else { throw StoreError("the route \($0) does not parse") }
+            return pattern
+        }
+        let settings: [[String: String]] = [["WEIR_TRAFFIC_METRICS": "false"], ["WEIR_TRAFFIC_METRICS": "true"]]
+        return try await withServices(path: path, settings: settings, parsingThreads: SourceContext.defaultParsingThreads) { services in
+            // Not counted, counted, counted with routes: the service and the routes of each.
+            let modes: [(service: Int, routes: [URLPattern])] = [(0, []), (1, []), (1, routes)]
+            var seconds: [[Double]] = [[], [], []]
+            for round in 0..<rounds {
+                for k in 0..<modes.count {
+                    let mode = (k + round) % modes.count
+                    let timed = try await services[modes[mode].service].time(
+                        name: "overhead-\(round)-\(mode)",
+                        detection: true,
+                        metrics: TrafficMetricsOptions(routes: modes[mode].routes)
+                    )
+                    guard timed.run.status == .succeeded else { throw StoreError("the benchmark run failed: \(timed.run.error ?? "unknown")") }
+                    seconds[mode].append(timed.seconds)
+                }
+            }
+            func ratios(_ mode: Int) -> String {
+                let sorted = zip(seconds[mode], seconds[0]).map { $0 / $1 }.sorted()
+                let percent = { (ratio: Double) in String(format: "%+.1f%%", (ratio - 1) * 100) }
+                return "\(percent(median(sorted))) (quartiles \(percent(sorted[sorted.count / 4])) to \(percent(sorted[sorted.count * 3 / 4])))"
+            }
+            return [
+                "task runs, \(rounds) rounds: not counted \(String(format: "%.3f", median(seconds[0]))) s, counted \(String(format: "%.3f", median(seconds[1]))) s, with six routes \(String(format: "%.3f", median(seconds[2]))) s (medians)",
+                "traffic metrics cost a run \(ratios(1)); with six routes \(ratios(2)) (medians of the rounds' ratios)",
+            ]
+        }
+    }
+
+    /// The median of `values` (the upper one of an even count).
+    private static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+    /// Runs `body` with one temporary service per entry of `settings` (added to a temporary
+    /// SQLite database and folders), their coordinators running for as long as it lasts.
+    private static func withServices<Result: Sendable>(
+        path: String,
+        settings: [[String: String]],
+        parsingThreads: Int,
+        _ body: ([BenchService]) async throws -> Result
+    ) async throws -> Result {
+        // Tasks store absolute paths only.
+        let path = URL(fileURLWithPath: path).standardized.path
+        var services: [BenchService] = []
+        for values in settings { services.append(try await BenchService(path: path, settings: values, parsingThreads: parsingThreads)) }
+        defer { for service in services { service.removeFolder() } }
+        let result = try await withThrowingTaskGroup(of: Void.self) { group in
+            // The coordinators execute the runs in child tasks, for as long as the runs last.
+            for service in services { group.addTask { try await service.coordinator.run() } }
+            defer { group.cancelAll() }
+            return try await body(services)
+        }
+        for service in services { try await service.store.close() }
+        return result
     }
 }
