@@ -75,9 +75,9 @@ public enum TaskBenchmark {
     }
 
     /// The lines `weir bench --traffic-overhead` prints: what counting traffic for `/metrics`
-    /// costs a task run, measured in one process on two services (`WEIR_TRAFFIC_METRICS` false
-    /// and true) and, on the second, tasks with six declared routes, in `rounds` rounds of one
-    /// run each, their order turning from round to round. Each round's ratio to the run without
+    /// costs a task run, measured in one process on services with `WEIR_TRAFFIC_METRICS` false
+    /// and true, the last with tasks that declare six routes, in `rounds` rounds of one
+    /// run each, their order turning from round to round (three services: each runs as many tasks). Each round's ratio to the run without
     /// counting is taken, so that the machine's drift between rounds cancels; the median and
     /// quartiles of those ratios are printed.
     public static func trafficOverhead(path: String, rounds: Int) async throws -> [String] {
@@ -85,10 +85,11 @@ public enum TaskBenchmark {
             guard let pattern = URLPattern($0) else { throw StoreError("the route \($0) does not parse") }
             return pattern
         }
-        let settings: [[String: String]] = [["WEIR_TRAFFIC_METRICS": "false"], ["WEIR_TRAFFIC_METRICS": "true"]]
+        // One service per mode, so that each runs as many tasks and its database grows alike.
+        let settings: [[String: String]] = [["WEIR_TRAFFIC_METRICS": "false"], ["WEIR_TRAFFIC_METRICS": "true"], ["WEIR_TRAFFIC_METRICS": "true"]]
         return try await withServices(path: path, settings: settings, parsingThreads: SourceContext.defaultParsingThreads) { services in
             // Not counted, counted, counted with routes: the service and the routes of each.
-            let modes: [(service: Int, routes: [URLPattern])] = [(0, []), (1, []), (1, routes)]
+            let modes: [(service: Int, routes: [URLPattern])] = [(0, []), (1, []), (2, routes)]
             var seconds: [[Double]] = [[], [], []]
             for round in 0..<rounds {
                 for k in 0..<modes.count {
@@ -103,15 +104,27 @@ public enum TaskBenchmark {
                 }
             }
             func ratios(_ mode: Int) -> String {
-                let sorted = zip(seconds[mode], seconds[0]).map { $0 / $1 }.sorted()
+                let ratios = zip(seconds[mode], seconds[0]).map { $0 / $1 }
+                let sorted = ratios.sorted()
+                let interval = Self.medianInterval(ratios)
                 let percent = { (ratio: Double) in String(format: "%+.1f%%", (ratio - 1) * 100) }
-                return "\(percent(median(sorted))) (quartiles \(percent(sorted[sorted.count / 4])) to \(percent(sorted[sorted.count * 3 / 4])))"
+                return "\(percent(median(sorted))) (quartiles \(percent(sorted[sorted.count / 4])) to \(percent(sorted[sorted.count * 3 / 4])); "
+                    + "95% interval of the median \(percent(interval.lowerBound)) to \(percent(interval.upperBound)))"
             }
             return [
                 "task runs, \(rounds) rounds: not counted \(String(format: "%.3f", median(seconds[0]))) s, counted \(String(format: "%.3f", median(seconds[1]))) s, with six routes \(String(format: "%.3f", median(seconds[2]))) s (medians)",
                 "traffic metrics cost a run \(ratios(1)); with six routes \(ratios(2)) (medians of the rounds' ratios)",
             ]
         }
+    }
+
+    /// A 95% interval for the median of the population `values` were drawn from: the 2.5th and
+    /// 97.5th percentiles of the medians of 2,000 resamples (the percentile bootstrap, seeded so
+    /// that the same figures give the same interval).
+    static func medianInterval(_ values: [Double]) -> ClosedRange<Double> {
+        var random = SeededRandom(seed: 0x5745_4952)
+        let medians = (0..<2_000).map { _ in median(values.indices.map { _ in values[random.below(values.count)] }) }.sorted()
+        return medians[50]...medians[1_949]
     }
 
     /// The median of `values` (the upper one of an even count).

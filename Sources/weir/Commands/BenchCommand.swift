@@ -16,8 +16,8 @@ struct BenchCommand: AsyncParsableCommand {
             take its lines), with anomaly detection on and off, and on the run's own thread alone. \
             With --traffic-overhead, times instead what counting traffic for /metrics costs a task \
             run: --runs rounds of one run not counted, one counted and one counted with six routes, \
-            on two services in this process, and prints the median and quartiles of the rounds' \
-            ratios.
+            on services in this process, and prints the median and quartiles of the rounds' \
+            ratios, and a 95% interval of that median (bootstrap).
             """,
         shouldDisplay: false
     )
