@@ -66,7 +66,7 @@ public struct FileFollower {
             tail = []
             notice(.opened)
         }
-        if let size = FileIdentity(fd: fd)?.size, size < offset || bytes(before: offset) != tail {
+        if let size = FileIdentity(fd: fd)?.size, size < offset || bytes(before: offset).map({ $0 != tail }) == true {
             offset = 0
             tail = []
             splitter.reset()
@@ -108,9 +108,12 @@ public struct FileFollower {
         return total
     }
 
-    /// The `tail.count` bytes before `end` in the file as it is now, `nil` when they cannot be read.
+    /// The (at most) ``tailLength`` bytes before `end` in the file as it is now, `nil` when they
+    /// cannot be read (then the file is taken as it was: a read that fails is no proof of a
+    /// rewrite).
     private func bytes(before end: Int64) -> [UInt8]? {
         let count = Int(min(end, Int64(Self.tailLength)))
+        guard count > 0 else { return [] }
         var bytes = [UInt8](repeating: 0, count: count)
         let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(end - Int64(count))) }
         return n == count ? bytes : nil
