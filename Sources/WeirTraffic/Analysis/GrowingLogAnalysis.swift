@@ -41,7 +41,7 @@ public final class GrowingLogAnalysis: Sendable {
     }
 
     /// What the complete lines read so far counted, and where they end.
-    private struct Kept {
+    fileprivate struct Kept {
         var analyzer: Analyzer
         var input: AnalyzeReport.Input
         var format: LogFormat
@@ -57,33 +57,6 @@ public final class GrowingLogAnalysis: Sendable {
         struct Prefix: Sendable {
             var stretches: [LogStretch]
             var malformedLines: [AnalyzeReport.MalformedLine]
-        }
-
-        init(analyzer: Analyzer, input: AnalyzeReport.Input, format: LogFormat, checkpoint: FileCheckpoint, countedTo: Int64, stretches: [LogStretch])
-        {
-            self.analyzer = analyzer
-            self.input = input
-            self.format = format
-            self.checkpoint = checkpoint
-            self.countedTo = countedTo
-            self.stretches = stretches
-        }
-
-        /// Counts for `options` that stand for `prefix`, every line of which is outside their
-        /// range, ending where its stretches end.
-        init(_ prefix: Prefix, path: String, options: Analyzer.Options, checkpoint: FileCheckpoint, format: LogFormat) {
-            analyzer = Analyzer(options: options)
-            input = AnalyzeReport.Input(name: path, format: format.name, lines: 0, parsed: 0, malformed: 0)
-            for stretch in prefix.stretches {
-                input.add(AnalyzeReport.Input(name: path, format: nil, lines: stretch.lines, parsed: stretch.parsed, malformed: stretch.malformed))
-                for (kind, n) in stretch.malformedReasons { analyzer.report.malformedReasons[kind, default: 0] += n }
-            }
-            analyzer.report.outsideTimeRange = input.parsed
-            analyzer.report.malformedLines = Array(prefix.malformedLines.prefix(options.malformedSampleLimit))
-            self.format = format
-            self.checkpoint = checkpoint
-            countedTo = prefix.stretches.last?.end ?? 0
-            stretches = prefix.stretches
         }
     }
 
@@ -232,5 +205,24 @@ public final class GrowingLogAnalysis: Sendable {
         var analyzer = Analyzer(options: options)
         try analyzer.add(path: path, jobs: jobs)
         return analyzer.finish()
+    }
+}
+
+extension GrowingLogAnalysis.Kept {
+    /// Counts for `options` that stand for `prefix`, every line of which is outside their
+    /// range, ending where its stretches end.
+    init(_ prefix: Prefix, path: String, options: Analyzer.Options, checkpoint: FileCheckpoint, format: LogFormat) {
+        analyzer = Analyzer(options: options)
+        input = AnalyzeReport.Input(name: path, format: format.name, lines: 0, parsed: 0, malformed: 0)
+        for stretch in prefix.stretches {
+            input.add(AnalyzeReport.Input(name: path, format: nil, lines: stretch.lines, parsed: stretch.parsed, malformed: stretch.malformed))
+            for (kind, n) in stretch.malformedReasons { analyzer.report.malformedReasons[kind, default: 0] += n }
+        }
+        analyzer.report.outsideTimeRange = input.parsed
+        analyzer.report.malformedLines = Array(prefix.malformedLines.prefix(options.malformedSampleLimit))
+        self.format = format
+        self.checkpoint = checkpoint
+        countedTo = prefix.stretches.last?.end ?? 0
+        stretches = prefix.stretches
     }
 }
