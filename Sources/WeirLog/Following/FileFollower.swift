@@ -21,9 +21,8 @@ public struct FileFollower {
     private var device: UInt64 = 0
     private var inode: UInt64 = 0
     private var offset: Int64 = 0
-    /// The (at most) ``tailLength`` bytes just before `offset`, as read.
+    /// The (at most) ``FileMark/length`` bytes just before `offset`, as read.
     private var tail: [UInt8] = []
-    private static let tailLength = 64
     private var splitter: LineSplitter
     private var buffer: [UInt8]
     private var saidWaiting = false
@@ -37,7 +36,7 @@ public struct FileFollower {
         if openFile(), !fromStart {
             if let identity = FileIdentity(fd: fd) {
                 offset = identity.size
-                tail = bytes(before: offset) ?? []
+                tail = (try? FileMark.bytes(before: offset, in: fd, path: path)) ?? []
             }
         }
     }
@@ -66,7 +65,10 @@ public struct FileFollower {
             tail = []
             notice(.opened)
         }
-        if let size = FileIdentity(fd: fd)?.size, size < offset || bytes(before: offset).map({ $0 != tail }) == true {
+        // Bytes that cannot be read there are no proof of a rewrite: the file is taken as it was.
+        if let size = FileIdentity(fd: fd)?.size,
+            size < offset || (try? FileMark.bytes(before: offset, in: fd, path: path)).map({ $0 != tail }) == true
+        {
             offset = 0
             tail = []
             splitter.reset()
@@ -101,22 +103,11 @@ public struct FileFollower {
             total += n
             buffer.withUnsafeBytes {
                 let read = UnsafeRawBufferPointer(rebasing: $0[0..<n])
-                tail = n >= Self.tailLength ? Array(read.suffix(Self.tailLength)) : Array((tail + read).suffix(Self.tailLength))
+                tail = n >= FileMark.length ? Array(read.suffix(FileMark.length)) : Array((tail + read).suffix(FileMark.length))
                 splitter.consume(read, line)
             }
         }
         return total
-    }
-
-    /// The (at most) ``tailLength`` bytes before `end` in the file as it is now, `nil` when they
-    /// cannot be read (then the file is taken as it was: a read that fails is no proof of a
-    /// rewrite).
-    private func bytes(before end: Int64) -> [UInt8]? {
-        let count = Int(min(end, Int64(Self.tailLength)))
-        guard count > 0 else { return [] }
-        var bytes = [UInt8](repeating: 0, count: count)
-        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, off_t(end - Int64(count))) }
-        return n == count ? bytes : nil
     }
 
     private mutating func openFile() -> Bool {

@@ -17,12 +17,20 @@ public enum FileMark {
     /// The mark of the bytes just before `offset` in the file open as `fd` (named `path` in
     /// errors).
     public static func before(_ offset: Int64, in fd: Int32, path: String) throws(InputError) -> String {
-        let start = max(0, offset - Int64(length))
-        var bytes = [UInt8](repeating: 0, count: Int(offset - start))
-        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(start)) }
-        guard n == bytes.count else { throw InputError.system("read", path, n < 0 ? errno : EIO) }
+        let bytes = try bytes(before: offset, in: fd, path: path)
         let hash = bytes.withUnsafeBytes { ByteKeyCounter.hash($0.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, $0.count) }
         let digits = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// The (at most) ``length`` bytes just before `offset` in the file open as `fd` (named `path`
+    /// in errors): what a mark is made of, and what a reader that keeps the bytes it read compares.
+    public static func bytes(before offset: Int64, in fd: Int32, path: String) throws(InputError) -> [UInt8] {
+        let start = max(0, offset - Int64(length))
+        guard offset > start else { return [] }
+        var bytes = [UInt8](repeating: 0, count: Int(offset - start))
+        let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(start)) }
+        guard n == bytes.count else { throw InputError.system("read", path, n < 0 ? errno : EIO) }
+        return bytes
     }
 }
