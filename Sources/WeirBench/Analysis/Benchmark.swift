@@ -103,7 +103,8 @@ public enum Benchmark {
         return ok
     }
 
-    /// The routes of the meter's second stage: those `scripts/bench-metrics` gives a task.
+    /// The routes of the meter's second stage and of `--traffic-overhead`'s routed runs: those
+    /// `scripts/bench-metrics` gives a task.
     static let routes = ["/api/users/*", "/api/orders/**", "/static/**", "/images/*.png", "/search", "/blog/**"]
 
     package static func readAll(_ path: String) throws -> [UInt8] {

@@ -81,7 +81,7 @@ public enum TaskBenchmark {
     /// counting is taken, so that the machine's drift between rounds cancels; the median and
     /// quartiles of those ratios are printed.
     public static func trafficOverhead(path: String, rounds: Int) async throws -> [String] {
-        let routes = try ["/api/users/*", "/api/orders/**", "/static/**", "/images/*.png", "/search", "/blog/**"].map {
+        let routes = try Benchmark.routes.map {
             guard let pattern = URLPattern($0) else { throw StoreError("the route \($0) does not parse") }
             return pattern
         }
