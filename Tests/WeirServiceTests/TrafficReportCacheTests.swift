@@ -113,7 +113,8 @@ struct TrafficReportCacheTests {
             try afresh.add(path: path)
             #expect(view.report == afresh.finish(), "from \(hour):30")
             #expect(view.report.requests == (15 - Int(hour)) * 6_000 - 3_000)
-            // From the stretch holding hh:30, less than a fifth of the file and a stretch.
+            // From the stretch holding hh:30: the part of the file from hh:30 on, and less than a
+            // stretch before it.
             let read = reads.withLock { $0.last }
             guard case .appended(let bytes) = read else {
                 Issue.record("from \(hour):30: \(String(describing: read))")
