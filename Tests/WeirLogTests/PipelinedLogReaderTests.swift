@@ -76,6 +76,57 @@ struct PipelinedLogReaderTests {
         }
     }
 
+    /// A tally of the lines handed out: how many, how many malformed, the sum of their numbers
+    /// and statuses, and whether the tallies were appended in input order (each chunk's first
+    /// line right after the last line counted before it).
+    struct LinesTally: LineTally, Equatable {
+        var lines = 0
+        var malformed = 0
+        var numbers = 0
+        var statuses = 0
+        var first = 0
+        var last = 0
+        var inOrder = true
+        var recipe: Void { () }
+        init(recipe: Void) {}
+        init() {}
+        mutating func add(_ line: LogReader.Line, _ parsed: ParsedLine) {
+            if first == 0 { first = line.number }
+            inOrder = inOrder && (last == 0 || line.number == last + 1)
+            last = line.number
+            lines += 1
+            numbers += line.number
+            if line.failure == nil { statuses += parsed.status } else { malformed += 1 }
+        }
+        mutating func append(_ later: Self) {
+            inOrder = inOrder && later.inOrder && (last == 0 || later.first == last + 1)
+            if first == 0 { first = later.first }
+            last = later.last == 0 ? last : later.last
+            (lines, malformed, numbers, statuses) = (
+                lines + later.lines, malformed + later.malformed, numbers + later.numbers, statuses + later.statuses
+            )
+        }
+    }
+
+    /// The parsing threads' tallies, a tally per chunk appended in order, add up to the tally of
+    /// one reader counting every line it hands out; the lines handed out are unchanged.
+    @Test(arguments: [64, 4_096, 1 << 20])
+    func aTallyMadeByTheParsingThreadsCountsEveryLineOnce(chunk: Int) throws {
+        let bytes = Self.combinedInput(lines: 3_000)
+        var reference = LinesTally()
+        var reader = LogReader(source: MemorySource(bytes), name: "t", format: .combined, chunkSize: 4096, maxLineLength: 512)
+        try reader.read { line, parsed in reference.add(line, parsed) }
+        #expect(reference.lines == 3_001 && reference.malformed > 30 && reference.inOrder)
+        for parsers in [1, 3] {
+            var tally: LinesTally? = LinesTally()
+            var seen: [String] = []
+            try PipelinedLogReader(name: "t", format: .combined, parsers: parsers, chunkSize: chunk, maxLineLength: 512)
+                .read(MemorySource(bytes), tally: &tally) { line, parsed in seen.append(Self.describe(line, parsed)) }
+            #expect(tally == reference, "chunk \(chunk), parsers \(parsers)")
+            #expect(Self.firstDifference(seen, try Self.oneReader(bytes, .combined, limit: 512)) == nil)
+        }
+    }
+
     @Test func jsonLinesAndAnOverlongLastLineWithoutNewline() throws {
         var text = ""
         for i in 0..<2_000 {

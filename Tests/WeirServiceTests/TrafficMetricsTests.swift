@@ -5,6 +5,7 @@ import Testing
 import WeirModel
 import WeirRules
 import WeirService
+import WeirSources
 import WeirTestSupport
 import WeirTraffic
 
@@ -55,8 +56,19 @@ struct TrafficMetricsTests {
         return try await app.test(.router) { client in try await client.request(.get, "/metrics").text }
     }
 
-    @Test func trafficIsCountedExactlyOverRunsAndRestarts() async throws {
-        let harness = try await Harness.make()
+    /// The run's own thread counting, or (`pipelined`) the parsing threads, which count a chunk
+    /// each, even for a small file.
+    static func sources(pipelined: Bool) -> SourceContext? {
+        guard pipelined else { return nil }
+        var sources = SourceContext(vault: nil)
+        sources.parsingThreads = 2
+        sources.pipelinedMinimum = 1
+        return sources
+    }
+
+    @Test(arguments: [false, true])
+    func trafficIsCountedExactlyOverRunsAndRestarts(pipelined: Bool) async throws {
+        let harness = try await Harness.make(sources: Self.sources(pipelined: pipelined))
         let path = "\(harness.directory)/access.log"
         let first = Self.lines(500, from: 0)
         let second = Self.lines(300, from: 500)
@@ -103,8 +115,9 @@ struct TrafficMetricsTests {
         try await restarted.store.close()
     }
 
-    @Test func seriesPastTheCapAreFoldedAndCounted() async throws {
-        let harness = try await Harness.make()
+    @Test(arguments: [false, true])
+    func seriesPastTheCapAreFoldedAndCounted(pipelined: Bool) async throws {
+        let harness = try await Harness.make(sources: Self.sources(pipelined: pipelined))
         defer { harness.remove() }
         let path = "\(harness.directory)/access.log"
         let extra = 40

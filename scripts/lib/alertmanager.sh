@@ -12,8 +12,9 @@ start_am() {
   local bin
   bin=$(am_bin)
   [[ -n "$bin" ]] || { echo "$0: no alertmanager after installing prometheus-alertmanager" >&2; exit 1; }
-  AM_PORT=${1:-55493}
-  AM_RECEIVER_PORT=${2:-55494}
+  # Below the ephemeral range (32768 on Linux), so that no outgoing connection can hold the ports.
+  AM_PORT=${1:-29493}
+  AM_RECEIVER_PORT=${2:-29494}
   AM_DIR=$(mktemp -d /tmp/weir-am.XXXXXX)
   cat >"$AM_DIR/alertmanager.yml" <<YAML
 route:

@@ -12,7 +12,8 @@ start_pg() {
   PG_BIN=$(pg_bin)
   [[ -x "$PG_BIN/initdb" ]] || { echo "$0: no PostgreSQL server after installing postgresql" >&2; exit 1; }
   PG_DIR=$(mktemp -d /tmp/weir-pg.XXXXXX)
-  PG_PORT=${1:-55432}
+  # Below the ephemeral range (32768 on Linux), so that no outgoing connection can hold the port.
+  PG_PORT=${1:-25432}
   if [[ $(id -u) -eq 0 ]]; then chown postgres "$PG_DIR"; fi
   as_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U weir --auth=trust -E UTF8 >"$PG_DIR/initdb.log" 2>&1 \
     || { cat "$PG_DIR/initdb.log" >&2; echo "$0: initdb failed" >&2; exit 1; }

@@ -50,7 +50,6 @@ public enum Benchmark {
                 }
             )
         }
-        // As a task run measures: the features give each target an id, and the meter reads its route by it.
         out.append(
             stage("features", runs, data.count, lineCount) {
                 var features = FeatureAccumulator()
@@ -58,13 +57,23 @@ public enum Benchmark {
                 return features.finish().minutes.count
             }
         )
+        // As a task run's parsing thread counts: a copy of one empty meter per chunk of lines, appended in order.
         out.append(
-            stage("features, meter, 6 routes", runs, data.count, lineCount) {
-                var features = FeatureAccumulator()
+            stage("meter, 6 routes, by chunk", runs, data.count, lineCount) {
                 var meter = TrafficMeter(options: routed)
+                let empty = TrafficMeter(recipe: routed)
+                var chunk = empty
+                var (lines, chunkStart) = (0, 0)
                 eachParsed(data, format) { parsed, line in
-                    meter.add(parsed, line: line, targetID: features.add(parsed, line: line))
+                    chunk.add(parsed, line: line)
+                    lines += 1
+                    if lines - chunkStart == Self.linesPerChunk {
+                        meter.append(chunk)
+                        chunk = empty
+                        chunkStart = lines
+                    }
                 }
+                meter.append(chunk)
                 return Int(meter.finish(malformed: 0).series.values.reduce(0) { $0 + $1.requests })
             }
         )
@@ -102,6 +111,9 @@ public enum Benchmark {
         }
         return ok
     }
+
+    /// About the lines of a ``PipelinedLogReader`` chunk of access log (2 MiB).
+    static let linesPerChunk = 10_000
 
     /// The routes of the meter's second stage and of `--traffic-overhead`'s routed runs: those
     /// `scripts/bench-metrics` gives a task.

@@ -68,6 +68,19 @@ public struct IncrementalFileReader {
         shouldStop: @escaping () -> Bool = { false },
         _ body: (LogReader.Line, inout ParsedLine) throws -> Void
     ) throws -> Outcome {
+        var none: NoLineTally?
+        return try read(after: checkpoint, shouldStop: shouldStop, tally: &none, body)
+    }
+
+    /// Reads as ``read(after:shouldStop:_:)`` does, and adds every line handed to `body` to
+    /// `tally` when one is given: on the parsing threads for a stretch they parse, else on this
+    /// thread just before the line reaches `body`.
+    public func read<Tally: LineTally>(
+        after checkpoint: FileCheckpoint?,
+        shouldStop: @escaping () -> Bool = { false },
+        tally: inout Tally?,
+        _ body: (LogReader.Line, inout ParsedLine) throws -> Void
+    ) throws -> Outcome {
         let fd = try RegularFile.open(path)
         defer { close(fd) }
         guard let current = FileIdentity(fd: fd) else { throw InputError.system("stat", path, errno) }
@@ -117,11 +130,18 @@ public struct IncrementalFileReader {
         for segment in plan {
             let source = try RangeSource(path: segment.path, start: segment.start, end: segment.end, shouldStop: shouldStop)
             if let fixed = try pipelinedFormat(segment, parser) {
-                try PipelinedLogReader(name: segment.path, format: fixed, parsers: parsers).read(source, body)
+                try PipelinedLogReader(name: segment.path, format: fixed, parsers: parsers).read(source, tally: &tally, body)
                 parser = fixed
             } else {
                 var reader = LogReader(source: source, name: segment.path, format: parser)
-                try reader.read(body)
+                if tally == nil {
+                    try reader.read(body)
+                } else {
+                    try reader.read { line, parsed in
+                        tally?.add(line, parsed)
+                        try body(line, &parsed)
+                    }
+                }
                 parser = reader.format ?? parser
             }
             outcome.bytesRead += segment.end - segment.start

@@ -37,7 +37,19 @@ public struct PipelinedLogReader {
     /// ``LogReader/read(_:)`` does. An error of the source (a stop, a failed read) or of `body`
     /// ends the read: the other threads stop and the error is rethrown once they have.
     public func read(_ source: any ByteSource, _ body: (LogReader.Line, inout ParsedLine) throws -> Void) throws {
-        let pipeline = Pipeline(capacity: 2 * parsers)
+        var none: NoLineTally?
+        try read(source, tally: &none, body)
+    }
+
+    /// Reads `source` as ``read(_:_:)`` does, and adds its lines to `tally` when one is given:
+    /// each chunk is counted on the thread that parses it, in a tally of its own, and the chunks'
+    /// tallies are appended to `tally` in input order as their lines reach `body`.
+    public func read<Tally: LineTally>(
+        _ source: any ByteSource,
+        tally: inout Tally?,
+        _ body: (LogReader.Line, inout ParsedLine) throws -> Void
+    ) throws {
+        let pipeline = Pipeline<Tally>(capacity: 2 * parsers)
         let group = DispatchGroup()
         nonisolated(unsafe) var chunker = LineChunker(source: source, chunkSize: chunkSize, maxLineLength: maxLineLength)
         let parsers = parsers
@@ -45,15 +57,18 @@ public struct PipelinedLogReader {
             pipeline.cut { try chunker.next() }
             pipeline.close(parsers: parsers)
         }
-        let (parser, limit) = (LineParser(format: format), maxLineLength)
+        let (parser, limit, recipe) = (LineParser(format: format), maxLineLength, tally?.recipe)
         for _ in 0..<parsers {
             DispatchQueue.global(qos: .userInitiated).async(group: group) {
-                while let chunk = pipeline.work.pop() { chunk.parse(with: parser, maxLineLength: limit) }
+                // The thread's empty tally, copied for each chunk: the copies share what it remembers.
+                let empty = recipe.map(Tally.init(recipe:))
+                while let chunk = pipeline.work.pop() { chunk.parse(with: parser, maxLineLength: limit, tally: empty) }
             }
         }
         do {
             while let chunk = pipeline.inOrder.pop() {
                 chunk.waitUntilParsed()
+                if let counted = chunk.tally { tally?.append(counted) }
                 try Self.hand(chunk, to: body)
             }
         } catch {
@@ -65,7 +80,7 @@ public struct PipelinedLogReader {
         if let error = pipeline.readError { throw error }
     }
 
-    private static func hand(_ chunk: ParsedChunk, to body: (LogReader.Line, inout ParsedLine) throws -> Void) throws {
+    private static func hand<Tally>(_ chunk: ParsedChunk<Tally>, to body: (LogReader.Line, inout ParsedLine) throws -> Void) throws {
         let (spans, failures) = (chunk.spans, chunk.failures)
         try chunk.bytes.withUnsafeBytes { raw in
             let base = raw.baseAddress!
@@ -79,11 +94,11 @@ public struct PipelinedLogReader {
     }
 
     /// The queues between the stages, and how the reading stage ended.
-    final class Pipeline: Sendable {
+    final class Pipeline<Tally: LineTally>: Sendable {
         /// Chunks waiting for a parsing thread.
-        let work: BoundedQueue<ParsedChunk>
+        let work: BoundedQueue<ParsedChunk<Tally>>
         /// The same chunks in input order, for the consumer.
-        let inOrder: BoundedQueue<ParsedChunk>
+        let inOrder: BoundedQueue<ParsedChunk<Tally>>
         private let abandoned = Atomic<Bool>(false)
         private let failure = Mutex<(any Error)?>(nil)
 
@@ -97,7 +112,7 @@ public struct PipelinedLogReader {
         func cut(_ next: () throws -> LineChunker.Chunk?) {
             do {
                 while !abandoned.load(ordering: .relaxed), let cut = try next() {
-                    let chunk = ParsedChunk(cut)
+                    let chunk = ParsedChunk<Tally>(cut)
                     inOrder.push(chunk)
                     work.push(chunk)
                 }

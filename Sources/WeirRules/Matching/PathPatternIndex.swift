@@ -25,6 +25,13 @@ public final class PathPatternIndex {
         return answers[id]
     }
 
+    /// The route of a parsed line (`line` its bytes), remembered as ``index(of:)``: 0 when the
+    /// line has no path.
+    public func index(of parsed: borrowing ParsedLine, line: UnsafeRawBufferPointer) -> UInt64 {
+        guard parsed.fields.contains(.target), let path = RequestTarget.path(line, parsed.target) else { return 0 }
+        return index(of: line.slice(path))
+    }
+
     private func match(_ path: UnsafeRawBufferPointer) -> UInt64 {
         Self.index(of: path, in: patterns)
     }

@@ -80,7 +80,7 @@ public struct TaskRunner: Sendable {
                 runID: run.id,
                 stop: stop,
                 progress: onProgress,
-                traffic: countsTraffic ? TrafficMeter(options: task.trafficMetrics) : nil
+                tally: countsTraffic ? TrafficMeter(options: task.trafficMetrics) : nil
             )
             if detection.enabled, let minutes = carried?.minutes {
                 counter.features.resume(from: minutes, clientID: { [evaluator = counter.evaluator] in evaluator.clientID(named: $0) })
@@ -118,7 +118,7 @@ public struct TaskRunner: Sendable {
                 incidentPolicy: task.incidentPolicy,
                 ruleState: state == CarriedRunState() ? nil : try? JSONCoding.string(state),
                 continuedBursts: outcome.continued.union(scan.continued),
-                traffic: counter.traffic?.finish(malformed: malformed)
+                traffic: counter.tally?.finish(malformed: malformed)
             )
         )
         if let counts = try? await store.openIncidentCounts() { metrics.openIncidents(counts) }
@@ -179,8 +179,9 @@ public struct TaskRunner: Sendable {
         let runID: Int64
         let stop: StopSignal
         let progress: @Sendable (RunProgress) -> Void
-        /// The run's traffic for `/metrics`; `nil` when `WEIR_TRAFFIC_METRICS` is off.
-        var traffic: TrafficMeter?
+        /// The run's traffic for `/metrics`, counted by the source (on its parsing threads where
+        /// it has them); `nil` when `WEIR_TRAFFIC_METRICS` is off.
+        var tally: TrafficMeter?
         var lines: Int64 = 0
         var malformed: Int64 = 0
 
@@ -190,9 +191,7 @@ public struct TaskRunner: Sendable {
                 malformed += 1
             } else {
                 let clientID = evaluator.add(parsed, line: line.bytes)
-                // The meter reads each target's route by the id the features give it.
-                let targetID = measuresFeatures ? features.add(parsed, line: line.bytes, clientID: clientID) : nil
-                traffic?.add(parsed, line: line.bytes, targetID: targetID)
+                if measuresFeatures { features.add(parsed, line: line.bytes, clientID: clientID) }
             }
             if lines & 0xFFFF == 0 { progress(RunProgress(runID: runID, lines: lines, stop: stop)) }
         }

@@ -35,7 +35,7 @@ package struct GlobLogSource: LogSource {
         let (merged, returned) = try await BlockingWork.run {
             var local = handover.value
             let merged = try TimeOrderedMerge.read(paths, format: format, after: previous, shouldStop: shouldStop) { line, parsed in
-                local.consume(line, &parsed)
+                local.take(line, &parsed)
             }
             return (Handover(value: merged), Handover(value: local))
         }

@@ -48,7 +48,7 @@ package struct OpenSearchSource: LogSource {
                 line.withUnsafeBytes { raw in
                     var parsed = ParsedLine()
                     let failure = parser.parse(raw, into: &parsed)
-                    consumer.consume(LogReader.Line(number: number, bytes: raw, failure: failure), &parsed)
+                    consumer.take(LogReader.Line(number: number, bytes: raw, failure: failure), &parsed)
                 }
                 guard let sort = hit.sort, !sort.isEmpty else {
                     throw OpenSearchError(

@@ -50,17 +50,22 @@ package struct SyslogJournalSource: LogSource {
         let handover = Handover(value: consumer)
         let (outcome, returned) = try await BlockingWork.run { [self] in
             var local = handover.value
-            let outcome = try readJournal(after: previous, shouldStop: shouldStop) { line, parsed in local.consume(line, &parsed) }
+            // Out of the consumer while the reader adds to it (the consumer is busy with the lines).
+            var tally = local.tally
+            local.tally = nil
+            let outcome = try readJournal(after: previous, shouldStop: shouldStop, tally: &tally) { line, parsed in local.consume(line, &parsed) }
+            local.tally = tally
             return (Handover(value: outcome), Handover(value: local))
         }
         consumer = returned.value
         return outcome.value
     }
 
-    /// Reads the journal's segments from `previous` on.
-    func readJournal(
+    /// Reads the journal's segments from `previous` on, adding every line to `tally` when one is given.
+    func readJournal<Tally: LineTally>(
         after previous: SyslogJournalCheckpoint?,
         shouldStop: @escaping @Sendable () -> Bool,
+        tally: inout Tally?,
         _ body: (LogReader.Line, inout ParsedLine) -> Void
     ) throws -> SourceRead {
         guard let identity = SyslogJournal.identity(in: folder) else {
@@ -93,7 +98,8 @@ package struct SyslogJournalSource: LogSource {
             var lines: Int64 = 0
             let outcome = try IncrementalFileReader(path: path, format: format, parsers: parsingThreads, pipelinedMinimum: pipelinedMinimum).read(
                 after: FileCheckpoint(device: file.device, inode: file.inode, offset: position.offset),
-                shouldStop: shouldStop
+                shouldStop: shouldStop,
+                tally: &tally
             ) { line, parsed in
                 lines += 1
                 body(line, &parsed)
