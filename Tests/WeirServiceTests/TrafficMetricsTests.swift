@@ -139,15 +139,19 @@ struct TrafficMetricsTests {
     /// A task made through the API with `routes` and `duration_buckets`: each request is labelled
     /// with the first route its path matches (query ignored) or `other`, its duration counted in
     /// the task's buckets; a PATCH to other buckets starts the histogram again, the series go on.
-    @Test func routesAndBucketsDeclaredByTheTaskShapeItsSeries() async throws {
-        let harness = try await Harness.make()
+    /// With detection on, the run reads routes by the features' target ids on its own thread;
+    /// with it off (`pipelined`), the parsing threads count the traffic with their own table.
+    @Test(arguments: [false, true])
+    func routesAndBucketsDeclaredByTheTaskShapeItsSeries(pipelined: Bool) async throws {
+        let harness = try await Harness.make(sources: Self.sources(pipelined: pipelined))
         defer { harness.remove() }
         let path = "\(harness.directory)/access.log"
         try await harness.withRouter { client in
             let body =
                 #"{"name":"routes","task_frequency":3600,"next_run_time":"2027-01-16T08:00:00Z","#
                 + #""target_data":{"type":"file","path":"\#(path)","format":"\#(Self.format.replacingOccurrences(of: "\"", with: "\\\""))"},"#
-                + #""properties":{},"routes":["/api/users/*","/**/*.css","/api/**"],"duration_buckets":[0.01,1,60]}"#
+                + #""properties":{},"routes":["/api/users/*","/**/*.css","/api/**"],"duration_buckets":[0.01,1,60],"#
+                + #""detection":{"enabled":\#(!pipelined)}}"#
             let created = try await client.request(.post, "/tasks", body)
             #expect(created.status == .created, "\(created.text)")
             #expect(created.json["routes"] == .array([.string("/api/users/*"), .string("/**/*.css"), .string("/api/**")]))

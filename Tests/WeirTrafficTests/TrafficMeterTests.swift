@@ -33,8 +33,10 @@ struct TrafficMeterTests {
     }
 
     /// Each path gets the first route it matches, whether seen once or again (the remembered
-    /// answer is the same as the first); a duration on a bucket's bound is counted in it.
-    @Test func routesAndBoundsOfTheOptionsAreUsed() throws {
+    /// answer is the same as the first), and whether the meter hashes paths itself or is given
+    /// each target's id (up to its `?`, starting past ids taken before, as a resumed task run
+    /// gives them); a duration on a bucket's bound is counted in it.
+    @Test(arguments: [false, true]) func routesAndBoundsOfTheOptionsAreUsed(givenTargetIDs: Bool) throws {
         let options = TrafficMetricsOptions(routes: ["/a/*", "/a/**", "/**/*.png"].compactMap(URLPattern.init), bucketBounds: [0.3, 2])
         var meter = TrafficMeter(options: options)
         let parser = LineParser(format: try LogFormat.parse(#"$remote_addr [$time_local] "$request" $status $body_bytes_sent $request_time"#))
@@ -43,15 +45,20 @@ struct TrafficMeterTests {
             ("http://h.example/a/9", "/a/*", "0"), ("*", "other", "0.1"), ("/a/2#/x/y.png", "/a/*", "0.1"),
             ("/a/1?q", "/a/*", "0.1"), ("http://h.example?/a/1", "other", "0.1"),
         ]
+        var targetIDs: [Substring: Int] = ["/carried": 0, "/a/1/2": 1, "/a/1": 3]
         var expected: [String: Int64] = [:]
-        for _ in 0..<3 {
+        for round in 0..<3 {
             for (path, route, seconds) in cases {
                 let line = #"10.0.0.1 [15/Jan/2027:07:00:00 +0000] "GET \#(path) HTTP/1.1" 200 1 \#(seconds)"#
                 var parsed = ParsedLine()
                 let failure = Array(line.utf8).withUnsafeBytes { parser.parse($0, into: &parsed) }
                 try #require(failure == nil, "\(line)")
-                Array(line.utf8).withUnsafeBytes { meter.add(parsed, line: $0) }
+                let key = path.prefix { $0 != "?" }
+                let targetID = targetIDs[key] ?? (targetIDs.count + 1)
+                targetIDs[key] = targetID
+                Array(line.utf8).withUnsafeBytes { meter.add(parsed, line: $0, targetID: givenTargetIDs ? targetID : nil) }
                 expected[route, default: 0] += 1
+                _ = round
             }
         }
         let counts = meter.finish(malformed: 0)

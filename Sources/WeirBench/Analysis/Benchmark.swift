@@ -57,6 +57,17 @@ public enum Benchmark {
                 return features.finish().minutes.count
             }
         )
+        // As a task run that measures features counts on its own thread: the features give each target an id, and the meter reads its route by it.
+        out.append(
+            stage("features, meter, 6 routes", runs, data.count, lineCount) {
+                var features = FeatureAccumulator()
+                var meter = TrafficMeter(options: routed)
+                eachParsed(data, format) { parsed, line in
+                    meter.add(parsed, line: line, targetID: features.add(parsed, line: line))
+                }
+                return Int(meter.finish(malformed: 0).series.values.reduce(0) { $0 + $1.requests })
+            }
+        )
         // As a task run's parsing thread counts: a copy of one empty meter per chunk of lines, appended in order.
         out.append(
             stage("meter, 6 routes, by chunk", runs, data.count, lineCount) {

@@ -91,9 +91,11 @@ public enum TaskBenchmark {
             // Not counted, counted, counted with routes: the service and the routes of each.
             let modes: [(service: Int, routes: [URLPattern])] = [(0, []), (1, []), (2, routes)]
             var seconds: [[Double]] = [[], [], []]
+            var cpu: [[Double]] = [[], [], []]
             for round in 0..<rounds {
                 for k in 0..<modes.count {
                     let mode = (k + round) % modes.count
+                    let cpuBefore = Self.processCPUSeconds()
                     let timed = try await services[modes[mode].service].time(
                         name: "overhead-\(round)-\(mode)",
                         detection: true,
@@ -101,9 +103,10 @@ public enum TaskBenchmark {
                     )
                     guard timed.run.status == .succeeded else { throw StoreError("the benchmark run failed: \(timed.run.error ?? "unknown")") }
                     seconds[mode].append(timed.seconds)
+                    cpu[mode].append(Self.processCPUSeconds() - cpuBefore)
                 }
             }
-            func ratios(_ mode: Int) -> String {
+            func ratios(_ mode: Int, _ seconds: [[Double]]) -> String {
                 let ratios = zip(seconds[mode], seconds[0]).map { $0 / $1 }
                 let sorted = ratios.sorted()
                 let interval = Self.medianInterval(ratios)
@@ -113,9 +116,20 @@ public enum TaskBenchmark {
             }
             return [
                 "task runs, \(rounds) rounds: not counted \(String(format: "%.3f", median(seconds[0]))) s, counted \(String(format: "%.3f", median(seconds[1]))) s, with six routes \(String(format: "%.3f", median(seconds[2]))) s (medians)",
-                "traffic metrics cost a run \(ratios(1)); with six routes \(ratios(2)) (medians of the rounds' ratios)",
+                "traffic metrics cost a run \(ratios(1, seconds)); with six routes \(ratios(2, seconds)) (medians of the rounds' ratios)",
+                "processor time (all threads): not counted \(String(format: "%.3f", median(cpu[0]))) s, counted \(String(format: "%.3f", median(cpu[1]))) s, with six routes \(String(format: "%.3f", median(cpu[2]))) s (medians)",
+                "traffic metrics cost a run's processor time \(ratios(1, cpu)); with six routes \(ratios(2, cpu))",
             ]
         }
+    }
+
+    /// The processor time the process has used, user and system, in seconds: what a run costs
+    /// whatever else the machine is running, where its wall time also depends on free cores.
+    static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 
     /// A 95% interval for the median of the population `values` were drawn from: the 2.5th and

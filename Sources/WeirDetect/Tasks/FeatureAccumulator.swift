@@ -62,8 +62,11 @@ public struct FeatureAccumulator {
 
     /// Counts one parsed line; `line` is the bytes `parsed` refers to. `clientID` is the line's
     /// client as a dense id already computed by the caller (``RuleEvaluator/add(_:line:)``); it
-    /// must be given for every line of a run or for none, so that ids never mix.
-    public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer, clientID: Int? = nil) {
+    /// must be given for every line of a run or for none, so that ids never mix. Returns the id of
+    /// the line's target up to its `?`: dense from 0 in order of first sight (a resumed run's
+    /// carried paths first), the same for every line with those bytes.
+    @discardableResult
+    public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer, clientID: Int? = nil) -> Int {
         let t = parsed.timestamp
         let start = t.floorDivided(by: Self.bucketSeconds) * Self.bucketSeconds
         let client = clientID ?? clients.add(line.slice(parsed.client))
@@ -85,6 +88,7 @@ public struct FeatureAccumulator {
             latest = t
             closeMinutes(before: latest - Self.disorderSeconds)
         }
+        return path
     }
 
     @inline(__always)

@@ -6,7 +6,9 @@ import WeirRules
 /// method, status and route, durations in buckets. Per line it compares bytes and, when the
 /// labels change, adds to a table keyed by one integer; strings are made once per distinct virtual
 /// host, and once per series at the end. A path is matched against the routes once, then found
-/// in a table. A run with more than ``TrafficCounts/seriesCap`` virtual hosts folds the rest.
+/// in a table; a caller that already gives each target a dense id saves that table
+/// (``add(_:line:targetID:)``). A run with more than ``TrafficCounts/seriesCap`` virtual hosts
+/// folds the rest.
 ///
 /// As a ``LineTally``, a task run's meter is filled by the reader: each chunk a parsing thread
 /// parses gets a meter of its own (``init(recipe:)``, which folds nothing), and the chunks' meters
@@ -32,6 +34,12 @@ public struct TrafficMeter {
     private let boundsMicros: [Int64]
     /// The task's routes; `nil` when it declares none (every request is `other`).
     private let routes: PathPatternIndex?
+    /// The route of each target id a caller gave (``add(_:line:targetID:)``), from 1, 0 for none;
+    /// ``unmatched`` where that id has not been seen.
+    private var routeByTarget: [UInt16] = []
+    private static let unmatched = UInt16.max
+    /// Target ids past this are matched through `routes`' own table, so that the array stays small.
+    private static let targetIDLimit = 1 << 22
     /// The id of the folded virtual host.
     private static let foldedVhost: UInt64 = 0xFF_FFFF
 
@@ -48,13 +56,16 @@ public struct TrafficMeter {
     }
 
     /// Counts one well-formed line. Lines in a row with the same labels (most of a log) are
-    /// added up before the table is touched.
-    public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer) {
+    /// added up before the table is touched. `targetID`, when given, is a dense id (from 0, in
+    /// order of first sight) of the line's target up to its `?`, the same for every line with
+    /// those bytes, as ``FeatureAccumulator`` gives; the route is then matched once per id and
+    /// read from an array, since a target's path is a function of those bytes.
+    public mutating func add(_ parsed: ParsedLine, line: UnsafeRawBufferPointer, targetID: Int? = nil) {
         let fields = parsed.fields
         let vhost = fields.contains(.host) ? vhostID(line, parsed.host) : 0
         let method = fields.contains(.method) ? Self.methodIndex(line, parsed.method) : 9
         let status = fields.contains(.status) ? UInt64(clamping: max(0, min(parsed.status, 0xFFFF))) : 0
-        let route = routes?.index(of: parsed, line: line) ?? 0
+        let route = routes != nil && fields.contains(.target) ? self.route(parsed, line, targetID: targetID) : 0
         let key = vhost << 40 | route << 24 | method << 16 | status
         if key != runKey {
             flushRun()
@@ -107,6 +118,31 @@ public struct TrafficMeter {
         result.durationSumMicros = durationSumMicros
         result.malformed = malformed
         return result
+    }
+
+    /// The route of the line's path: the index of the first route it matches, from 1; 0 for
+    /// none. Read from `routeByTarget` when the line's target id has been seen.
+    @inline(__always)
+    private mutating func route(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer, targetID: Int?) -> UInt64 {
+        if let targetID, targetID >= 0, targetID < routeByTarget.count {
+            let known = routeByTarget[targetID]
+            if known != Self.unmatched { return UInt64(known) }
+        }
+        return firstRoute(parsed, line, targetID: targetID)
+    }
+
+    /// Matches the line's path: once per target id (kept in `routeByTarget`), or through the
+    /// routes' table of paths when no id is given.
+    @inline(never)
+    private mutating func firstRoute(_ parsed: ParsedLine, _ line: UnsafeRawBufferPointer, targetID: Int?) -> UInt64 {
+        guard let routes else { return 0 }
+        guard let targetID, targetID >= 0, targetID < Self.targetIDLimit else { return routes.index(of: parsed, line: line) }
+        let route = PathPatternIndex.index(of: parsed, line: line, in: routes.patterns)
+        if targetID >= routeByTarget.count {
+            routeByTarget.append(contentsOf: repeatElement(Self.unmatched, count: targetID + 1 - routeByTarget.count))
+        }
+        routeByTarget[targetID] = UInt16(truncatingIfNeeded: route)
+        return route
     }
 
     private mutating func vhostID(_ line: UnsafeRawBufferPointer, _ range: ByteRange) -> UInt64 {
