@@ -30,17 +30,15 @@ package struct FileLogSource: LogSource {
             // The consumer itself is captured, not the handover holding it: through the
             // handover, unspecialised code would copy it out and back for every line.
             var local = handover.value
-            // Out of the consumer while the reader adds to it (the consumer is busy with the lines).
-            var tally = local.tally
-            local.tally = nil
-            let outcome = try IncrementalFileReader(path: path, format: format, parsers: parsers, pipelinedMinimum: minimum).read(
-                after: previous,
-                shouldStop: shouldStop,
-                tally: &tally
-            ) { line, parsed in
-                local.consume(line, &parsed)
+            let outcome = try local.whileTallying { tally, consumer in
+                try IncrementalFileReader(path: path, format: format, parsers: parsers, pipelinedMinimum: minimum).read(
+                    after: previous,
+                    shouldStop: shouldStop,
+                    tally: &tally
+                ) { line, parsed in
+                    consumer.consume(line, &parsed)
+                }
             }
-            local.tally = tally
             return (Handover(value: outcome), Handover(value: local))
         }
         consumer = returned.value

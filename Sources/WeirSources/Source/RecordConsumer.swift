@@ -23,6 +23,16 @@ extension RecordConsumer where Tally == NoLineTally {
 }
 
 extension RecordConsumer {
+    /// Runs `read` with the tally out of the consumer, for a reader that adds to the tally while
+    /// the consumer takes the lines (the two cannot be reached through one variable at once),
+    /// then puts the tally back.
+    package mutating func whileTallying<Result>(_ read: (inout Tally?, inout Self) throws -> Result) rethrows -> Result {
+        var tally = self.tally
+        self.tally = nil
+        defer { self.tally = tally }
+        return try read(&tally, &self)
+    }
+
     /// Adds the line to the tally and hands it to ``consume(_:_:)``: what a source does with each
     /// line it does not tally on parsing threads.
     @inline(__always)

@@ -50,11 +50,9 @@ package struct SyslogJournalSource: LogSource {
         let handover = Handover(value: consumer)
         let (outcome, returned) = try await BlockingWork.run { [self] in
             var local = handover.value
-            // Out of the consumer while the reader adds to it (the consumer is busy with the lines).
-            var tally = local.tally
-            local.tally = nil
-            let outcome = try readJournal(after: previous, shouldStop: shouldStop, tally: &tally) { line, parsed in local.consume(line, &parsed) }
-            local.tally = tally
+            let outcome = try local.whileTallying { tally, consumer in
+                try readJournal(after: previous, shouldStop: shouldStop, tally: &tally) { line, parsed in consumer.consume(line, &parsed) }
+            }
             return (Handover(value: outcome), Handover(value: local))
         }
         consumer = returned.value
