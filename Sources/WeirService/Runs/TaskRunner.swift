@@ -73,6 +73,8 @@ public struct TaskRunner: Sendable {
         let carried = checkpoint == nil ? nil : try await Self.carriedState(store, task.id, logger)
         let listGap = task.incidentPolicy.quietSeconds
         let detection = task.detection.settings
+        let traffic = countsTraffic ? TrafficMeter(options: task.trafficMetrics) : nil
+        // Routes read by the features' target ids cost less on the run's thread than the parsing threads' table of paths.
         let routesByTargetID = detection.enabled && !task.trafficMetrics.routes.isEmpty
         let (read, finishedCounter) = try await StopSignal.whileRunning { stop in
             var counter = RunCounter(
@@ -81,8 +83,8 @@ public struct TaskRunner: Sendable {
                 runID: run.id,
                 stop: stop,
                 progress: onProgress,
-                tally: countsTraffic && !routesByTargetID ? TrafficMeter(options: task.trafficMetrics) : nil,
-                meter: countsTraffic && routesByTargetID ? TrafficMeter(options: task.trafficMetrics) : nil
+                tally: routesByTargetID ? nil : traffic,
+                meter: routesByTargetID ? traffic : nil
             )
             if detection.enabled, let minutes = carried?.minutes {
                 counter.features.resume(from: minutes, clientID: { [evaluator = counter.evaluator] in evaluator.clientID(named: $0) })
