@@ -76,10 +76,11 @@ public enum TaskBenchmark {
 
     /// The lines `weir bench --traffic-overhead` prints: what counting traffic for `/metrics`
     /// costs a task run, measured in one process on services with `WEIR_TRAFFIC_METRICS` false
-    /// and true, the last with tasks that declare six routes, in `rounds` rounds of one
-    /// run each, their order turning from round to round (three services: each runs as many tasks). Each round's ratio to the run without
-    /// counting is taken, so that the machine's drift between rounds cancels; the median and
-    /// quartiles of those ratios are printed.
+    /// and true, the last with tasks that declare six routes, in `rounds` rounds of one run each,
+    /// their order turning from round to round (three services: each runs as many tasks). Each
+    /// round's ratio to the run without counting is taken, so that the machine's drift between
+    /// rounds cancels; the median and quartiles of those ratios are printed, for wall time and
+    /// for the process's processor time.
     public static func trafficOverhead(path: String, rounds: Int) async throws -> [String] {
         let routes = try Benchmark.routes.map {
             guard let pattern = URLPattern($0) else { throw StoreError("the route \($0) does not parse") }
@@ -106,8 +107,8 @@ public enum TaskBenchmark {
                     cpu[mode].append(Self.processCPUSeconds() - cpuBefore)
                 }
             }
-            func ratios(_ mode: Int, _ seconds: [[Double]]) -> String {
-                let ratios = zip(seconds[mode], seconds[0]).map { $0 / $1 }
+            func ratios(_ mode: Int, _ samples: [[Double]]) -> String {
+                let ratios = zip(samples[mode], samples[0]).map { $0 / $1 }
                 let sorted = ratios.sorted()
                 let interval = Self.medianInterval(ratios)
                 let percent = { (ratio: Double) in String(format: "%+.1f%%", (ratio - 1) * 100) }

@@ -17,7 +17,7 @@ struct BenchCommand: AsyncParsableCommand {
             With --traffic-overhead, times instead what counting traffic for /metrics costs a task \
             run: --runs rounds of one run not counted, one counted and one counted with six routes, \
             on services in this process, and prints the median and quartiles of the rounds' \
-            ratios, and a 95% interval of that median (bootstrap).
+            ratios, and a 95% interval of that median (bootstrap), for wall and processor time.
             """,
         shouldDisplay: false
     )
